@@ -1,0 +1,28 @@
+// The one Prisma client of the process. Only lib/db imports it (enforced by eslint.config.mjs).
+import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
+import { PrismaPg } from "@prisma/adapter-pg";
+import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
+import { PrismaClient as PostgresClient } from "./generated/postgres/client";
+import { type DatabaseTarget, resolveDatabase } from "./url";
+
+/**
+ * Both generated clients come from the same models (prisma/models.prisma), so they share one
+ * API; the SQLite one names the type.
+ */
+export type Db = SqliteClient;
+
+export function createDb(target: DatabaseTarget = resolveDatabase()): Db {
+  if (target.kind === "postgres") {
+    const adapter = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5000 });
+    return new PostgresClient({ adapter }) as unknown as Db;
+  }
+  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.file }) });
+}
+
+// Kept on globalThis so Next's dev reloads don't open a new pool per edit.
+const globalForDb = globalThis as unknown as { tollgateDb?: Db };
+
+export function db(): Db {
+  globalForDb.tollgateDb ??= createDb();
+  return globalForDb.tollgateDb;
+}
