@@ -1,0 +1,23 @@
+import { redirect } from "next/navigation";
+import { AuthCard } from "@/components/ui/form";
+import { currentMember } from "@/lib/auth/session";
+import { hasAnyUser } from "@/lib/db/accounts";
+import { env } from "@/lib/env";
+import { LoginForm } from "./login-form";
+
+export const dynamic = "force-dynamic";
+export const metadata = { title: "Sign in" };
+
+type Search = Promise<{ email?: string; error?: string; setup?: string }>;
+
+export default async function LoginPage({ searchParams }: { searchParams: Search }) {
+  if (!(await hasAnyUser())) redirect("/setup");
+  if (await currentMember()) redirect("/");
+  const { email, error, setup } = await searchParams;
+  const { GITHUB_ID, GITHUB_SECRET } = env();
+  return (
+    <AuthCard title="Sign in" subtitle={setup === "done" ? "Your account is ready. Sign in to continue." : undefined}>
+      <LoginForm email={email} initialError={error} github={Boolean(GITHUB_ID && GITHUB_SECRET)} />
+    </AuthCard>
+  );
+}

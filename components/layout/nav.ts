@@ -1,0 +1,2 @@
+/** The dashboard's navigation. Add a page here when it exists. */
+export const NAV_ITEMS = [{ href: "/", label: "Overview" }] as const;

@@ -1,0 +1,62 @@
+// next-auth configuration: email + password, plus GitHub when GITHUB_ID and GITHUB_SECRET are set.
+import type { NextAuthOptions } from "next-auth";
+import CredentialsProvider from "next-auth/providers/credentials";
+import GitHubProvider from "next-auth/providers/github";
+import { z } from "zod";
+import { env } from "../env";
+import { findUserByEmail, linkGithubAccount } from "../db/accounts";
+import { verifyPassword } from "./passwords";
+
+const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+
+// Compared against when the email is unknown, so a miss costs as long as a wrong password.
+const DUMMY_HASH = "$2b$12$1KsSsCWgZ7//bil2vCCEX.YIMJW7FXZSkrTSMN91buCu7ppW3Sj0y";
+
+async function authorizeWithPassword(raw: unknown) {
+  const parsed = credentialsSchema.safeParse(raw);
+  if (!parsed.success) return null;
+  const user = await findUserByEmail(parsed.data.email);
+  const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
+  return user && user.passwordHash && ok ? { id: user.id, email: user.email, name: user.name } : null;
+}
+
+export function authOptions(): NextAuthOptions {
+  const { GITHUB_ID, GITHUB_SECRET, NEXTAUTH_SECRET } = env();
+  const providers: NextAuthOptions["providers"] = [
+    CredentialsProvider({
+      name: "Email and password",
+      credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
+      authorize: authorizeWithPassword,
+    }),
+  ];
+  if (GITHUB_ID && GITHUB_SECRET) providers.push(GitHubProvider({ clientId: GITHUB_ID, clientSecret: GITHUB_SECRET }));
+
+  return {
+    secret: NEXTAUTH_SECRET,
+    session: { strategy: "jwt", maxAge: 30 * 24 * 60 * 60 },
+    pages: { signIn: "/login", error: "/login" },
+    providers,
+    callbacks: {
+      // GitHub signs in only people who already have an account with the same email,
+      // so OAuth cannot create members nobody invited.
+      async signIn({ user, account }) {
+        if (account?.provider !== "github") return true;
+        const linked = user.email ? await linkGithubAccount(user.email, account.providerAccountId) : null;
+        return linked ? true : "/login?error=NoAccount";
+      },
+      async jwt({ token, account, user }) {
+        if (account?.provider === "github" && token.email) {
+          const existing = await findUserByEmail(token.email);
+          if (existing) token.sub = existing.id;
+        } else if (user) {
+          token.sub = user.id;
+        }
+        return token;
+      },
+      async session({ session, token }) {
+        if (session.user && token.sub) session.user.id = token.sub;
+        return session;
+      },
+    },
+  };
+}

@@ -1,0 +1,77 @@
+// Users, workspaces and memberships.
+import { randomBytes } from "node:crypto";
+import type { Role } from "../auth/roles";
+import { type Db, db as defaultDb } from "./client";
+
+export const DEFAULT_WORKSPACE_SLUG = "default";
+
+export async function hasAnyUser(db: Db = defaultDb()): Promise<boolean> {
+  return (await db.user.count()) > 0;
+}
+
+export function findUserByEmail(email: string, db: Db = defaultDb()) {
+  return db.user.findUnique({ where: { email: normaliseEmail(email) } });
+}
+
+export const normaliseEmail = (email: string) => email.trim().toLowerCase();
+
+export async function findOrCreateWorkspace(slug: string, name: string, db: Db = defaultDb()) {
+  return db.workspace.upsert({
+    where: { slug },
+    update: {},
+    create: { slug, name, webhookSecret: randomBytes(32).toString("hex") },
+  });
+}
+
+export function findWorkspaceBySlug(slug: string, db: Db = defaultDb()) {
+  return db.workspace.findUnique({ where: { slug } });
+}
+
+export interface NewUser {
+  email: string;
+  passwordHash: string | null;
+  name?: string;
+  workspaceSlug: string;
+  workspaceName?: string;
+  role: Role;
+}
+
+/** Creates a user and its membership of the workspace (created too when missing), atomically. */
+export async function createUserWithMembership(input: NewUser, db: Db = defaultDb()) {
+  return db.$transaction(async (tx) => {
+    const workspace = await tx.workspace.upsert({
+      where: { slug: input.workspaceSlug },
+      update: {},
+      create: {
+        slug: input.workspaceSlug,
+        name: input.workspaceName ?? input.workspaceSlug,
+        webhookSecret: randomBytes(32).toString("hex"),
+      },
+    });
+    const user = await tx.user.create({
+      data: {
+        email: normaliseEmail(input.email),
+        name: input.name,
+        passwordHash: input.passwordHash,
+        memberships: { create: { workspaceId: workspace.id, role: input.role } },
+      },
+    });
+    return { user, workspace };
+  });
+}
+
+/** The workspaces a user belongs to, oldest membership first. */
+export function listMemberships(userId: string, db: Db = defaultDb()) {
+  return db.membership.findMany({
+    where: { userId },
+    include: { workspace: true },
+    orderBy: { createdAt: "asc" },
+  });
+}
+
+/** Links a GitHub account to the user with that email; null when there is no such user. */
+export async function linkGithubAccount(email: string, githubId: string, db: Db = defaultDb()) {
+  const user = await findUserByEmail(email, db);
+  if (!user || (user.githubId && user.githubId !== githubId)) return null;
+  return user.githubId ? user : db.user.update({ where: { id: user.id }, data: { githubId } });
+}

@@ -1,0 +1,39 @@
+// Tollgate API keys: created, looked up by hash, revoked.
+import { generateApiKey, hashApiKey } from "../auth/api-keys";
+import { type Db, db as defaultDb } from "./client";
+
+export interface CreateApiKeyInput {
+  workspaceId: string;
+  name: string;
+  createdById?: string;
+  expiresAt?: Date;
+}
+
+/** Creates a key and returns its secret, which is never stored and cannot be shown again. */
+export async function createApiKey(input: CreateApiKeyInput, db: Db = defaultDb()) {
+  const key = generateApiKey();
+  const row = await db.apiKey.create({
+    data: { ...input, prefix: key.prefix, hash: key.hash },
+  });
+  return { ...row, secret: key.secret };
+}
+
+/** The active key for a secret, or null when unknown, revoked or expired. */
+export async function findActiveApiKey(secret: string, db: Db = defaultDb(), now = new Date()) {
+  const key = await db.apiKey.findUnique({ where: { hash: hashApiKey(secret) } });
+  if (!key || key.revokedAt || (key.expiresAt && key.expiresAt <= now)) return null;
+  return key;
+}
+
+/** Revokes every key in the workspace matching the id or visible prefix; returns how many. */
+export async function revokeApiKey(workspaceId: string, idOrPrefix: string, db: Db = defaultDb()) {
+  const { count } = await db.apiKey.updateMany({
+    where: { workspaceId, revokedAt: null, OR: [{ id: idOrPrefix }, { prefix: idOrPrefix }] },
+    data: { revokedAt: new Date() },
+  });
+  return count;
+}
+
+export function listApiKeys(workspaceId: string, db: Db = defaultDb()) {
+  return db.apiKey.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" } });
+}

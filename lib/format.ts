@@ -1,0 +1,19 @@
+// Display formatting shared by pages and components.
+
+const NANO_PER_USD = 1_000_000_000n;
+
+/** nano-USD to a dollar string that keeps small amounts readable ($0.000123). */
+export function formatUsd(nano: bigint | null | undefined): string {
+  if (nano === null || nano === undefined) return "—";
+  const dollars = Number(nano) / Number(NANO_PER_USD);
+  if (dollars === 0) return "$0.00";
+  if (Math.abs(dollars) >= 1) return `$${dollars.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
+  return `$${dollars.toPrecision(3)}`;
+}
+
+export const formatCount = (n: number) => n.toLocaleString("en-US");
+
+export const formatPercent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
+
+export const formatMs = (ms: number | null | undefined) =>
+  ms === null || ms === undefined ? "—" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
