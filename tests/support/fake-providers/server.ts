@@ -1,0 +1,119 @@
+// A standalone fake of the OpenAI and Anthropic APIs for tests, benchmarks and the demo.
+// It speaks their wire formats (JSON, SSE, error bodies, rate-limit headers) and misbehaves
+// on demand (behaviour.ts). GET /__fake/stats and POST /__fake/reset let a test in another
+// process check what reached the provider.
+import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import { anthropicError, messages, type MessagesRequest } from "./anthropic";
+import { BehaviourCounter, readBehaviour } from "./behaviour";
+import { type ChatRequest, chatCompletions, embeddings, listModels, openAiError } from "./openai";
+import { RateLimitWindow } from "./rate-limits";
+import { sendJson, sleep } from "./sse";
+
+export interface RecordedRequest {
+  method: string;
+  path: string;
+  headers: IncomingMessage["headers"];
+  body: unknown;
+}
+
+export interface FakeProviders {
+  url: string;
+  port: number;
+  server: Server;
+  /** Requests received per path since start or the last reset. */
+  counts: () => Record<string, number>;
+  /** The most recent requests (up to 200), oldest first. */
+  requests: () => RecordedRequest[];
+  reset: () => void;
+  close: () => Promise<void>;
+}
+
+const MAX_RECORDED = 200;
+
+async function readJson(req: IncomingMessage): Promise<unknown> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of req) chunks.push(chunk as Buffer);
+  const text = Buffer.concat(chunks).toString("utf8");
+  return text ? JSON.parse(text) : {};
+}
+
+const bearer = (req: IncomingMessage) => /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? "")?.[1];
+
+export async function startFakeProviders({ port = 0, host = "127.0.0.1" } = {}): Promise<FakeProviders> {
+  const counter = new BehaviourCounter();
+  const openaiLimits = new RateLimitWindow(10_000, 30_000_000);
+  const anthropicLimits = new RateLimitWindow(4_000, 2_000_000);
+  const counts: Record<string, number> = {};
+  const recorded: RecordedRequest[] = [];
+
+  async function handle(req: IncomingMessage, res: ServerResponse) {
+    const path = (req.url ?? "/").split("?")[0] ?? "/";
+    if (path === "/__fake/stats") return sendJson(res, 200, { counts });
+    if (path === "/__fake/requests") return sendJson(res, 200, { requests: recorded });
+    if (path === "/__fake/reset" && req.method === "POST") {
+      reset();
+      return sendJson(res, 200, { ok: true });
+    }
+
+    counts[path] = (counts[path] ?? 0) + 1;
+    let body: Record<string, unknown> = {};
+    if (req.method === "POST") {
+      try {
+        body = (await readJson(req)) as Record<string, unknown>;
+      } catch {
+        return sendJson(res, 400, { error: { message: "We could not parse the JSON body of your request.", type: "invalid_request_error", param: null, code: null } });
+      }
+    }
+    recorded.push({ method: req.method ?? "GET", path, headers: req.headers, body });
+    if (recorded.length > MAX_RECORDED) recorded.shift();
+
+    const isAnthropic = path === "/v1/messages";
+    const parsed = readBehaviour(String(body.model ?? ""), req.headers["x-fake-behavior"] as string | undefined);
+    const behaviour = counter.apply(parsed, req.headers["x-fake-key"] as string | undefined);
+    const fail = isAnthropic ? anthropicError : openAiError;
+
+    const key = isAnthropic ? (req.headers["x-api-key"] as string | undefined) : bearer(req);
+    if (!key || key === "invalid") return fail(res, 401, behaviour, {});
+    if (behaviour.delayMs) await sleep(behaviour.delayMs);
+    if (behaviour.error) return fail(res, behaviour.error, behaviour, {});
+
+    if (req.method === "GET" && path === "/v1/models") return listModels(res);
+    if (req.method !== "POST") return fail(res, 404, behaviour, {});
+    if (path === "/v1/chat/completions") return chatCompletions(res, body as unknown as ChatRequest, parsed.model, behaviour, openaiLimits);
+    if (path === "/v1/embeddings") return embeddings(res, body as { model: string }, parsed.model, openaiLimits);
+    if (isAnthropic) return messages(res, body as unknown as MessagesRequest, parsed.model, behaviour, anthropicLimits);
+    return fail(res, 404, behaviour, {});
+  }
+
+  function reset() {
+    for (const k of Object.keys(counts)) delete counts[k];
+    recorded.length = 0;
+    counter.reset();
+    openaiLimits.reset();
+    anthropicLimits.reset();
+  }
+
+  const server = createServer((req, res) => {
+    handle(req, res).catch((error: Error) => {
+      if (!res.headersSent) sendJson(res, 500, { error: { message: error.message, type: "server_error", param: null, code: null } });
+      else res.destroy();
+    });
+  });
+  server.keepAliveTimeout = 65_000;
+  await new Promise<void>((resolve) => server.listen(port, host, resolve));
+  const actual = (server.address() as AddressInfo).port;
+  return {
+    url: `http://${host}:${actual}`,
+    port: actual,
+    server,
+    counts: () => ({ ...counts }),
+    requests: () => [...recorded],
+    reset,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
