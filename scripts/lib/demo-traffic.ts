@@ -1,0 +1,116 @@
+// Realistic demo traffic written straight into the log, for the demo and the browser tests.
+// Deterministic (seeded PRNG), so screenshots and tests see the same data every time.
+import { randomUUID } from "node:crypto";
+import type { Db } from "../../lib/db/client";
+import { costNanoUsd } from "../../lib/pricing/cost";
+
+const MODELS = [
+  { provider: "openai", model: "gpt-4o-mini", weight: 40, latency: 700 },
+  { provider: "openai", model: "gpt-4o", weight: 12, latency: 1600 },
+  { provider: "anthropic", model: "claude-3-5-haiku-latest", weight: 15, latency: 900 },
+  { provider: "anthropic", model: "claude-sonnet-4-5", weight: 8, latency: 2400 },
+  { provider: "google", model: "gemini-2.0-flash", weight: 10, latency: 600 },
+  { provider: "groq", model: "llama-3.3-70b-versatile", weight: 10, latency: 300 },
+  { provider: "mistral", model: "mistral-small-latest", weight: 5, latency: 800 },
+];
+const USERS = ["user_42", "user_7", "alice@acme.dev", "bob@acme.dev", "carol@globex.io", "dave@initech.com"];
+const WORKFLOWS = [
+  { name: "research-agent", steps: ["plan", "search", "summarize", "answer"], prompt: "Research the latest findings on" },
+  { name: "document-summary", steps: ["summarize"], prompt: "Summarize this document about" },
+  { name: "support-bot", steps: ["classify", "answer"], prompt: "A customer asks about" },
+];
+const TOPICS = ["AI gateways", "vector databases", "refund policy", "quarterly revenue", "rate limits", "prompt caching", "SOC 2 audits"];
+
+/** mulberry32: small, fast, seeded. */
+function prng(seed: number) {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+export interface DemoOptions {
+  count?: number;
+  days?: number;
+  now?: Date;
+  seed?: number;
+}
+
+export async function seedDemoTraffic(db: Db, workspaceId: string, options: DemoOptions = {}): Promise<number> {
+  const { count = 1500, days = 14, now = new Date(), seed = 42 } = options;
+  const rand = prng(seed);
+  const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)] as T;
+  const totalWeight = MODELS.reduce((s, m) => s + m.weight, 0);
+  const pickModel = () => {
+    let r = rand() * totalWeight;
+    return MODELS.find((m) => (r -= m.weight) < 0) ?? MODELS[0]!;
+  };
+
+  const requests = [];
+  const properties = [];
+  for (let i = 0; i < count; i++) {
+    // Busier during working hours: reject most night-time samples.
+    let createdAt: Date;
+    do createdAt = new Date(now.getTime() - rand() * days * 86_400_000);
+    while ([0, 1, 2, 3, 4, 5, 22, 23].includes(createdAt.getUTCHours()) && rand() < 0.7);
+
+    const m = pickModel();
+    const workflow = pick(WORKFLOWS);
+    const step = pick(workflow.steps);
+    const user = pick(USERS);
+    const environment = rand() < 0.8 ? "production" : "staging";
+    const topic = pick(TOPICS);
+    const roll = rand();
+    const status = roll < 0.04 ? 429 : roll < 0.06 ? 500 : roll < 0.07 ? 503 : 200;
+    const ok = status === 200;
+    const inputTokens = 80 + Math.floor(rand() * 1800);
+    const outputTokens = ok ? 40 + Math.floor(rand() * 600) : 0;
+    const cachedInputTokens = ok && rand() < 0.2 ? Math.floor(inputTokens * 0.5) : 0;
+    const prompt = `${workflow.prompt} ${topic}.`;
+    const reply = `Here is a concise answer about ${topic}, prepared for step "${step}" of ${workflow.name}.`;
+    const latencyMs = Math.round(m.latency * (0.5 + rand()) + outputTokens * 2);
+    const streamed = rand() < 0.4;
+    const sessionId = workflow.name === "research-agent" ? `sess_${user.replace(/\W/g, "")}_${Math.floor(i / 40)}` : null;
+    const id = randomUUID();
+
+    requests.push({
+      id,
+      workspaceId,
+      createdAt,
+      provider: m.provider,
+      modelRequested: m.model,
+      modelServed: ok ? m.model : null,
+      path: m.provider === "anthropic" ? "/v1/messages" : "/v1/chat/completions",
+      status,
+      errorMessage: ok ? null : status === 429 ? "Rate limit reached for requests" : "The server had an error while processing your request.",
+      latencyMs,
+      timeToFirstTokenMs: streamed && ok ? Math.round(latencyMs * 0.25) : null,
+      streamed,
+      promptTokens: inputTokens,
+      completionTokens: outputTokens,
+      cachedInputTokens,
+      reasoningTokens: 0,
+      costNanoUsd: ok ? costNanoUsd(m.provider, m.model, { inputTokens, outputTokens, cachedInputTokens }, createdAt) : 0n,
+      userId: user,
+      sessionId,
+      sessionPath: sessionId ? `/research/${step}` : null,
+      sessionName: sessionId ? `Research: ${topic}` : null,
+      rateLimitHeaders: JSON.stringify(
+        status === 429
+          ? { "x-ratelimit-limit-requests": "10000", "x-ratelimit-remaining-requests": "0", "retry-after": "1" }
+          : { "x-ratelimit-limit-requests": "10000", "x-ratelimit-remaining-requests": String(9000 + Math.floor(rand() * 999)) },
+      ),
+      requestBody: JSON.stringify({ model: m.model, messages: [{ role: "system", content: "You are a helpful assistant." }, { role: "user", content: prompt }] }),
+      responseBody: ok ? JSON.stringify({ choices: [{ index: 0, message: { role: "assistant", content: reply }, finish_reason: "stop" }] }) : JSON.stringify({ error: { message: "upstream error" } }),
+    });
+    const tags = { workflow: workflow.name, step, environment, feature: workflow.name === "support-bot" ? "chat" : "document-summary" };
+    for (const [key, value] of Object.entries(tags)) properties.push({ requestId: id, workspaceId, key, value, createdAt });
+  }
+
+  // Batched: one createMany per table keeps this to a couple of seconds for thousands of rows.
+  for (let i = 0; i < requests.length; i += 500) await db.request.createMany({ data: requests.slice(i, i + 500) });
+  for (let i = 0; i < properties.length; i += 2000) await db.requestProperty.createMany({ data: properties.slice(i, i + 2000) });
+  return requests.length;
+}
