@@ -16,7 +16,7 @@ export interface MigrationResult {
   alreadyApplied: number;
 }
 
-export function migrationsFor(target: DatabaseTarget, root = process.cwd()): { name: string; sql: string }[] {
+export function migrationsFor(target: DatabaseTarget, root = process.cwd()): Migration[] {
   const dir = path.join(root, "prisma", target.kind, "migrations");
   return readdirSync(dir)
     .filter((f) => /^\d{4}_[a-z0-9_]+\.sql$/.test(f))
@@ -24,12 +24,16 @@ export function migrationsFor(target: DatabaseTarget, root = process.cwd()): { n
     .map((name) => ({ name, sql: readFileSync(path.join(dir, name), "utf8") }));
 }
 
-export async function migrate(target: DatabaseTarget = resolveDatabase()): Promise<MigrationResult> {
-  const migrations = migrationsFor(target);
+export interface Migration {
+  name: string;
+  sql: string;
+}
+
+export async function migrate(target: DatabaseTarget = resolveDatabase(), migrations: Migration[] = migrationsFor(target)): Promise<MigrationResult> {
   return target.kind === "sqlite" ? migrateSqlite(target.file, migrations) : migratePostgres(target.url, migrations);
 }
 
-function migrateSqlite(file: string, migrations: { name: string; sql: string }[]): MigrationResult {
+function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
   mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const db = new Database(file);
   try {
@@ -52,7 +56,7 @@ function migrateSqlite(file: string, migrations: { name: string; sql: string }[]
   }
 }
 
-async function migratePostgres(url: string, migrations: { name: string; sql: string }[]): Promise<MigrationResult> {
+async function migratePostgres(url: string, migrations: Migration[]): Promise<MigrationResult> {
   const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
   await client.connect();
   try {

@@ -73,7 +73,8 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1" } = {}):
     const behaviour = counter.apply(parsed, req.headers["x-fake-key"] as string | undefined);
     const fail = isAnthropic ? anthropicError : openAiError;
 
-    const key = isAnthropic ? (req.headers["x-api-key"] as string | undefined) : bearer(req);
+    // Anthropic accepts x-api-key; its current SDK sends the key as a bearer token instead.
+    const key = isAnthropic ? ((req.headers["x-api-key"] as string | undefined) ?? bearer(req)) : bearer(req);
     if (!key || key === "invalid") return fail(res, 401, behaviour, {});
     if (behaviour.delayMs) await sleep(behaviour.delayMs);
     if (behaviour.error) return fail(res, behaviour.error, behaviour, {});

@@ -30,6 +30,7 @@ export async function sendSse(
   for (const { frame, content } of frames) {
     if (content && behaviour.stallAfter !== undefined && contentSent >= behaviour.stallAfter) return; // leave the socket open
     if (content && behaviour.dropAfter !== undefined && contentSent >= behaviour.dropAfter) {
+      await sleep(20); // let what was written reach the client first, as a real cut would
       res.socket?.destroy();
       return;
     }
