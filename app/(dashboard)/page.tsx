@@ -4,16 +4,15 @@ import { GettingStarted } from "@/components/overview/getting-started";
 import { RecentRequests } from "@/components/overview/recent-requests";
 import { StatTile } from "@/components/ui/stat-tile";
 import { costByModel, overviewTotals, recentRequests } from "@/lib/analytics/overview";
+import { daysAgo } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
 
 export const metadata = { title: "Overview" };
 
-const WEEK_MS = 7 * 24 * 60 * 60 * 1000;
-
 export default async function OverviewPage() {
   const { workspace } = await requireMember();
-  const since = new Date(Date.now() - WEEK_MS);
+  const since = daysAgo(7);
   const [totals, models, recent] = await Promise.all([
     overviewTotals(workspace.id, since),
     costByModel(workspace.id, since),
