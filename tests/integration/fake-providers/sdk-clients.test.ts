@@ -123,7 +123,7 @@ describe("fake OpenAI", () => {
 
 describe("fake Anthropic", () => {
   it("answers a message with usage and anthropic rate-limit headers", async () => {
-    const { data, response } = await anthropic.messages.create({ model: "claude-3-5-haiku-latest", max_tokens: 100, messages }).withResponse();
+    const { data, response } = await anthropic.messages.create({ model: "claude-haiku-4-5", max_tokens: 100, messages }).withResponse();
     expect(data.content[0]).toEqual({ type: "text", text: "This is a deterministic reply from the fake anthropic provider to: What is an AI gateway?" });
     expect(data.stop_reason).toBe("end_turn");
     expect(data.usage).toMatchObject({ input_tokens: 10, output_tokens: 23 });
@@ -132,7 +132,7 @@ describe("fake Anthropic", () => {
   });
 
   it("streams the Messages event sequence", async () => {
-    const stream = anthropic.messages.stream({ model: "claude-3-5-haiku-latest", max_tokens: 100, system: "Be brief.", messages });
+    const stream = anthropic.messages.stream({ model: "claude-haiku-4-5", max_tokens: 100, system: "Be brief.", messages });
     const types: string[] = [];
     stream.on("streamEvent", (event) => types.push(event.type));
     const final = await stream.finalMessage();
@@ -155,10 +155,10 @@ describe("fake Anthropic", () => {
   });
 
   it("returns Anthropic error bodies", async () => {
-    const err = await anthropic.messages.create({ model: "claude-3-5-haiku-latest+error-429", max_tokens: 10, messages }).catch((e) => e);
+    const err = await anthropic.messages.create({ model: "claude-haiku-4-5+error-429", max_tokens: 10, messages }).catch((e) => e);
     expect(err).toBeInstanceOf(Anthropic.RateLimitError);
     expect(err.error).toMatchObject({ type: "error", error: { type: "rate_limit_error" } });
     expect(err.headers.get("retry-after")).toBe("1");
-    await expect(anthropic.messages.create({ model: "claude-3-5-haiku-latest+error-529", max_tokens: 10, messages })).rejects.toMatchObject({ status: 529 });
+    await expect(anthropic.messages.create({ model: "claude-haiku-4-5+error-529", max_tokens: 10, messages })).rejects.toMatchObject({ status: 529 });
   });
 });
