@@ -8,7 +8,7 @@ const MODELS = [
   { provider: "openai", model: "gpt-4o-mini", weight: 40, latency: 700 },
   { provider: "openai", model: "gpt-4o", weight: 12, latency: 1600 },
   { provider: "anthropic", model: "claude-haiku-4-5", weight: 15, latency: 900 },
-  { provider: "anthropic", model: "claude-sonnet-4-5", weight: 8, latency: 2400 },
+  { provider: "anthropic", model: "claude-sonnet-4-6", weight: 8, latency: 2400 },
   { provider: "google", model: "gemini-2.0-flash", weight: 10, latency: 600 },
   { provider: "groq", model: "llama-3.3-70b-versatile", weight: 10, latency: 300 },
   { provider: "mistral", model: "mistral-small-latest", weight: 5, latency: 800 },

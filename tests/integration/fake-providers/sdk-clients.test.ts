@@ -145,7 +145,7 @@ describe("fake Anthropic", () => {
 
   it("uses tools", async () => {
     const res = await anthropic.messages.create({
-      model: "claude-sonnet-4-5",
+      model: "claude-sonnet-4-6",
       max_tokens: 100,
       messages,
       tools: [{ name: "get_weather", input_schema: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } }],
