@@ -37,3 +37,16 @@ export async function revokeApiKey(workspaceId: string, idOrPrefix: string, db: 
 export function listApiKeys(workspaceId: string, db: Db = defaultDb()) {
   return db.apiKey.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" } });
 }
+
+/** What the gateway needs of a key, looked up by the SHA-256 of its secret. */
+export function findApiKeyByHash(hash: string, db: Db = defaultDb()) {
+  return db.apiKey.findUnique({
+    where: { hash },
+    select: { id: true, workspaceId: true, revokedAt: true, expiresAt: true, allowedModels: true },
+  });
+}
+
+/** Records last use for many keys in one statement (the gateway batches these). */
+export async function touchApiKeys(ids: string[], at: Date, db: Db = defaultDb()) {
+  if (ids.length) await db.apiKey.updateMany({ where: { id: { in: ids } }, data: { lastUsedAt: at } });
+}

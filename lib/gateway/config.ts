@@ -1,0 +1,36 @@
+// Gateway limits and timeouts, from env, read once at start-up.
+import { z } from "zod";
+
+const ms = (fallback: number) => z.coerce.number().int().positive().catch(fallback);
+
+const schema = z.object({
+  /** Largest request body accepted (413 above). */
+  TOLLGATE_MAX_BODY_BYTES: ms(10 * 1024 * 1024),
+  /** Request and response bodies are stored up to this size, then marked truncated. */
+  TOLLGATE_STORED_BODY_BYTES: ms(256 * 1024),
+  /** Longest wait for a non-streaming answer (504 after). */
+  TOLLGATE_UPSTREAM_TIMEOUT_MS: ms(600_000),
+  /** Longest wait for a stream's first byte (504 after). */
+  TOLLGATE_STREAM_FIRST_BYTE_TIMEOUT_MS: ms(60_000),
+  /** Longest silence between two chunks of a stream. */
+  TOLLGATE_STREAM_IDLE_TIMEOUT_MS: ms(120_000),
+});
+
+export interface GatewayConfig {
+  maxBodyBytes: number;
+  storedBodyBytes: number;
+  upstreamTimeoutMs: number;
+  firstByteTimeoutMs: number;
+  streamIdleTimeoutMs: number;
+}
+
+export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
+  const c = schema.parse(env);
+  return {
+    maxBodyBytes: c.TOLLGATE_MAX_BODY_BYTES,
+    storedBodyBytes: c.TOLLGATE_STORED_BODY_BYTES,
+    upstreamTimeoutMs: c.TOLLGATE_UPSTREAM_TIMEOUT_MS,
+    firstByteTimeoutMs: c.TOLLGATE_STREAM_FIRST_BYTE_TIMEOUT_MS,
+    streamIdleTimeoutMs: c.TOLLGATE_STREAM_IDLE_TIMEOUT_MS,
+  };
+}

@@ -1,0 +1,47 @@
+// Everything one gateway call learns on its way through the stages, and what gets logged.
+import type { ResolvedModel } from "../providers/registry";
+import type { Usage } from "../providers/usage";
+import type { Endpoint } from "./endpoints";
+import type { GatewayRequest, GatewayResponse } from "./http";
+
+export type BodyState = "full" | "truncated" | "omitted";
+
+export interface GatewayContext {
+  /** Our id: returned as Helicone-Id and X-Request-Id, and the log row's key. */
+  id: string;
+  createdAt: Date;
+  /** performance.now() at arrival, for latency. */
+  startedAt: number;
+  req: GatewayRequest;
+  res: GatewayResponse;
+  endpoint: Endpoint;
+
+  // auth
+  workspaceId?: string;
+  apiKeyId?: string;
+  /** The caller's own provider key (Helicone-Auth style); used for this call only, never stored. */
+  providerKey?: string;
+
+  // parse
+  rawBody?: Buffer;
+  body?: Record<string, unknown>;
+  modelRequested?: string;
+  stream: boolean;
+
+  // route
+  route?: ResolvedModel;
+
+  // outcome
+  status?: number;
+  errorMessage?: string;
+  cancelled: boolean;
+  timeToFirstTokenMs?: number;
+  modelServed?: string;
+  usage?: Usage;
+  rateLimitHeaders?: Record<string, string>;
+  /** What the client received, for the log (assembled from the stream when streaming). */
+  responseText?: string;
+  responseBytes?: number;
+  /** Set once the row is queued, so nothing logs twice. */
+  logged: boolean;
+}
