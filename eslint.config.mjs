@@ -7,6 +7,9 @@ export default defineConfig([
   ...nextTs,
   globalIgnores([".next/**", "node_modules/**", "lib/db/generated/**", "data/**", ".tmp/**", "next-env.d.ts"]),
   {
+    rules: { "@typescript-eslint/no-unused-vars": ["warn", { ignoreRestSiblings: true, argsIgnorePattern: "^_" }] },
+  },
+  {
     // Only lib/db talks to Prisma's generated client; everything else goes through lib/db.
     files: ["**/*.{ts,tsx}"],
     ignores: ["lib/db/**"],

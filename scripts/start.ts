@@ -1,7 +1,6 @@
-// `npm start`: generates missing secrets, applies pending migrations, then serves the built app.
-// A database that cannot be reached does not stop the start: the app comes up and
-// /api/health reports the database as unreachable until it is back.
-import { spawn } from "node:child_process";
+// `npm start`: generates missing secrets, applies pending migrations, then serves the built app
+// through server.ts. A database that cannot be reached does not stop the start: the app comes
+// up and /api/health reports the database as unreachable until it is back.
 import { config } from "dotenv";
 import { ensureEnvFile } from "./lib/env-file";
 import { migrate } from "../lib/db/migrate";
@@ -10,6 +9,11 @@ import { redactUrl, resolveDatabase } from "../lib/db/url";
 async function main() {
   ensureEnvFile();
   config({ path: ".env", quiet: true });
+  (process.env as Record<string, string>).NODE_ENV = "production";
+  const port = Number(process.env.PORT ?? 3000);
+  const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+  process.env.NEXTAUTH_URL ??= `http://localhost:${port}`;
+
   const target = resolveDatabase();
   const where = target.kind === "sqlite" ? target.file : redactUrl(target.url);
   try {
@@ -19,14 +23,12 @@ async function main() {
     console.error(`database: ${target.kind} ${where} is unreachable or failed to migrate: ${(error as Error).message}`);
     console.error("starting anyway; GET /api/health reports the database state");
   }
-  const port = process.env.PORT ?? "3000";
-  const host = process.env.HOSTNAME ?? "0.0.0.0";
-  const child = spawn(process.execPath, [require.resolve("next/dist/bin/next"), "start", "-p", port, "-H", host], {
-    stdio: "inherit",
-    env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
-  });
-  for (const signal of ["SIGINT", "SIGTERM"] as const) process.on(signal, () => child.kill(signal));
-  child.on("exit", (code) => process.exit(code ?? 0));
+  // Imported after the environment is final: the gateway reads it once.
+  const { startServer } = await import("../server");
+  await startServer({ port, hostname });
 }
 
-main();
+main().catch((error: Error) => {
+  console.error(`start failed: ${error.message}`);
+  process.exit(1);
+});

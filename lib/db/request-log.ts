@@ -34,7 +34,7 @@ export interface RequestLogRow {
 }
 
 function split(rows: RequestLogRow[]) {
-  const requests = rows.map(({ properties: _properties, ...row }) => row);
+  const requests = rows.map(({ properties, ...row }) => row);
   const properties = rows.flatMap((r) => r.properties.map((p) => ({ requestId: r.id, workspaceId: r.workspaceId, key: p.key, value: p.value, createdAt: r.createdAt })));
   return { requests, properties };
 }

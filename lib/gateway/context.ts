@@ -21,6 +21,8 @@ export interface GatewayContext {
   apiKeyId?: string;
   /** The caller's own provider key (Helicone-Auth style); used for this call only, never stored. */
   providerKey?: string;
+  /** Models the key may call; null allows all. */
+  allowedModels?: string[] | null;
 
   // parse
   rawBody?: Buffer;
@@ -30,6 +32,8 @@ export interface GatewayContext {
 
   // route
   route?: ResolvedModel;
+  /** The key sent upstream: the caller's own, or the gateway's for that provider. Never stored. */
+  upstreamKey?: string;
 
   // outcome
   status?: number;
@@ -42,6 +46,10 @@ export interface GatewayContext {
   /** What the client received, for the log (assembled from the stream when streaming). */
   responseText?: string;
   responseBytes?: number;
+  /** Streamed output text, for estimating tokens when the provider sent no usage. */
+  outputText?: string;
   /** Set once the row is queued, so nothing logs twice. */
   logged: boolean;
+  /** Set by a stage that has answered, to stop the pipeline. */
+  done: boolean;
 }

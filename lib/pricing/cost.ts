@@ -1,28 +1,58 @@
-// Cost of a call in nano-USD, from the bundled @pydantic/genai-prices data (no network:
-// its updatePrices() must never be called).
+// Cost of a call in nano-USD (1e-9 dollars), exact: from a workspace's own price when it has
+// one, else from the bundled @pydantic/genai-prices data (offline: its updatePrices() must
+// never be called). Null means unpriced, never a silent $0.
 import { calcPrice } from "@pydantic/genai-prices";
 
 export interface TokenUsage {
-  /** All input tokens, including cached ones. */
+  /** All input tokens, including cached reads and cache writes. */
   inputTokens: number;
+  /** All output tokens, including reasoning. */
   outputTokens: number;
   cachedInputTokens?: number;
   cacheWriteTokens?: number;
 }
 
-const NANO_PER_USD = 1e9;
+/** A workspace's price for one model, in nano-USD per million tokens. */
+export interface PriceOverride {
+  inputNanoPerMTok: bigint;
+  outputNanoPerMTok: bigint;
+  cachedInputNanoPerMTok: bigint | null;
+  cacheWriteNanoPerMTok: bigint | null;
+}
 
-/** The call's cost in nano-USD, or null when the model has no known price. */
-export function costNanoUsd(provider: string, model: string, usage: TokenUsage, at: Date = new Date()): bigint | null {
+const MILLION = 1_000_000n;
+
+/** Exact integer cost under an override, rounded half-up to the nano-dollar. */
+export function overrideCost(price: PriceOverride, usage: TokenUsage): bigint {
+  const cached = BigInt(usage.cachedInputTokens ?? 0);
+  const written = BigInt(usage.cacheWriteTokens ?? 0);
+  const plainInput = BigInt(usage.inputTokens) - cached - written;
+  const total =
+    plainInput * price.inputNanoPerMTok +
+    cached * (price.cachedInputNanoPerMTok ?? price.inputNanoPerMTok) +
+    written * (price.cacheWriteNanoPerMTok ?? price.inputNanoPerMTok) +
+    BigInt(usage.outputTokens) * price.outputNanoPerMTok;
+  return (total + MILLION / 2n) / MILLION;
+}
+
+/**
+ * List-price cost. genai-prices returns dollars as a float; list prices have at most a few
+ * significant digits per million tokens, so rounding the float to whole nano-dollars is exact.
+ */
+export function listPriceCost(provider: string, model: string, usage: TokenUsage, at: Date = new Date()): bigint | null {
   const price = calcPrice(
     {
       input_tokens: usage.inputTokens,
       output_tokens: usage.outputTokens,
-      cache_read_tokens: usage.cachedInputTokens,
-      cache_write_tokens: usage.cacheWriteTokens,
+      cache_read_tokens: usage.cachedInputTokens || undefined,
+      cache_write_tokens: usage.cacheWriteTokens || undefined,
     },
     model,
     { providerId: provider, timestamp: at },
   );
-  return price ? BigInt(Math.round(price.total_price * NANO_PER_USD)) : null;
+  return price ? BigInt(Math.round(price.total_price * 1e9)) : null;
+}
+
+export function costNanoUsd(provider: string, model: string, usage: TokenUsage, at: Date = new Date(), override?: PriceOverride): bigint | null {
+  return override ? overrideCost(override, usage) : listPriceCost(provider, model, usage, at);
 }

@@ -1,0 +1,16 @@
+// What the stages share for the life of the process.
+import type { Dispatcher } from "undici";
+import type { ProviderConfig } from "../providers/config";
+import type { PriceOverrideCache } from "../pricing/overrides";
+import type { GatewayConfig } from "./config";
+import type { KeyCache } from "./key-cache";
+import type { LogQueue } from "./log-queue";
+
+export interface GatewayDeps {
+  config: GatewayConfig;
+  providers: Map<string, ProviderConfig>;
+  keys: KeyCache;
+  prices: PriceOverrideCache;
+  log: LogQueue;
+  dispatcher: Dispatcher;
+}

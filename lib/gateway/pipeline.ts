@@ -1,0 +1,59 @@
+// The gateway: a fixed list of stages run in order by one loop. A stage throws a
+// GatewayError to answer early, or sets ctx.done once it has answered. Logging always runs last.
+import { randomUUID } from "node:crypto";
+import type { GatewayContext } from "./context";
+import type { GatewayDeps } from "./deps";
+import type { Endpoint } from "./endpoints";
+import { errorBody, toGatewayError } from "./errors";
+import type { GatewayRequest, GatewayResponse } from "./http";
+import { idHeaders } from "./response-headers";
+import { authenticate } from "./stages/auth";
+import { forward } from "./stages/forward";
+import { logRequest } from "./stages/log";
+import { listModels } from "./stages/models";
+import { parseRequest } from "./stages/parse";
+import { routeRequest } from "./stages/route";
+
+type Stage = (ctx: GatewayContext, deps: GatewayDeps) => void | Promise<void>;
+
+const PROXY_STAGES: Stage[] = [authenticate, parseRequest, routeRequest, forward];
+const MODELS_STAGES: Stage[] = [authenticate, listModels];
+
+function sendError(ctx: GatewayContext, error: unknown) {
+  const failure = toGatewayError(error);
+  ctx.status = failure.status;
+  ctx.errorMessage = failure.message;
+  if (ctx.res.headersSent || ctx.res.destroyed) {
+    if (!ctx.res.writableEnded && !ctx.res.destroyed) ctx.res.end();
+    return;
+  }
+  const body = JSON.stringify(errorBody(failure, ctx.endpoint.clientFormat === "anthropic"));
+  ctx.responseText = body;
+  ctx.res.writeHead(failure.status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...failure.headers, ...idHeaders(ctx) });
+  ctx.res.end(body);
+}
+
+export async function handleGateway(req: GatewayRequest, res: GatewayResponse, endpoint: Endpoint, deps: GatewayDeps): Promise<void> {
+  const ctx: GatewayContext = {
+    id: randomUUID(),
+    createdAt: new Date(),
+    startedAt: performance.now(),
+    req,
+    res,
+    endpoint,
+    stream: false,
+    cancelled: false,
+    logged: false,
+    done: false,
+  };
+  try {
+    for (const stage of endpoint.kind === "models" ? MODELS_STAGES : PROXY_STAGES) {
+      await stage(ctx, deps);
+      if (ctx.done) break;
+    }
+  } catch (error) {
+    sendError(ctx, error);
+  } finally {
+    if (endpoint.kind !== "models") await logRequest(ctx, deps).catch(() => {});
+  }
+}

@@ -1,0 +1,26 @@
+// A complete (non-streamed) answer: read it, translate if needed, send it, note usage.
+import type { Dispatcher } from "undici";
+import type { GatewayContext } from "./context";
+import { GatewayError } from "./errors";
+import { idHeaders } from "./response-headers";
+import type { ResponseObserver } from "./response-observer";
+import type { UpstreamPlan } from "./upstream-plan";
+
+export async function respondWithJson(ctx: GatewayContext, upstream: Dispatcher.ResponseData, plan: UpstreamPlan, observer: ResponseObserver, passOn: Record<string, string>) {
+  const raw = Buffer.from(await upstream.body.arrayBuffer());
+  let json: unknown;
+  try {
+    json = JSON.parse(raw.toString("utf8"));
+  } catch {
+    throw new GatewayError(502, `${ctx.route!.provider.id} returned a body that is not JSON.`, "api_error", "bad_upstream_response");
+  }
+  const { usage, model } = observer.jsonResult(json);
+  ctx.usage = usage ?? undefined;
+  ctx.modelServed = model;
+  const body = plan.translateJson ? Buffer.from(JSON.stringify(plan.translateJson(json))) : raw;
+  ctx.status = upstream.statusCode;
+  ctx.responseBytes = body.length;
+  ctx.responseText = body.toString("utf8");
+  ctx.res.writeHead(upstream.statusCode, { "content-type": "application/json", "content-length": body.length, ...passOn, ...idHeaders(ctx) });
+  ctx.res.end(body);
+}

@@ -1,0 +1,49 @@
+// The one gateway of the process, shared by the custom server and the Next route handlers
+// (kept on globalThis because Next bundles route handlers as separate module graphs).
+import { Agent } from "undici";
+import { insertRequestRows, insertRequestRowsOneByOne } from "../db/request-log";
+import { PriceOverrideCache } from "../pricing/overrides";
+import { loadProviderConfigs } from "../providers/config";
+import { loadGatewayConfig } from "./config";
+import type { GatewayDeps } from "./deps";
+import type { Endpoint } from "./endpoints";
+import type { GatewayRequest, GatewayResponse } from "./http";
+import { KeyCache } from "./key-cache";
+import { LogQueue } from "./log-queue";
+import { handleGateway } from "./pipeline";
+
+export interface Gateway {
+  deps: GatewayDeps;
+  handle: (req: GatewayRequest, res: GatewayResponse, endpoint: Endpoint) => Promise<void>;
+  /** Flushes the log and last-used times; call on shutdown. */
+  close: () => Promise<void>;
+}
+
+export function createGateway(env: Record<string, string | undefined> = process.env): Gateway {
+  const deps: GatewayDeps = {
+    config: loadGatewayConfig(env),
+    providers: loadProviderConfigs(env),
+    keys: new KeyCache(),
+    prices: new PriceOverrideCache(),
+    log: new LogQueue({ writeBatch: (rows) => insertRequestRows(rows), writeOneByOne: (rows) => insertRequestRowsOneByOne(rows) }, undefined, (error) =>
+      console.error(`request log: write failed, will retry: ${error.message}`),
+    ),
+    // Keep-alive pools per upstream origin; generous so streams don't queue behind each other.
+    dispatcher: new Agent({ connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 }),
+  };
+  return {
+    deps,
+    handle: (req, res, endpoint) => handleGateway(req, res, endpoint, deps),
+    close: async () => {
+      await Promise.all([deps.log.close(), deps.keys.close()]);
+      await deps.dispatcher.close();
+    },
+  };
+}
+
+const holder = globalThis as unknown as { tollgateGateway?: Gateway };
+
+export function gateway(): Gateway {
+  holder.tollgateGateway ??= createGateway();
+  return holder.tollgateGateway;
+}

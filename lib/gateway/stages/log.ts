@@ -1,0 +1,75 @@
+// Last stage, always run: one log row per call that reached a workspace, whatever happened.
+// Runs after the response ended; the row goes to the batched queue, never straight to the DB.
+import type { RequestLogRow } from "../../db/request-log";
+import { costNanoUsd } from "../../pricing/cost";
+import type { BodyState, GatewayContext } from "../context";
+import type { GatewayDeps } from "../deps";
+import { estimateUsage } from "../estimate";
+import { header } from "../http";
+import { CLIENT_CLOSED } from "../upstream-failure";
+
+function capped(text: string | undefined, limit: number): { body: string | null; state: BodyState; bytes: number | null } {
+  if (text === undefined) return { body: null, state: "omitted", bytes: null };
+  const buf = Buffer.from(text, "utf8");
+  if (buf.length <= limit) return { body: text, state: "full", bytes: buf.length };
+  return { body: buf.subarray(0, limit).toString("utf8"), state: "truncated", bytes: buf.length };
+}
+
+/** Usage as reported, or estimated for calls that produced output but no usage. */
+function finalUsage(ctx: GatewayContext) {
+  if (ctx.usage) return ctx.usage;
+  const producedOutput = (ctx.status !== undefined && ctx.status < 400) || ctx.status === CLIENT_CLOSED;
+  return producedOutput && ctx.route ? estimateUsage(ctx.body, ctx.outputText ?? "") : undefined;
+}
+
+export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promise<RequestLogRow> {
+  const usage = finalUsage(ctx);
+  const provider = ctx.route?.provider;
+  const model = ctx.modelServed ?? ctx.route?.model ?? ctx.modelRequested ?? "";
+  let cost: bigint | null = 0n; // nothing billed when no tokens were used
+  if (usage && provider) {
+    const override = await deps.prices.find(ctx.workspaceId!, provider.id, ctx.route!.model).catch(() => undefined);
+    const tokens = { inputTokens: usage.promptTokens, outputTokens: usage.completionTokens, cachedInputTokens: usage.cachedInputTokens, cacheWriteTokens: usage.cacheWriteTokens };
+    cost = costNanoUsd(provider.pricingId, override ? ctx.route!.model : model, tokens, ctx.createdAt, override);
+  }
+  const request = capped(ctx.rawBody?.toString("utf8"), deps.config.storedBodyBytes);
+  const response = capped(ctx.responseText, deps.config.storedBodyBytes);
+  const userId = header(ctx.req, "helicone-user-id") ?? (typeof ctx.body?.user === "string" ? ctx.body.user : undefined);
+  return {
+    id: ctx.id,
+    workspaceId: ctx.workspaceId!,
+    apiKeyId: ctx.apiKeyId ?? null,
+    createdAt: ctx.createdAt,
+    provider: provider?.id ?? "unknown",
+    modelRequested: ctx.modelRequested ?? "",
+    modelServed: ctx.modelServed ?? null,
+    path: ctx.endpoint.path,
+    status: ctx.status ?? 500,
+    errorMessage: ctx.errorMessage ?? null,
+    latencyMs: Math.round(performance.now() - ctx.startedAt),
+    timeToFirstTokenMs: ctx.timeToFirstTokenMs ?? null,
+    streamed: ctx.stream,
+    promptTokens: usage?.promptTokens ?? null,
+    completionTokens: usage?.completionTokens ?? null,
+    cachedInputTokens: usage?.cachedInputTokens ?? null,
+    cacheWriteTokens: usage?.cacheWriteTokens ?? null,
+    reasoningTokens: usage?.reasoningTokens ?? null,
+    usageEstimated: usage?.estimated ?? false,
+    costNanoUsd: cost,
+    userId: userId ?? null,
+    rateLimitHeaders: ctx.rateLimitHeaders && Object.keys(ctx.rateLimitHeaders).length ? JSON.stringify(ctx.rateLimitHeaders) : null,
+    requestBody: request.body,
+    requestBodyState: request.state,
+    requestBytes: request.bytes,
+    responseBody: response.body,
+    responseBodyState: response.state,
+    responseBytes: ctx.responseBytes ?? response.bytes,
+    properties: [],
+  };
+}
+
+export async function logRequest(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
+  if (ctx.logged || !ctx.workspaceId) return; // without a workspace there is nowhere to log
+  ctx.logged = true;
+  deps.log.enqueue(await buildLogRow(ctx, deps));
+}

@@ -1,0 +1,22 @@
+// GET /v1/models: the models this gateway can route to, from the bundled pricing data of
+// every provider that has a key (or needs none).
+import { findProvider } from "@pydantic/genai-prices";
+import { providerForModel } from "../../providers/catalog";
+import type { GatewayContext } from "../context";
+import type { GatewayDeps } from "../deps";
+import { idHeaders } from "../response-headers";
+
+export function listModels(ctx: GatewayContext, deps: GatewayDeps): void {
+  const data: { id: string; object: "model"; created: number; owned_by: string }[] = [];
+  for (const provider of deps.providers.values()) {
+    if (!provider.apiKey && !ctx.providerKey && !provider.keyOptional) continue;
+    for (const model of findProvider({ providerId: provider.pricingId })?.models ?? []) {
+      const id = providerForModel(model.id) === provider.id ? model.id : `${provider.id}/${model.id}`;
+      data.push({ id, object: "model", created: 0, owned_by: provider.id });
+    }
+  }
+  const body = JSON.stringify({ object: "list", data });
+  ctx.res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...idHeaders(ctx) });
+  ctx.res.end(body);
+  ctx.done = true;
+}

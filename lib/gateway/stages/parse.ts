@@ -1,0 +1,62 @@
+// Stage 2: read and check the body. Bad input gets a 400 naming the parameter, an oversized
+// body a 413, before anything reaches a provider.
+import type { GatewayContext } from "../context";
+import type { GatewayDeps } from "../deps";
+import type { EndpointKind } from "../endpoints";
+import { GatewayError, badRequest } from "../errors";
+import { header } from "../http";
+
+/** The field each endpoint cannot do without, besides model. */
+const REQUIRED: Partial<Record<EndpointKind, { field: string; array?: boolean }>> = {
+  chat: { field: "messages", array: true },
+  messages: { field: "messages", array: true },
+  embeddings: { field: "input" },
+  completions: { field: "prompt" },
+  responses: { field: "input" },
+};
+
+const tooLarge = (limit: number) =>
+  new GatewayError(413, `Request body exceeds the gateway's limit of ${limit} bytes.`, "invalid_request_error", "request_too_large");
+
+async function readBody(ctx: GatewayContext, limit: number): Promise<Buffer> {
+  const declared = Number(header(ctx.req, "content-length"));
+  if (declared > limit) throw tooLarge(limit);
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of ctx.req) {
+    const buf = typeof chunk === "string" ? Buffer.from(chunk) : chunk;
+    size += buf.length;
+    if (size > limit) throw tooLarge(limit);
+    chunks.push(buf);
+  }
+  return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
+}
+
+export async function parseRequest(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
+  if (ctx.req.method !== ctx.endpoint.method) {
+    throw new GatewayError(405, `${ctx.endpoint.path} accepts ${ctx.endpoint.method} only.`, "invalid_request_error", "method_not_allowed", null, { allow: ctx.endpoint.method });
+  }
+  ctx.rawBody = await readBody(ctx, deps.config.maxBodyBytes);
+  let body: unknown;
+  try {
+    body = JSON.parse(ctx.rawBody.toString("utf8"));
+  } catch {
+    throw badRequest("We could not parse the JSON body of your request. Send a JSON object with Content-Type: application/json.", null, "invalid_json");
+  }
+  if (!body || typeof body !== "object" || Array.isArray(body)) throw badRequest("The request body must be a JSON object.", null, "invalid_json");
+  ctx.body = body as Record<string, unknown>;
+
+  const model = ctx.body.model;
+  if (typeof model !== "string" || model.trim() === "") throw badRequest("You must provide a model parameter.", "model", "missing_required_parameter");
+  ctx.modelRequested = model;
+
+  const required = REQUIRED[ctx.endpoint.kind];
+  if (required) {
+    const value = ctx.body[required.field];
+    const missing = value === undefined || value === null || (required.array && (!Array.isArray(value) || value.length === 0));
+    if (missing) {
+      throw badRequest(`You must provide ${required.array ? "a non-empty array in " : ""}the ${required.field} parameter.`, required.field, "missing_required_parameter");
+    }
+  }
+  ctx.stream = ctx.body.stream === true;
+}

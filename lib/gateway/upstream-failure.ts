@@ -1,0 +1,26 @@
+// Why a call to a provider failed, as the status the client should see.
+import type { GatewayContext } from "./context";
+import type { GatewayDeps } from "./deps";
+import { GatewayError } from "./errors";
+
+const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT"]);
+
+export const CLIENT_CLOSED = 499; // nginx's convention for "the client went away"
+
+export function upstreamFailure(ctx: GatewayContext, deps: GatewayDeps, error: unknown): GatewayError {
+  if (ctx.cancelled) return new GatewayError(CLIENT_CLOSED, "The client closed the connection before the answer was complete.", "api_error", "client_closed_request");
+  if (error instanceof GatewayError) return error;
+  const provider = ctx.route?.provider.id ?? "the provider";
+  const code = (error as { code?: string }).code ?? "";
+  if (TIMEOUT_CODES.has(code)) {
+    const limit = !ctx.stream
+      ? deps.config.upstreamTimeoutMs
+      : code === "UND_ERR_HEADERS_TIMEOUT"
+        ? deps.config.firstByteTimeoutMs
+        : deps.config.streamIdleTimeoutMs;
+    const what = ctx.stream && code === "UND_ERR_BODY_TIMEOUT" ? "sent nothing more" : "did not answer";
+    return new GatewayError(504, `${provider} ${what} within ${limit} ms.`, "timeout_error", "upstream_timeout");
+  }
+  const detail = code || (error as Error).message || "unknown error";
+  return new GatewayError(502, `Could not complete the call to ${provider} (${detail}).`, "api_error", "upstream_unreachable");
+}
