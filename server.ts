@@ -3,7 +3,7 @@
 // ~25x the throughput, so the hot path never enters it.
 import { createServer } from "node:http";
 import next from "next";
-import { matchEndpoint } from "./lib/gateway/endpoints";
+import { serveGatewayPath } from "./lib/gateway/node-handler";
 import { gateway } from "./lib/gateway/runtime";
 
 export interface ServerOptions {
@@ -18,15 +18,7 @@ export async function startServer({ port, hostname }: ServerOptions) {
   const gw = gateway();
 
   const server = createServer((req, res) => {
-    const endpoint = matchEndpoint(req.url);
-    if (endpoint) {
-      gw.handle(req, res, endpoint).catch((error: Error) => {
-        console.error(`gateway: unhandled error: ${error.message}`);
-        if (!res.headersSent) res.writeHead(500).end();
-      });
-      return;
-    }
-    void handleNext(req, res);
+    if (!serveGatewayPath(gw, req, res)) void handleNext(req, res);
   });
   server.keepAliveTimeout = 65_000; // above common load-balancer idle timeouts
   server.headersTimeout = 66_000;

@@ -1,6 +1,9 @@
 // The one gateway of the process, shared by the custom server and the Next route handlers
 // (kept on globalThis because Next bundles route handlers as separate module graphs).
 import { Agent } from "undici";
+import { findApiKeyByHash, touchApiKeys } from "../db/api-keys";
+import { type Db, db } from "../db/client";
+import { listPriceOverrides } from "../db/price-overrides";
 import { insertRequestRows, insertRequestRowsOneByOne } from "../db/request-log";
 import { PriceOverrideCache } from "../pricing/overrides";
 import { loadProviderConfigs } from "../providers/config";
@@ -19,13 +22,20 @@ export interface Gateway {
   close: () => Promise<void>;
 }
 
-export function createGateway(env: Record<string, string | undefined> = process.env): Gateway {
+export interface GatewayOptions {
+  env?: Record<string, string | undefined>;
+  /** The database to log to and read keys from; the process's own by default. */
+  db?: Db;
+}
+
+export function createGateway({ env = process.env, db: database }: GatewayOptions = {}): Gateway {
+  const store = () => database ?? db();
   const deps: GatewayDeps = {
     config: loadGatewayConfig(env),
     providers: loadProviderConfigs(env),
-    keys: new KeyCache(),
-    prices: new PriceOverrideCache(),
-    log: new LogQueue({ writeBatch: (rows) => insertRequestRows(rows), writeOneByOne: (rows) => insertRequestRowsOneByOne(rows) }, undefined, (error) =>
+    keys: new KeyCache((hash) => findApiKeyByHash(hash, store()), (ids, at) => touchApiKeys(ids, at, store())),
+    prices: new PriceOverrideCache((workspaceId) => listPriceOverrides(workspaceId, store())),
+    log: new LogQueue({ writeBatch: (rows) => insertRequestRows(rows, store()), writeOneByOne: (rows) => insertRequestRowsOneByOne(rows, store()) }, undefined, (error) =>
       console.error(`request log: write failed, will retry: ${error.message}`),
     ),
     // Keep-alive pools per upstream origin; generous so streams don't queue behind each other.

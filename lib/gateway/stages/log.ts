@@ -15,10 +15,13 @@ function capped(text: string | undefined, limit: number): { body: string | null;
   return { body: buf.subarray(0, limit).toString("utf8"), state: "truncated", bytes: buf.length };
 }
 
-/** Usage as reported, or estimated for calls that produced output but no usage. */
+/**
+ * Usage as reported, or estimated for calls the provider worked on without reporting usage:
+ * successes without a usage block, cancelled calls, and streams cut off midway.
+ */
 function finalUsage(ctx: GatewayContext) {
   if (ctx.usage) return ctx.usage;
-  const producedOutput = (ctx.status !== undefined && ctx.status < 400) || ctx.status === CLIENT_CLOSED;
+  const producedOutput = (ctx.status !== undefined && ctx.status < 400) || ctx.status === CLIENT_CLOSED || Boolean(ctx.outputText);
   return producedOutput && ctx.route ? estimateUsage(ctx.body, ctx.outputText ?? "") : undefined;
 }
 

@@ -1,26 +1,17 @@
 // Runs the production build (`npm start`'s script) on a free port for browser tests.
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { createServer } from "node:net";
+import { freePort } from "../../support/ports";
 import { createRequire } from "node:module";
 
 const require = createRequire(import.meta.url);
+
+export { freePort };
 
 export interface RunningApp {
   url: string;
   output: () => string;
   stop: () => Promise<void>;
-}
-
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.listen(0, "127.0.0.1", () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-    server.on("error", reject);
-  });
 }
 
 async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000) {

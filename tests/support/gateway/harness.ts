@@ -1,0 +1,151 @@
+// A gateway under test, wired to the fake providers and a fresh database, reachable over HTTP.
+// Three entry points share one scenario list (scenarios.ts):
+//   core   – the gateway core in this process on a plain Node server (no build needed);
+//   server – `npm start`'s custom server, as a child process (needs `npm run build`);
+//   next   – the Next route handlers under plain `next start` (needs `npm run build`).
+import { spawn } from "node:child_process";
+import { createServer, type Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import { createRequire } from "node:module";
+import { randomBytes } from "node:crypto";
+import { findOrCreateWorkspace } from "@/lib/db/accounts";
+import { createApiKey } from "@/lib/db/api-keys";
+import { serveGatewayPath } from "@/lib/gateway/node-handler";
+import { createGateway, type Gateway } from "@/lib/gateway/runtime";
+import { type FakeProviders, startFakeProviders } from "../fake-providers/server";
+import { type DatabaseKind, type TestDatabase, createTestDatabase } from "../test-db";
+import { freePort } from "../ports";
+
+const require = createRequire(import.meta.url);
+
+export type Entry = "core" | "server" | "next";
+
+export interface GatewayHarness {
+  entry: Entry;
+  kind: DatabaseKind;
+  /** Base URL without /v1. */
+  url: string;
+  /** A Tollgate key of the test workspace. */
+  key: string;
+  workspaceId: string;
+  fake: FakeProviders;
+  t: TestDatabase;
+  /** Waits until the log row for this id is written, and returns it. */
+  row: (id: string) => Promise<Awaited<ReturnType<TestDatabase["db"]["request"]["findUniqueOrThrow"]>>>;
+  stop: () => Promise<void>;
+}
+
+/** Provider settings pointing every provider the tests use at the fake. */
+export function fakeProviderEnv(fake: FakeProviders, extra: Record<string, string> = {}): Record<string, string> {
+  return {
+    OPENAI_BASE_URL: `${fake.url}/v1`,
+    OPENAI_API_KEY: "sk-gateway-openai",
+    ANTHROPIC_BASE_URL: fake.url,
+    ANTHROPIC_API_KEY: "sk-ant-gateway",
+    GROQ_BASE_URL: `${fake.url}/v1`,
+    GROQ_API_KEY: "gsk-gateway",
+    GOOGLE_BASE_URL: `${fake.url}/v1`,
+    GOOGLE_API_KEY: "goog-gateway",
+    TOLLGATE_UPSTREAM_TIMEOUT_MS: "1500",
+    TOLLGATE_STREAM_FIRST_BYTE_TIMEOUT_MS: "1500",
+    TOLLGATE_STREAM_IDLE_TIMEOUT_MS: "1500",
+    TOLLGATE_MAX_BODY_BYTES: String(256 * 1024),
+    ...extra,
+  };
+}
+
+async function startCore(env: Record<string, string>, t: TestDatabase): Promise<{ url: string; stop: () => Promise<void>; gateway: Gateway }> {
+  const gateway = createGateway({ env: { ...process.env, ...env }, db: t.db });
+  const server: Server = createServer((req, res) => {
+    if (!serveGatewayPath(gateway, req, res)) res.writeHead(404).end();
+  });
+  await new Promise<void>((resolve) => server.listen(0, "127.0.0.1", resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://127.0.0.1:${port}`,
+    gateway,
+    stop: async () => {
+      server.closeAllConnections();
+      await new Promise((r) => server.close(r));
+      await gateway.close();
+    },
+  };
+}
+
+async function startProcess(entry: "server" | "next", env: Record<string, string>, databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const args =
+    entry === "server"
+      ? [require.resolve("tsx/cli"), "scripts/start.ts"]
+      : [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
+  let output = "";
+  const child = spawn(process.execPath, args, {
+    env: {
+      ...process.env,
+      ...env,
+      NODE_ENV: "production",
+      DATABASE_URL: databaseUrl,
+      PORT: String(port),
+      HOSTNAME: "127.0.0.1",
+      NEXTAUTH_URL: url,
+      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
+      TOLLGATE_SECRET: randomBytes(32).toString("hex"),
+    },
+    stdio: ["ignore", "pipe", "pipe"],
+  });
+  child.stdout.on("data", (d) => (output += d));
+  child.stderr.on("data", (d) => (output += d));
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${entry} exited: ${output}`);
+    if (Date.now() > deadline) throw new Error(`${entry} did not start: ${output}`);
+    try {
+      await fetch(`${url}/api/health`);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  return {
+    url,
+    stop: () =>
+      new Promise((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.on("exit", () => resolve());
+        child.kill("SIGTERM");
+      }),
+  };
+}
+
+export async function startGatewayHarness(entry: Entry, kind: DatabaseKind, extraEnv: Record<string, string> = {}): Promise<GatewayHarness> {
+  const t = await createTestDatabase(kind);
+  const fake = await startFakeProviders();
+  const workspace = await findOrCreateWorkspace("default", "Default", t.db);
+  const { secret } = await createApiKey({ workspaceId: workspace.id, name: "tests" }, t.db);
+  const env = fakeProviderEnv(fake, extraEnv);
+  const app = entry === "core" ? await startCore(env, t) : await startProcess(entry, env, t.url);
+  return {
+    entry,
+    kind,
+    url: app.url,
+    key: secret,
+    workspaceId: workspace.id,
+    fake,
+    t,
+    row: async (id) => {
+      const deadline = Date.now() + 10_000;
+      for (;;) {
+        const row = await t.db.request.findUnique({ where: { id } });
+        if (row) return row;
+        if (Date.now() > deadline) throw new Error(`no log row for ${id}`);
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    },
+    stop: async () => {
+      await app.stop();
+      await fake.close();
+      await t.drop();
+    },
+  };
+}

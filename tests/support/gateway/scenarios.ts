@@ -1,0 +1,290 @@
+// What every gateway entry point must do, driven by the official SDKs as users drive it.
+// Run by tests/integration/gateway (the core in-process) and tests/e2e/gateway (npm start's
+// custom server and Next's route handlers).
+import Anthropic from "@anthropic-ai/sdk";
+import OpenAI from "openai";
+import { expect, it } from "vitest";
+import type { GatewayHarness } from "./harness";
+
+const messages = [{ role: "user" as const, content: "What is an AI gateway?" }];
+const weatherTool = {
+  type: "function" as const,
+  function: { name: "get_weather", description: "Weather for a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] } },
+};
+
+const bigintSafe = (_key: string, value: unknown) => (typeof value === "bigint" ? String(value) : value);
+
+const openai = (h: GatewayHarness, options: { v1?: boolean; apiKey?: string; headers?: Record<string, string> } = {}) =>
+  new OpenAI({ baseURL: options.v1 === false ? h.url : `${h.url}/v1`, apiKey: options.apiKey ?? h.key, maxRetries: 0, timeout: 10_000, defaultHeaders: options.headers });
+
+const anthropic = (h: GatewayHarness) => new Anthropic({ baseURL: h.url, apiKey: h.key, maxRetries: 0, timeout: 10_000 });
+
+/** POSTs raw JSON (or text) to a gateway path, as cURL would. */
+async function post(h: GatewayHarness, path: string, body: unknown, headers: Record<string, string> = {}) {
+  const res = await fetch(`${h.url}${path}`, {
+    method: "POST",
+    headers: { authorization: `Bearer ${h.key}`, "content-type": "application/json", ...headers },
+    body: typeof body === "string" ? body : JSON.stringify(body),
+  });
+  return { status: res.status, headers: res.headers, json: (await res.json()) as { error: { message: string; type: string; param: string | null; code: string | null } } };
+}
+
+export function gatewayScenarios(h: () => GatewayHarness) {
+  it("serves the seed's TypeScript example with a bare base URL, and logs it with exact cost", async () => {
+    const client = openai(h(), { v1: false });
+    const { data, response } = await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Hello from TypeScript!" }] }).withResponse();
+    expect(data.choices[0]?.message.content).toBe("This is a deterministic reply from the fake openai provider to: Hello from TypeScript!");
+    const id = response.headers.get("helicone-id")!;
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    expect(response.headers.get("x-request-id")).toBe(id);
+    expect(response.headers.get("x-ratelimit-limit-requests")).toBe("10000");
+
+    const row = await h().row(id);
+    expect(row).toMatchObject({ provider: "openai", modelRequested: "gpt-4o-mini", modelServed: "gpt-4o-mini", path: "/v1/chat/completions", status: 200, streamed: false, usageEstimated: false });
+    expect(row.promptTokens).toBe(data.usage?.prompt_tokens);
+    expect(row.completionTokens).toBe(data.usage?.completion_tokens);
+    // gpt-4o-mini: $0.15 / $0.60 per million tokens.
+    expect(row.costNanoUsd).toBe(BigInt(row.promptTokens! * 150 + row.completionTokens! * 600));
+    expect(row.latencyMs).toBeGreaterThanOrEqual(0);
+    expect(JSON.parse(row.requestBody!)).toMatchObject({ model: "gpt-4o-mini" });
+    expect(JSON.parse(row.responseBody!).choices[0].message.content).toContain("Hello from TypeScript!");
+    expect(JSON.stringify(row, bigintSafe)).not.toContain(h().key);
+  });
+
+  it("serves the seed's cURL example on /v1/chat/completions", async () => {
+    const res = await fetch(`${h().url}/v1/chat/completions`, {
+      method: "POST",
+      headers: { Authorization: `Bearer ${h().key}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Hello!" }] }),
+    });
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { object: string }).object).toBe("chat.completion");
+  });
+
+  it("streams with usage when asked, hides the usage chunk when not, and logs real counts either way", async () => {
+    const client = openai(h());
+    const withUsage = await client.chat.completions.create({ model: "gpt-4o-mini", messages, stream: true, stream_options: { include_usage: true } }).withResponse();
+    let text = "";
+    let usage;
+    for await (const chunk of withUsage.data) {
+      text += chunk.choices[0]?.delta.content ?? "";
+      usage = chunk.usage ?? usage;
+    }
+    expect(text).toBe("This is a deterministic reply from the fake openai provider to: What is an AI gateway?");
+    expect(usage).toMatchObject({ prompt_tokens: 10, completion_tokens: 22 });
+
+    const plain = await client.chat.completions.create({ model: "gpt-4o-mini", messages, stream: true }).withResponse();
+    const chunks = [];
+    for await (const chunk of plain.data) chunks.push(chunk);
+    expect(chunks.some((c) => c.usage)).toBe(false);
+    expect(chunks.every((c) => c.choices.length === 1)).toBe(true);
+
+    const row = await h().row(plain.response.headers.get("helicone-id")!);
+    expect(row).toMatchObject({ streamed: true, status: 200, promptTokens: 10, completionTokens: 22, usageEstimated: false });
+    expect(row.timeToFirstTokenMs).not.toBeNull();
+    expect(JSON.parse(row.responseBody!).choices[0].message.content).toBe(text);
+  });
+
+  it("routes claude-* through the OpenAI SDK by translating to Anthropic, plain and streamed", async () => {
+    const client = openai(h());
+    const { data, response } = await client.chat.completions
+      .create({ model: "claude-haiku-4-5", messages: [{ role: "system", content: "Be brief." }, ...messages], max_tokens: 200 })
+      .withResponse();
+    expect(data.object).toBe("chat.completion");
+    expect(data.choices[0]?.message.content).toBe("This is a deterministic reply from the fake anthropic provider to: What is an AI gateway?");
+    expect(data.choices[0]?.finish_reason).toBe("stop");
+    expect(data.usage).toMatchObject({ prompt_tokens: 17, completion_tokens: 23 });
+    const sent = h().fake.requests().at(-1)!;
+    expect(sent.path).toBe("/v1/messages");
+    expect(sent.headers["x-api-key"]).toBe("sk-ant-gateway");
+    expect(sent.body).toMatchObject({ model: "claude-haiku-4-5", system: "Be brief.", max_tokens: 200 });
+    const row = await h().row(response.headers.get("helicone-id")!);
+    // claude-haiku-4-5: $1 / $5 per million tokens.
+    expect(row).toMatchObject({ provider: "anthropic", promptTokens: 17, completionTokens: 23, costNanoUsd: BigInt(17 * 1000 + 23 * 5000) });
+
+    let text = "";
+    let usage;
+    for await (const chunk of await client.chat.completions.create({ model: "claude-haiku-4-5", messages, stream: true, stream_options: { include_usage: true } })) {
+      text += chunk.choices[0]?.delta.content ?? "";
+      usage = chunk.usage ?? usage;
+    }
+    expect(text).toBe(data.choices[0]?.message.content);
+    expect(usage).toMatchObject({ prompt_tokens: 10, completion_tokens: 23 });
+  });
+
+  it("translates tool calls to and from Anthropic", async () => {
+    const client = openai(h());
+    const json = await client.chat.completions.create({ model: "claude-sonnet-4-6", messages, tools: [weatherTool], tool_choice: "required" });
+    expect(json.choices[0]?.finish_reason).toBe("tool_calls");
+    const call = json.choices[0]?.message.tool_calls?.[0];
+    expect(call?.type === "function" && call.function).toEqual({ name: "get_weather", arguments: '{"city":"example-city"}' });
+    expect(h().fake.requests().at(-1)!.body).toMatchObject({ tools: [{ name: "get_weather", input_schema: weatherTool.function.parameters }], tool_choice: { type: "any" } });
+
+    const final = await client.chat.completions.stream({ model: "claude-sonnet-4-6", messages, tools: [weatherTool] }).finalChatCompletion();
+    const streamed = final.choices[0]?.message.tool_calls?.[0];
+    expect(streamed?.type === "function" && JSON.parse(streamed.function.arguments)).toEqual({ city: "example-city" });
+
+    // The answer to the tool call goes back as an Anthropic tool_result.
+    await client.chat.completions.create({
+      model: "claude-sonnet-4-6",
+      messages: [...messages, { role: "assistant", content: null, tool_calls: [call!] }, { role: "tool", tool_call_id: call!.id, content: "18°C" }],
+      tools: [weatherTool],
+      tool_choice: "none",
+    });
+    const sent = h().fake.requests().at(-1)!.body as { messages: { role: string; content: unknown[] }[] };
+    expect(sent.messages.at(-1)).toEqual({ role: "user", content: [{ type: "tool_result", tool_use_id: call!.id, content: "18°C" }] });
+    expect(sent.messages.at(-2)?.content).toEqual([{ type: "tool_use", id: call!.id, name: "get_weather", input: { city: "example-city" } }]);
+  });
+
+  it("serves the Anthropic SDK on /v1/messages, natively for Claude and translated for GPT", async () => {
+    const client = anthropic(h());
+    const native = await client.messages.create({ model: "claude-haiku-4-5", max_tokens: 100, messages }).withResponse();
+    expect(native.data.content[0]).toEqual({ type: "text", text: "This is a deterministic reply from the fake anthropic provider to: What is an AI gateway?" });
+    const nativeRow = await h().row(native.response.headers.get("helicone-id")!);
+    expect(nativeRow).toMatchObject({ provider: "anthropic", path: "/v1/messages", promptTokens: 10, completionTokens: 23 });
+
+    const translated = await client.messages.create({ model: "gpt-4o-mini", max_tokens: 100, messages });
+    expect(translated.type).toBe("message");
+    expect(translated.content[0]).toMatchObject({ type: "text", text: expect.stringContaining("fake openai provider") });
+    expect(translated.usage).toMatchObject({ input_tokens: 10, output_tokens: 22 });
+    expect(h().fake.requests().at(-1)!.path).toBe("/v1/chat/completions");
+
+    const stream = client.messages.stream({ model: "gpt-4o-mini", max_tokens: 100, messages });
+    const final = await stream.finalMessage();
+    expect(final.content[0]).toMatchObject({ type: "text", text: translated.content[0]!.type === "text" ? translated.content[0]!.text : "" });
+    expect(final.usage.output_tokens).toBe(22);
+    expect(final.stop_reason).toBe("end_turn");
+
+    const nativeStream = await client.messages.stream({ model: "claude-haiku-4-5", max_tokens: 100, messages }).finalMessage();
+    expect(nativeStream.usage.output_tokens).toBe(23);
+  });
+
+  it("routes an explicit provider/model prefix and strips it upstream", async () => {
+    const res = await openai(h()).chat.completions.create({ model: "groq/llama-3.3-70b-versatile", messages }).withResponse();
+    expect(h().fake.requests().at(-1)).toMatchObject({ body: { model: "llama-3.3-70b-versatile" }, headers: { authorization: "Bearer gsk-gateway" } });
+    const row = await h().row(res.response.headers.get("helicone-id")!);
+    expect(row).toMatchObject({ provider: "groq", modelRequested: "groq/llama-3.3-70b-versatile" });
+    expect(row.costNanoUsd).not.toBeNull();
+  });
+
+  it("embeds, lists models, and logs embeddings", async () => {
+    const client = openai(h());
+    const { data, response } = await client.embeddings.create({ model: "text-embedding-3-small", input: ["a", "b"], dimensions: 8 }).withResponse();
+    expect(data.data.map((d) => d.embedding.length)).toEqual([8, 8]);
+    const row = await h().row(response.headers.get("helicone-id")!);
+    expect(row).toMatchObject({ path: "/v1/embeddings", promptTokens: 2, status: 200 });
+
+    const ids = [];
+    for await (const model of client.models.list()) ids.push(model.id);
+    expect(ids).toEqual(expect.arrayContaining(["gpt-4o-mini", "claude-haiku-4-5"]));
+  });
+
+  it("passes Helicone-style caller keys upstream without storing them", async () => {
+    const client = new OpenAI({ baseURL: `${h().url}/v1`, apiKey: "sk-caller-own-key-123", maxRetries: 0, defaultHeaders: { "Helicone-Auth": `Bearer ${h().key}` } });
+    const res = await client.chat.completions.create({ model: "gpt-4o-mini", messages }).withResponse();
+    expect(h().fake.requests().at(-1)!.headers.authorization).toBe("Bearer sk-caller-own-key-123");
+    const row = await h().row(res.response.headers.get("helicone-id")!);
+    expect(JSON.stringify(row, bigintSafe)).not.toContain("sk-caller-own-key-123");
+  });
+
+  it("answers 401 in OpenAI's shape for a missing, unknown or provider key", async () => {
+    const missing = await fetch(`${h().url}/v1/chat/completions`, { method: "POST", body: "{}" });
+    expect(missing.status).toBe(401);
+    expect(await missing.json()).toMatchObject({ error: { type: "authentication_error", code: "invalid_api_key" } });
+    await expect(openai(h(), { apiKey: "tg_unknownunknownunknownunknown" }).chat.completions.create({ model: "gpt-4o-mini", messages })).rejects.toBeInstanceOf(OpenAI.AuthenticationError);
+    const err = await openai(h(), { apiKey: "sk-proj-looks-like-openai" }).chat.completions.create({ model: "gpt-4o-mini", messages }).catch((e) => e);
+    expect(err.status).toBe(401);
+    expect(err.message).toContain("Helicone-Auth");
+    expect(err.message).not.toContain("sk-proj-looks-like-openai");
+  });
+
+  it("rejects bad input with a 400 naming the parameter, and logs it once", async () => {
+    const broken = await post(h(), "/v1/chat/completions", "{not json");
+    expect(broken.status).toBe(400);
+    expect(broken.json.error).toMatchObject({ type: "invalid_request_error", code: "invalid_json" });
+    const row = await h().row(broken.headers.get("helicone-id")!);
+    expect(row).toMatchObject({ status: 400, requestBody: "{not json" });
+
+    expect((await post(h(), "/v1/chat/completions", { messages })).json.error).toMatchObject({ param: "model" });
+    expect((await post(h(), "/v1/chat/completions", { model: "gpt-4o-mini" })).json.error).toMatchObject({ param: "messages" });
+    expect((await post(h(), "/v1/chat/completions", { model: "gpt-4o-mini", messages: [] })).json.error).toMatchObject({ param: "messages" });
+    expect((await post(h(), "/v1/embeddings", { model: "text-embedding-3-small" })).json.error).toMatchObject({ param: "input" });
+    const unroutable = await post(h(), "/v1/chat/completions", { model: "my-own-model", messages });
+    expect(unroutable.status).toBe(400);
+    expect(unroutable.json.error.message).toContain('"groq/llama-3.3-70b-versatile"');
+    const wrongEndpoint = await post(h(), "/v1/embeddings", { model: "claude-haiku-4-5", input: "x" });
+    expect(wrongEndpoint.json.error).toMatchObject({ code: "unsupported_endpoint" });
+  });
+
+  it("refuses a body over the limit with 413", async () => {
+    const big = await post(h(), "/v1/chat/completions", { model: "gpt-4o-mini", messages: [{ role: "user", content: "x".repeat(300 * 1024) }] });
+    expect(big.status).toBe(413);
+    expect(big.json.error.code).toBe("request_too_large");
+  });
+
+  it("passes provider errors on with their status, retry-after and OpenAI shape, and logs them", async () => {
+    const client = openai(h());
+    const limited = await client.chat.completions.create({ model: "gpt-4o-mini+error-429+retry-after-7", messages }).catch((e) => e);
+    expect(limited).toBeInstanceOf(OpenAI.RateLimitError);
+    expect(limited.headers.get("retry-after")).toBe("7");
+    expect(limited.error).toMatchObject({ type: "requests", code: "rate_limit_exceeded" });
+    const row = await h().row(limited.headers.get("helicone-id"));
+    expect(row).toMatchObject({ status: 429, errorMessage: expect.stringContaining("Rate limit"), costNanoUsd: 0n });
+    expect(JSON.parse(row.rateLimitHeaders!)).toMatchObject({ "retry-after": "7", "x-ratelimit-remaining-requests": "0" });
+
+    const anthropicError = await client.chat.completions.create({ model: "claude-haiku-4-5+error-529", messages }).catch((e) => e);
+    expect(anthropicError.status).toBe(529);
+    expect(anthropicError.error).toMatchObject({ type: "overloaded_error", message: "Overloaded" });
+    await expect(client.chat.completions.create({ model: "gpt-4o-mini+error-500", messages })).rejects.toBeInstanceOf(OpenAI.InternalServerError);
+  });
+
+  it("answers 504 when the provider is too slow, and logs it", async () => {
+    const slow = await post(h(), "/v1/chat/completions", { model: "gpt-4o-mini+delay-2500", messages });
+    expect(slow.status).toBe(504);
+    expect(slow.json.error).toMatchObject({ type: "timeout_error", code: "upstream_timeout" });
+    expect((await h().row(slow.headers.get("helicone-id")!)).status).toBe(504);
+  });
+
+  it("ends a stream that breaks midway with an error event, and logs the partial output", async () => {
+    const client = openai(h());
+    const { data: stream, response } = await client.chat.completions.create({ model: "gpt-4o-mini+drop-4", messages, stream: true }).withResponse();
+    let text = "";
+    const failure = await (async () => {
+      for await (const chunk of stream) text += chunk.choices[0]?.delta.content ?? "";
+    })().catch((e) => e);
+    expect(text).toBe("This is a deterministic ");
+    expect(String(failure?.message ?? failure)).toMatch(/other side closed|terminated|Could not complete/);
+    const row = await h().row(response.headers.get("helicone-id")!);
+    expect(row).toMatchObject({ status: 502, usageEstimated: true });
+    expect(row.completionTokens).toBeGreaterThan(0);
+  });
+
+  it("aborts the upstream call when the client cancels, and logs it as cancelled with tokens so far", async () => {
+    const controller = new AbortController();
+    const { data: stream, response } = await openai(h())
+      .chat.completions.create({ model: "gpt-4o-mini+stall-3", messages, stream: true }, { signal: controller.signal })
+      .withResponse();
+    let text = "";
+    for await (const chunk of stream) {
+      text += chunk.choices[0]?.delta.content ?? "";
+      if (text === "This is a ") controller.abort();
+    }
+    const row = await h().row(response.headers.get("helicone-id")!);
+    expect(row).toMatchObject({ status: 499, usageEstimated: true, streamed: true });
+    expect(row.errorMessage).toContain("closed the connection");
+    expect(row.completionTokens).toBeGreaterThan(0);
+    expect(row.promptTokens).toBeGreaterThan(0);
+  });
+
+  it("logs every one of many concurrent calls exactly once", async () => {
+    const client = openai(h());
+    const results = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => client.chat.completions.create({ model: i % 2 ? "gpt-4o-mini" : "claude-haiku-4-5", messages: [{ role: "user", content: `call ${i}` }], stream: i % 3 === 0 }).withResponse()),
+    );
+    const ids = results.map((r) => r.response.headers.get("helicone-id")!);
+    expect(new Set(ids).size).toBe(40);
+    for (const r of results) if ("controller" in r.data) for await (const _ of r.data) void _;
+    await Promise.all(ids.map((id) => h().row(id)));
+    expect(await h().t.db.request.count({ where: { id: { in: ids } } })).toBe(40);
+  });
+}
