@@ -1,0 +1,16 @@
+// GET /api/v1/requests – the request log, newest first, filtered and cursor-paginated.
+import { apiError, invalidQuery, json, unauthorized } from "@/lib/api/responses";
+import { listRequests, parseRequestQuery } from "@/lib/analytics/requests";
+import { authenticateApi } from "@/lib/auth/api-auth";
+
+export const runtime = "nodejs";
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request) {
+  const caller = await authenticateApi(request);
+  if (!caller) return unauthorized();
+  const query = parseRequestQuery(new URL(request.url).searchParams);
+  if (!query.success) return invalidQuery(query.error);
+  if (query.data.cursor && !/^[A-Za-z0-9_-]+$/.test(query.data.cursor)) return apiError("invalid_query", "cursor: not a cursor from this API");
+  return json(await listRequests(caller.workspaceId, query.data));
+}

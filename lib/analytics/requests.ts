@@ -1,0 +1,143 @@
+// The request log as the query API and the Requests page read it. Scoped to one workspace.
+import { z } from "zod";
+import { type Db, db as defaultDb } from "../db/client";
+
+const MAX_LIMIT = 1000;
+
+const statusFilter = z.union([z.enum(["success", "error"]), z.coerce.number().int().min(100).max(599)]);
+
+export const requestQuerySchema = z.object({
+  from: z.coerce.date().optional(),
+  to: z.coerce.date().optional(),
+  model: z.string().min(1).max(200).optional(),
+  provider: z.string().min(1).max(100).optional(),
+  status: statusFilter.optional(),
+  userId: z.string().min(1).max(500).optional(),
+  sessionId: z.string().min(1).max(500).optional(),
+  properties: z.record(z.string().min(1).max(64), z.string().max(1000)).default({}),
+  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(100),
+  cursor: z.string().max(200).optional(),
+});
+
+export type RequestQuery = z.infer<typeof requestQuerySchema>;
+
+/** Reads `?property.Workflow=research-agent` style parameters along with the others. */
+export function parseRequestQuery(params: URLSearchParams) {
+  const raw: Record<string, unknown> = { properties: {} };
+  for (const [name, value] of params) {
+    if (name.startsWith("property.")) (raw.properties as Record<string, string>)[name.slice("property.".length).toLowerCase()] = value;
+    else raw[name] = value;
+  }
+  return requestQuerySchema.safeParse(raw);
+}
+
+// The cursor is the last row's (createdAt, id): stable while new rows arrive.
+const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+
+function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
+  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
+  const createdAt = new Date(at ?? "");
+  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+}
+
+function where(workspaceId: string, q: RequestQuery) {
+  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  return {
+    workspaceId,
+    createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) },
+    ...(q.model ? { OR: [{ modelRequested: q.model }, { modelServed: q.model }] } : {}),
+    ...(q.provider ? { provider: q.provider } : {}),
+    ...(q.status === "success" ? { status: { lt: 400 } } : q.status === "error" ? { status: { gte: 400 } } : q.status ? { status: q.status } : {}),
+    ...(q.userId ? { userId: q.userId } : {}),
+    ...(q.sessionId ? { sessionId: q.sessionId } : {}),
+    AND: [
+      ...Object.entries(q.properties).map(([key, value]) => ({ properties: { some: { key, value } } })),
+      ...(cursor ? [{ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }] : []),
+    ],
+  };
+}
+
+const LIST_FIELDS = {
+  id: true,
+  createdAt: true,
+  provider: true,
+  modelRequested: true,
+  modelServed: true,
+  path: true,
+  status: true,
+  errorMessage: true,
+  latencyMs: true,
+  timeToFirstTokenMs: true,
+  streamed: true,
+  promptTokens: true,
+  completionTokens: true,
+  cachedInputTokens: true,
+  cacheWriteTokens: true,
+  reasoningTokens: true,
+  usageEstimated: true,
+  costNanoUsd: true,
+  costSavedNanoUsd: true,
+  userId: true,
+  sessionId: true,
+  sessionPath: true,
+  sessionName: true,
+  cacheStatus: true,
+  retryCount: true,
+  fallbackIndex: true,
+  apiKeyId: true,
+  properties: { select: { key: true, value: true } },
+} as const;
+
+const usd = (nano: bigint | null) => (nano === null ? null : Number(nano) / 1e9);
+
+type ListRow = { costNanoUsd: bigint | null; costSavedNanoUsd: bigint | null; modelRequested: string; properties: { key: string; value: string }[] };
+
+function toApi<T extends ListRow>({ costNanoUsd, costSavedNanoUsd, modelRequested, properties, ...rest }: T) {
+  return {
+    ...rest,
+    model: modelRequested,
+    costUsd: usd(costNanoUsd),
+    unpriced: costNanoUsd === null,
+    costSavedUsd: usd(costSavedNanoUsd),
+    properties: Object.fromEntries(properties.map((p) => [p.key, p.value])),
+  };
+}
+
+export async function listRequests(workspaceId: string, q: RequestQuery, db: Db = defaultDb()) {
+  const rows = await db.request.findMany({
+    where: where(workspaceId, q),
+    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    take: q.limit + 1,
+    select: LIST_FIELDS,
+  });
+  const page = rows.slice(0, q.limit);
+  const last = page.at(-1);
+  return { data: page.map(toApi), nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+}
+
+const parseJson = (text: string | null) => {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    return text;
+  }
+};
+
+/** One request with its bodies; null when it is not in this workspace. */
+export async function getRequest(workspaceId: string, id: string, options: { withBodies: boolean }, db: Db = defaultDb()) {
+  const row = await db.request.findFirst({
+    where: { id, workspaceId },
+    select: { ...LIST_FIELDS, requestBody: true, requestBodyState: true, requestBytes: true, responseBody: true, responseBodyState: true, responseBytes: true, rateLimitHeaders: true, attempts: true },
+  });
+  if (!row) return null;
+  const { requestBody, responseBody, rateLimitHeaders, attempts, ...rest } = row;
+  return {
+    ...toApi(rest),
+    rateLimitHeaders: parseJson(rateLimitHeaders),
+    attempts: parseJson(attempts),
+    requestBody: options.withBodies ? parseJson(requestBody) : null,
+    responseBody: options.withBodies ? parseJson(responseBody) : null,
+    bodiesHidden: !options.withBodies,
+  };
+}

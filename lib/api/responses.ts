@@ -1,0 +1,30 @@
+// JSON answers of the dashboard API (/api/v1/*): {error:{code,message}} on failure.
+import { z } from "zod";
+
+export const ERROR_STATUS = {
+  unauthorized: 401,
+  forbidden: 403,
+  not_found: 404,
+  invalid_query: 400,
+} as const;
+
+export type ApiErrorCode = keyof typeof ERROR_STATUS;
+
+export function apiError(code: ApiErrorCode, message: string, details?: unknown) {
+  return Response.json({ error: { code, message, ...(details ? { details } : {}) } }, { status: ERROR_STATUS[code] });
+}
+
+export const unauthorized = () => apiError("unauthorized", "Send a Tollgate API key as 'Authorization: Bearer tg_…', or sign in.");
+
+export function invalidQuery(error: z.ZodError) {
+  const details = error.issues.map((i) => ({ param: i.path.join("."), message: i.message }));
+  return apiError("invalid_query", details.map((d) => `${d.param}: ${d.message}`).join("; "), details);
+}
+
+/** JSON with bigint values as numbers (costs are exact to 1e-9 as decimals). */
+export function json(body: unknown, init?: ResponseInit) {
+  return new Response(JSON.stringify(body, (_k, v) => (typeof v === "bigint" ? Number(v) : v)), {
+    ...init,
+    headers: { "content-type": "application/json", ...(init?.headers ?? {}) },
+  });
+}

@@ -1,0 +1,95 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { getRequest, listRequests, parseRequestQuery } from "@/lib/analytics/requests";
+import { findOrCreateWorkspace } from "@/lib/db/accounts";
+import { seedDemoTraffic } from "../../../scripts/lib/demo-traffic";
+import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
+
+const NOW = new Date("2026-11-20T12:00:00Z");
+const query = (params: Record<string, string>) => {
+  const parsed = parseRequestQuery(new URLSearchParams(params));
+  if (!parsed.success) throw parsed.error;
+  return parsed.data;
+};
+
+describe.each(DATABASE_KINDS)("request log queries on %s", (kind) => {
+  let t: TestDatabase;
+  let ws: string;
+  let other: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    ws = (await findOrCreateWorkspace("a", "A", t.db)).id;
+    other = (await findOrCreateWorkspace("b", "B", t.db)).id;
+    await seedDemoTraffic(t.db, ws, { count: 300, now: NOW });
+    await seedDemoTraffic(t.db, other, { count: 30, now: NOW, seed: 9 });
+  });
+  afterAll(() => t?.drop());
+
+  it("pages through everything newest first with a stable cursor", async () => {
+    const seen: string[] = [];
+    let cursor: string | undefined;
+    let previous: Date | undefined;
+    do {
+      const page = await listRequests(ws, query({ limit: "70", ...(cursor ? { cursor } : {}) }), t.db);
+      for (const row of page.data) {
+        if (previous) expect(row.createdAt <= previous).toBe(true);
+        previous = row.createdAt;
+        seen.push(row.id);
+      }
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    expect(seen).toHaveLength(300);
+    expect(new Set(seen).size).toBe(300);
+  });
+
+  it("filters by model, provider, status, user, property and time, combined with AND", async () => {
+    const all = await t.db.request.findMany({ where: { workspaceId: ws }, include: { properties: true } });
+    const check = async (params: Record<string, string>, predicate: (r: (typeof all)[number]) => boolean) => {
+      const page = await listRequests(ws, query({ limit: "1000", ...params }), t.db);
+      expect(page.data.map((r) => r.id).sort()).toEqual(all.filter(predicate).map((r) => r.id).sort());
+      return page.data;
+    };
+    await check({ model: "gpt-4o-mini" }, (r) => r.modelRequested === "gpt-4o-mini");
+    await check({ provider: "anthropic" }, (r) => r.provider === "anthropic");
+    await check({ status: "error" }, (r) => r.status >= 400);
+    await check({ status: "429" }, (r) => r.status === 429);
+    await check({ userId: "user_42" }, (r) => r.userId === "user_42");
+    const since = new Date(NOW.getTime() - 3 * 86_400_000);
+    const rows = await check(
+      { "property.Workflow": "research-agent", "property.environment": "production", from: since.toISOString() },
+      (r) => r.createdAt >= since && r.properties.some((p) => p.key === "workflow" && p.value === "research-agent") && r.properties.some((p) => p.key === "environment" && p.value === "production"),
+    );
+    expect(rows.length).toBeGreaterThan(0);
+    expect(rows[0]!.properties).toMatchObject({ workflow: "research-agent", environment: "production" });
+  });
+
+  it("returns cost as an exact JSON number of dollars, and null for unpriced models", async () => {
+    const id = randomUUID();
+    await t.db.request.create({
+      data: { id, workspaceId: ws, provider: "openai", modelRequested: "gpt-4o-mini", path: "/v1/chat/completions", status: 200, latencyMs: 5, promptTokens: 12, completionTokens: 13, costNanoUsd: 9600n, createdAt: NOW },
+    });
+    const unpriced = randomUUID();
+    await t.db.request.create({ data: { id: unpriced, workspaceId: ws, provider: "vllm", modelRequested: "my-model", path: "/v1/chat/completions", status: 200, latencyMs: 5, createdAt: NOW } });
+    const one = await getRequest(ws, id, { withBodies: true }, t.db);
+    expect(one?.costUsd).toBe(0.0000096);
+    expect(JSON.stringify({ costUsd: one?.costUsd })).toBe('{"costUsd":0.0000096}');
+    expect(await getRequest(ws, unpriced, { withBodies: true }, t.db)).toMatchObject({ costUsd: null, unpriced: true });
+  });
+
+  it("never shows another workspace's rows, and hides bodies when asked", async () => {
+    const theirs = await t.db.request.findFirstOrThrow({ where: { workspaceId: other } });
+    expect(await getRequest(ws, theirs.id, { withBodies: true }, t.db)).toBeNull();
+    const page = await listRequests(ws, query({ limit: "1000" }), t.db);
+    expect(page.data.some((r) => r.id === theirs.id)).toBe(false);
+    const mine = await t.db.request.findFirstOrThrow({ where: { workspaceId: ws, requestBody: { not: null } } });
+    expect(await getRequest(ws, mine.id, { withBodies: false }, t.db)).toMatchObject({ requestBody: null, responseBody: null, bodiesHidden: true });
+    const withBodies = await getRequest(ws, mine.id, { withBodies: true }, t.db);
+    expect(withBodies?.requestBody).toMatchObject({ messages: expect.any(Array) });
+  });
+
+  it("rejects a limit over 1000 and a malformed date", () => {
+    expect(parseRequestQuery(new URLSearchParams({ limit: "1001" })).success).toBe(false);
+    expect(parseRequestQuery(new URLSearchParams({ from: "yesterday-ish" })).success).toBe(false);
+  });
+});
