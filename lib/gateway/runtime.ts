@@ -53,6 +53,9 @@ export function createGateway({ env = process.env, db: database }: GatewayOption
 
 const holder = globalThis as unknown as { tollgateGateway?: Gateway };
 
+/** The gateway if this process has started one (health checks must not start it). */
+export const runningGateway = (): Gateway | undefined => holder.tollgateGateway;
+
 export function gateway(): Gateway {
   holder.tollgateGateway ??= createGateway();
   return holder.tollgateGateway;
