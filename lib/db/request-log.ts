@@ -44,17 +44,37 @@ export async function insertRequestRows(rows: RequestLogRow[], db: Db = defaultD
   await db.$transaction([db.request.createMany({ data: requests }), db.requestProperty.createMany({ data: properties })]);
 }
 
+// Prisma errors that a retry cannot fix: the row itself is bad (duplicate id, missing
+// workspace, value too long or out of range). Anything else (connection lost, table missing,
+// database locked) is worth retrying.
+const PERMANENT_CODES = new Set(["P2000", "P2002", "P2003", "P2004", "P2005", "P2006", "P2007", "P2011", "P2012", "P2019", "P2020"]);
+
+export const isPermanentWriteError = (error: unknown) => PERMANENT_CODES.has((error as { code?: string }).code ?? "");
+
+export interface RowFailure {
+  row: RequestLogRow;
+  error: Error;
+  /** True when the row can never be written; false when a retry may succeed. */
+  permanent: boolean;
+}
+
 /**
- * Inserts rows one by one, after a batch failed: returns the rows that failed on their own
- * (such as a duplicate id), so one bad row never blocks the rest.
+ * After a batch failed: inserts rows one by one and returns those that failed. It stops at
+ * the first failure a retry could fix (the database is likely down) and returns the rest
+ * untried, so an outage costs one attempt, not one per row.
  */
-export async function insertRequestRowsOneByOne(rows: RequestLogRow[], db: Db = defaultDb()): Promise<{ row: RequestLogRow; error: Error }[]> {
-  const failed: { row: RequestLogRow; error: Error }[] = [];
-  for (const row of rows) {
+export async function insertRequestRowsOneByOne(rows: RequestLogRow[], db: Db = defaultDb()): Promise<RowFailure[]> {
+  const failed: RowFailure[] = [];
+  for (const [i, row] of rows.entries()) {
     try {
       await insertRequestRows([row], db);
     } catch (error) {
-      failed.push({ row, error: error as Error });
+      const permanent = isPermanentWriteError(error);
+      failed.push({ row, error: error as Error, permanent });
+      if (!permanent) {
+        failed.push(...rows.slice(i + 1).map((rest) => ({ row: rest, error: error as Error, permanent: false })));
+        break;
+      }
     }
   }
   return failed;

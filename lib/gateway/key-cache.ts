@@ -26,6 +26,7 @@ export class KeyCache {
   constructor(
     private readonly lookup: Lookup = findApiKeyByHash,
     private readonly touch: (ids: string[], at: Date) => Promise<void> = touchApiKeys,
+    private readonly ttl = { positiveMs: POSITIVE_TTL_MS, negativeMs: NEGATIVE_TTL_MS },
   ) {
     this.timer = setInterval(() => void this.flushUsage(), TOUCH_INTERVAL_MS);
     this.timer.unref();
@@ -57,7 +58,7 @@ export class KeyCache {
     const active = row && !row.revokedAt && (!row.expiresAt || row.expiresAt.getTime() > now);
     const key = active ? { id: row.id, workspaceId: row.workspaceId, allowedModels: row.allowedModels ? (JSON.parse(row.allowedModels) as string[]) : null } : null;
     if (this.entries.size >= MAX_ENTRIES) this.entries.clear();
-    this.entries.set(hash, { key, expiresAt: now + (key ? POSITIVE_TTL_MS : NEGATIVE_TTL_MS), keyExpiresAt: row?.expiresAt?.getTime() ?? null });
+    this.entries.set(hash, { key, expiresAt: now + (key ? this.ttl.positiveMs : this.ttl.negativeMs), keyExpiresAt: row?.expiresAt?.getTime() ?? null });
     return key;
   }
 

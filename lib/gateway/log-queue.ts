@@ -1,13 +1,13 @@
 // The log's write path: a bounded in-memory queue flushed every ≤100 ms or every BATCH rows,
 // never on a response's critical path. When the database is down the queue keeps the rows
 // and retries with backoff; only when the bound is reached are rows dropped, and counted.
-import type { RequestLogRow } from "../db/request-log";
+import type { RequestLogRow, RowFailure } from "../db/request-log";
 
 export interface LogWriter {
   /** Writes a batch atomically, or throws. */
   writeBatch(rows: RequestLogRow[]): Promise<void>;
-  /** After a failed batch: writes rows singly and returns the ones that fail on their own. */
-  writeOneByOne(rows: RequestLogRow[]): Promise<{ row: RequestLogRow; error: Error }[]>;
+  /** After a failed batch: writes rows singly and returns the ones that failed, and whether for good. */
+  writeOneByOne(rows: RequestLogRow[]): Promise<RowFailure[]>;
 }
 
 export interface LogQueueStats {
@@ -63,38 +63,39 @@ export class LogQueue {
   private async drain() {
     while (this.queue.length > 0) {
       const batch = this.queue.slice(0, this.options.batchSize);
-      try {
-        await this.writer.writeBatch(batch);
-      } catch (error) {
-        if (!(await this.salvage(batch, error as Error))) return;
+      const { written, rejected, retry } = await this.write(batch);
+      this.queue.splice(0, batch.length, ...retry);
+      this.stats.written += written;
+      this.stats.rejected += rejected;
+      if (retry.length > 0) {
+        this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs ? this.backoffMs * 2 : 100);
+        this.retryAt = Date.now() + this.backoffMs;
+        return;
       }
-      this.queue.splice(0, batch.length);
-      this.stats.written += batch.length;
       this.backoffMs = 0;
     }
   }
 
   /**
-   * A batch failed. If the database answers row by row, keep what it takes and count what it
-   * refuses; if it does not answer at all, keep everything and back off.
+   * Writes a batch. If it fails, the rows are tried singly: rows the database refuses for good
+   * (such as a duplicate id) are rejected and counted, the rest come back to be retried.
    */
-  private async salvage(batch: RequestLogRow[], error: Error): Promise<boolean> {
-    this.stats.lastError = error.message;
-    let failed: { row: RequestLogRow; error: Error }[];
+  private async write(batch: RequestLogRow[]): Promise<{ written: number; rejected: number; retry: RequestLogRow[] }> {
     try {
-      failed = await this.writer.writeOneByOne(batch);
-    } catch {
-      failed = batch.map((row) => ({ row, error }));
+      await this.writer.writeBatch(batch);
+      return { written: batch.length, rejected: 0, retry: [] };
+    } catch (error) {
+      this.stats.lastError = (error as Error).message;
+      let failed: RowFailure[];
+      try {
+        failed = await this.writer.writeOneByOne(batch);
+      } catch {
+        failed = batch.map((row) => ({ row, error: error as Error, permanent: false }));
+      }
+      const retry = failed.filter((f) => !f.permanent).map((f) => f.row);
+      if (retry.length > 0) this.onWriteError(error as Error);
+      return { written: batch.length - failed.length, rejected: failed.length - retry.length, retry };
     }
-    if (failed.length === batch.length) {
-      this.onWriteError(error);
-      this.backoffMs = Math.min(MAX_BACKOFF_MS, this.backoffMs ? this.backoffMs * 2 : 100);
-      this.retryAt = Date.now() + this.backoffMs;
-      return false;
-    }
-    this.stats.rejected += failed.length;
-    this.stats.written -= failed.length; // drain() adds the whole batch
-    return true;
   }
 
   /** Flushes what is queued (for shutdown), giving up after `timeoutMs`. */

@@ -1,0 +1,84 @@
+// The log's write path against real databases, including a database that stops taking writes.
+import Database from "better-sqlite3";
+import { Client } from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { findOrCreateWorkspace } from "@/lib/db/accounts";
+import { insertRequestRows, insertRequestRowsOneByOne } from "@/lib/db/request-log";
+import { LogQueue } from "@/lib/gateway/log-queue";
+import { logRow } from "../../support/request-rows";
+import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
+
+/** Makes the Request table disappear and come back, as a database outage looks to the writer. */
+async function renameRequestTable(t: TestDatabase, from: string, to: string) {
+  const sql = `ALTER TABLE "${from}" RENAME TO "${to}"`;
+  if (t.target.kind === "sqlite") {
+    const db = new Database(t.target.file);
+    db.exec(sql);
+    db.close();
+  } else {
+    const client = new Client({ connectionString: t.url });
+    await client.connect();
+    await client.query(sql);
+    await client.end();
+  }
+}
+
+describe.each(DATABASE_KINDS)("request log queue on %s", (kind) => {
+  let t: TestDatabase;
+  let ws: string;
+  const queue = (options = { maxRows: 50_000, batchSize: 500, intervalMs: 20 }) =>
+    new LogQueue({ writeBatch: (rows) => insertRequestRows(rows, t.db), writeOneByOne: (rows) => insertRequestRowsOneByOne(rows, t.db) }, options);
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    ws = (await findOrCreateWorkspace("w", "W", t.db)).id;
+  });
+  afterAll(() => t?.drop());
+
+  it("writes many rows in batches, properties included", async () => {
+    const q = queue();
+    const batchWs = (await findOrCreateWorkspace("batch", "Batch", t.db)).id;
+    const rows = Array.from({ length: 1200 }, () => logRow(batchWs));
+    rows.forEach((r) => q.enqueue(r));
+    await q.idle();
+    expect(q.snapshot()).toMatchObject({ pending: 0, written: 1200, dropped: 0 });
+    expect(await t.db.request.count({ where: { workspaceId: batchWs } })).toBe(1200);
+    expect(await t.db.requestProperty.count({ where: { workspaceId: batchWs } })).toBe(1200);
+    await q.close();
+  });
+
+  it("keeps rows while the database refuses writes, and writes them once it is back", async () => {
+    const q = queue();
+    await renameRequestTable(t, "Request", "Request_offline");
+    const rows = Array.from({ length: 30 }, () => logRow(ws));
+    rows.forEach((r) => q.enqueue(r));
+    await new Promise((r) => setTimeout(r, 400));
+    expect(q.snapshot()).toMatchObject({ pending: 30, written: 0, dropped: 0 });
+    expect(q.snapshot().lastError).toBeTruthy();
+    await renameRequestTable(t, "Request_offline", "Request");
+    await q.close();
+    expect(q.snapshot()).toMatchObject({ pending: 0, written: 30, dropped: 0 });
+    expect(await t.db.request.count({ where: { id: { in: rows.map((r) => r.id) } } })).toBe(30);
+  });
+
+  it("drops and counts rows only when the bound is reached", async () => {
+    const q = queue({ maxRows: 10, batchSize: 5, intervalMs: 20 });
+    await renameRequestTable(t, "Request", "Request_offline");
+    Array.from({ length: 15 }, () => logRow(ws)).forEach((r) => q.enqueue(r));
+    expect(q.snapshot()).toMatchObject({ pending: 10, dropped: 5 });
+    await renameRequestTable(t, "Request_offline", "Request");
+    await q.close();
+    expect(q.snapshot()).toMatchObject({ pending: 0, written: 10, dropped: 5 });
+  });
+
+  it("rejects a single bad row without losing the rest of its batch", async () => {
+    const q = queue();
+    const existing = logRow(ws);
+    await insertRequestRows([existing], t.db);
+    const rows = [logRow(ws), { ...logRow(ws), id: existing.id }, logRow(ws)];
+    rows.forEach((r) => q.enqueue(r));
+    await q.close();
+    expect(q.snapshot()).toMatchObject({ written: 2, rejected: 1, pending: 0 });
+    expect(await t.db.request.count({ where: { id: { in: [rows[0]!.id, rows[2]!.id] } } })).toBe(2);
+  });
+});
