@@ -32,6 +32,8 @@ export interface GatewayHarness {
   t: TestDatabase;
   /** Waits until the log row for this id is written, and returns it. */
   row: (id: string) => Promise<Awaited<ReturnType<TestDatabase["db"]["request"]["findUniqueOrThrow"]>>>;
+  /** Stops only the gateway (SIGTERM for a child process), keeping the database to inspect. */
+  stopApp: () => Promise<void>;
   stop: () => Promise<void>;
 }
 
@@ -125,6 +127,8 @@ export async function startGatewayHarness(entry: Entry, kind: DatabaseKind, extr
   const { secret } = await createApiKey({ workspaceId: workspace.id, name: "tests" }, t.db);
   const env = fakeProviderEnv(fake, extraEnv);
   const app = entry === "core" ? await startCore(env, t) : await startProcess(entry, env, t.url);
+  let stopped: Promise<void> | undefined;
+  const stopApp = () => (stopped ??= app.stop());
   return {
     entry,
     kind,
@@ -142,8 +146,9 @@ export async function startGatewayHarness(entry: Entry, kind: DatabaseKind, extr
         await new Promise((r) => setTimeout(r, 50));
       }
     },
+    stopApp: () => stopApp(),
     stop: async () => {
-      await app.stop();
+      await stopApp();
       await fake.close();
       await t.drop();
     },
