@@ -12,6 +12,7 @@ export interface ServerOptions {
 }
 
 export async function startServer({ port, hostname }: ServerOptions) {
+  process.env.TOLLGATE_CUSTOM_SERVER = "1"; // instrumentation.ts leaves shutdown to this file
   const app = next({ dev: false, dir: __dirname, hostname, port });
   const handleNext = app.getRequestHandler();
   await app.prepare();

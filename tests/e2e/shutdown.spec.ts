@@ -3,9 +3,12 @@ import OpenAI from "openai";
 import { describe, expect, it } from "vitest";
 import { startGatewayHarness } from "../support/gateway/harness";
 
-describe("npm start on SIGTERM", () => {
+describe.each([
+  ["npm start", "server", {}],
+  ["next start with NEXT_MANUAL_SIG_HANDLE", "next", { NEXT_MANUAL_SIG_HANDLE: "1" }],
+] as const)("%s on SIGTERM", (_name, entry, env) => {
   it("writes every answered request before exiting", async () => {
-    const h = await startGatewayHarness("server", "postgres");
+    const h = await startGatewayHarness(entry, "postgres", env);
     try {
       const client = new OpenAI({ baseURL: `${h.url}/v1`, apiKey: h.key, maxRetries: 0 });
       const results = await Promise.all(
