@@ -1,14 +1,9 @@
 // The log's write path: a bounded in-memory queue flushed every ≤100 ms or every BATCH rows,
 // never on a response's critical path. When the database is down the queue keeps the rows
 // and retries with backoff; only when the bound is reached are rows dropped, and counted.
-import type { RequestLogRow, RowFailure } from "../db/request-log";
+import type { RequestLogRow, RequestLogWriter, RowFailure } from "../db/request-log";
 
-export interface LogWriter {
-  /** Writes a batch atomically, or throws. */
-  writeBatch(rows: RequestLogRow[]): Promise<void>;
-  /** After a failed batch: writes rows singly and returns the ones that failed, and whether for good. */
-  writeOneByOne(rows: RequestLogRow[]): Promise<RowFailure[]>;
-}
+export type LogWriter = Pick<RequestLogWriter, "writeBatch" | "writeOneByOne">;
 
 export interface LogQueueStats {
   pending: number;

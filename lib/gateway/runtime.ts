@@ -4,7 +4,8 @@ import { Agent } from "undici";
 import { findApiKeyByHash, touchApiKeys } from "../db/api-keys";
 import { type Db, db } from "../db/client";
 import { listPriceOverrides } from "../db/price-overrides";
-import { insertRequestRows, insertRequestRowsOneByOne } from "../db/request-log";
+import { createRequestLogWriter } from "../db/request-log-writer";
+import { type DatabaseTarget, resolveDatabase } from "../db/url";
 import { PriceOverrideCache } from "../pricing/overrides";
 import { loadProviderConfigs } from "../providers/config";
 import { loadGatewayConfig } from "./config";
@@ -24,18 +25,21 @@ export interface Gateway {
 
 export interface GatewayOptions {
   env?: Record<string, string | undefined>;
-  /** The database to log to and read keys from; the process's own by default. */
+  /** The database to read keys and prices from; the process's own by default. */
   db?: Db;
+  /** Where the log is written; DATABASE_URL by default. */
+  target?: DatabaseTarget;
 }
 
-export function createGateway({ env = process.env, db: database }: GatewayOptions = {}): Gateway {
+export function createGateway({ env = process.env, db: database, target }: GatewayOptions = {}): Gateway {
   const store = () => database ?? db();
+  const writer = createRequestLogWriter(target ?? resolveDatabase(env.DATABASE_URL));
   const deps: GatewayDeps = {
     config: loadGatewayConfig(env),
     providers: loadProviderConfigs(env),
     keys: new KeyCache((hash) => findApiKeyByHash(hash, store()), (ids, at) => touchApiKeys(ids, at, store())),
     prices: new PriceOverrideCache((workspaceId) => listPriceOverrides(workspaceId, store())),
-    log: new LogQueue({ writeBatch: (rows) => insertRequestRows(rows, store()), writeOneByOne: (rows) => insertRequestRowsOneByOne(rows, store()) }, undefined, (error) =>
+    log: new LogQueue(writer, undefined, (error) =>
       console.error(`request log: write failed, will retry: ${error.message}`),
     ),
     // Keep-alive pools per upstream origin; generous so streams don't queue behind each other.
@@ -46,7 +50,7 @@ export function createGateway({ env = process.env, db: database }: GatewayOption
     handle: (req, res, endpoint) => handleGateway(req, res, endpoint, deps),
     close: async () => {
       await Promise.all([deps.log.close(), deps.keys.close()]);
-      await deps.dispatcher.close();
+      await Promise.all([deps.dispatcher.close(), writer.close()]);
     },
   };
 }

@@ -3,7 +3,8 @@ import Database from "better-sqlite3";
 import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
-import { insertRequestRows, insertRequestRowsOneByOne } from "@/lib/db/request-log";
+import type { RequestLogWriter } from "@/lib/db/request-log";
+import { createRequestLogWriter } from "@/lib/db/request-log-writer";
 import { LogQueue } from "@/lib/gateway/log-queue";
 import { logRow } from "../../support/request-rows";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
@@ -26,14 +27,32 @@ async function renameRequestTable(t: TestDatabase, from: string, to: string) {
 describe.each(DATABASE_KINDS)("request log queue on %s", (kind) => {
   let t: TestDatabase;
   let ws: string;
-  const queue = (options = { maxRows: 50_000, batchSize: 500, intervalMs: 20 }) =>
-    new LogQueue({ writeBatch: (rows) => insertRequestRows(rows, t.db), writeOneByOne: (rows) => insertRequestRowsOneByOne(rows, t.db) }, options);
+  let writer: RequestLogWriter;
+  const queue = (options = { maxRows: 50_000, batchSize: 500, intervalMs: 20 }) => new LogQueue(writer, options);
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
     ws = (await findOrCreateWorkspace("w", "W", t.db)).id;
+    writer = createRequestLogWriter(t.target);
   });
-  afterAll(() => t?.drop());
+  afterAll(async () => {
+    await writer?.close();
+    await t?.drop();
+  });
+
+  it("writes rows that Prisma reads back field for field", async () => {
+    const q = queue();
+    const row = logRow(ws, { costNanoUsd: 9_007_199_254_740_993n, streamed: true, timeToFirstTokenMs: 42, userId: "user_42", createdAt: new Date("2026-11-20T10:00:00.123Z") });
+    q.enqueue(row);
+    await q.idle();
+    const { properties, ...columns } = row;
+    const stored = await t.db.request.findUniqueOrThrow({ where: { id: row.id }, include: { properties: true } });
+    expect(stored).toMatchObject(columns);
+    expect(stored.properties).toEqual([{ requestId: row.id, workspaceId: ws, key: properties[0]!.key, value: properties[0]!.value, createdAt: row.createdAt }]);
+    // Range queries compare timestamps as Prisma writes them.
+    expect(await t.db.request.count({ where: { id: row.id, createdAt: { gte: new Date("2026-11-20T10:00:00.123Z"), lt: new Date("2026-11-20T10:00:00.124Z") } } })).toBe(1);
+    await q.close();
+  });
 
   it("writes many rows in batches, properties included", async () => {
     const q = queue();
@@ -74,7 +93,7 @@ describe.each(DATABASE_KINDS)("request log queue on %s", (kind) => {
   it("rejects a single bad row without losing the rest of its batch", async () => {
     const q = queue();
     const existing = logRow(ws);
-    await insertRequestRows([existing], t.db);
+    await writer.writeBatch([existing]);
     const rows = [logRow(ws), { ...logRow(ws), id: existing.id }, logRow(ws)];
     rows.forEach((r) => q.enqueue(r));
     await q.close();

@@ -1,0 +1,55 @@
+// Log rows into SQLite with better-sqlite3: prepared statements in one transaction per batch.
+import Database from "better-sqlite3";
+import { REQUEST_COLUMNS, type RequestLogRow, type RequestLogWriter, propertyRows, writeOneByOne } from "./request-log";
+
+/** Prisma's encoding of DateTime on SQLite, so Prisma reads and compares these rows as its own. */
+export const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
+
+// Constraint violations are the row's fault; busy, locked or missing-table errors are not.
+const isPermanent = (error: unknown) => String((error as { code?: string }).code ?? "").startsWith("SQLITE_CONSTRAINT");
+
+export function createSqliteLogWriter(file: string): RequestLogWriter {
+  let db: Database.Database | undefined;
+  let insertBatch: ((rows: RequestLogRow[]) => void) | undefined;
+
+  function open() {
+    if (insertBatch) return insertBatch;
+    db = new Database(file);
+    db.pragma("journal_mode = WAL");
+    db.pragma("busy_timeout = 5000"); // the dashboard's Prisma connection writes to the same file
+    const names = REQUEST_COLUMNS.map(([name]) => `"${name}"`).join(", ");
+    const request = db.prepare(`INSERT INTO "Request" (${names}) VALUES (${REQUEST_COLUMNS.map(() => "?").join(", ")})`);
+    const property = db.prepare(`INSERT INTO "RequestProperty" ("requestId", "workspaceId", "key", "value", "createdAt") VALUES (?, ?, ?, ?, ?)`);
+    const encode = (value: unknown, type: string) =>
+      value === null || value === undefined ? null : type === "timestamp" ? sqliteTimestamp(value as Date) : type === "bool" ? (value ? 1 : 0) : value;
+    insertBatch = db.transaction((rows: RequestLogRow[]) => {
+      for (const row of rows) request.run(...REQUEST_COLUMNS.map(([name, type]) => encode(row[name], type)));
+      for (const p of propertyRows(rows)) property.run(p.requestId, p.workspaceId, p.key, p.value, sqliteTimestamp(p.createdAt));
+    });
+    return insertBatch;
+  }
+
+  const writeBatch = async (rows: RequestLogRow[]) => {
+    try {
+      open()(rows);
+    } catch (error) {
+      // Reopen next time: the file may have been replaced or the connection broken.
+      if (!isPermanent(error)) {
+        db?.close();
+        db = undefined;
+        insertBatch = undefined;
+      }
+      throw error;
+    }
+  };
+
+  return {
+    writeBatch,
+    writeOneByOne: (rows) => writeOneByOne(rows, writeBatch, isPermanent),
+    close: async () => {
+      db?.close();
+      db = undefined;
+      insertBatch = undefined;
+    },
+  };
+}
