@@ -44,7 +44,7 @@ export interface GatewayContext {
   usage?: Usage;
   rateLimitHeaders?: Record<string, string>;
   /** What the client received, for the log (assembled from the stream when streaming). */
-  responseText?: string;
+  responseText?: string | Buffer;
   responseBytes?: number;
   /** Streamed output text, for estimating tokens when the provider sent no usage. */
   outputText?: string;

@@ -7,7 +7,9 @@ import type { ResponseObserver } from "./response-observer";
 import type { UpstreamPlan } from "./upstream-plan";
 
 export async function respondWithJson(ctx: GatewayContext, upstream: Dispatcher.ResponseData, plan: UpstreamPlan, observer: ResponseObserver, passOn: Record<string, string>) {
-  const raw = Buffer.from(await upstream.body.arrayBuffer());
+  const chunks: Buffer[] = [];
+  for await (const chunk of upstream.body as AsyncIterable<Buffer>) chunks.push(chunk);
+  const raw = chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
   let json: unknown;
   try {
     json = JSON.parse(raw.toString("utf8"));
@@ -20,7 +22,7 @@ export async function respondWithJson(ctx: GatewayContext, upstream: Dispatcher.
   const body = plan.translateJson ? Buffer.from(JSON.stringify(plan.translateJson(json))) : raw;
   ctx.status = upstream.statusCode;
   ctx.responseBytes = body.length;
-  ctx.responseText = body.toString("utf8");
+  ctx.responseText = body;
   ctx.res.writeHead(upstream.statusCode, { "content-type": "application/json", "content-length": body.length, ...passOn, ...idHeaders(ctx) });
   ctx.res.end(body);
 }

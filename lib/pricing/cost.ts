@@ -36,10 +36,31 @@ export function overrideCost(price: PriceOverride, usage: TokenUsage): bigint {
 }
 
 /**
+ * Per-model rates, learned from the first calcPrice answer for a model whose price is a flat
+ * per-token rate. calcPrice searches the whole dataset (~40 µs); later calls for the same model
+ * take the integer path above. Tiered, time-dependent or per-request prices are never cached.
+ */
+const flatRates = new Map<string, PriceOverride | null>();
+const TOKEN_KEYS = ["input_mtok", "output_mtok", "cache_read_mtok", "cache_write_mtok"];
+
+function flatRate(price: NonNullable<ReturnType<typeof calcPrice>>): PriceOverride | null {
+  if (Array.isArray(price.model.prices)) return null;
+  // Other units (web searches, audio, 1-hour cache writes) are never in the usage we price;
+  // a per-request fee would be, so such models take the full path every time.
+  if (price.model_price.requests_kcount !== undefined) return null;
+  if (!TOKEN_KEYS.every((k) => price.model_price[k] === undefined || typeof price.model_price[k] === "number")) return null;
+  const rate = (key: string) => (typeof price.model_price[key] === "number" ? BigInt(Math.round((price.model_price[key] as number) * 1e9)) : null);
+  return { inputNanoPerMTok: rate("input_mtok") ?? 0n, outputNanoPerMTok: rate("output_mtok") ?? 0n, cachedInputNanoPerMTok: rate("cache_read_mtok"), cacheWriteNanoPerMTok: rate("cache_write_mtok") };
+}
+
+/**
  * List-price cost. genai-prices returns dollars as a float; list prices have at most a few
  * significant digits per million tokens, so rounding the float to whole nano-dollars is exact.
  */
 export function listPriceCost(provider: string, model: string, usage: TokenUsage, at: Date = new Date()): bigint | null {
+  const key = `${provider}/${model}`;
+  const cached = flatRates.get(key);
+  if (cached) return overrideCost(cached, usage);
   const price = calcPrice(
     {
       input_tokens: usage.inputTokens,
@@ -50,6 +71,7 @@ export function listPriceCost(provider: string, model: string, usage: TokenUsage
     model,
     { providerId: provider, timestamp: at },
   );
+  if (price && cached === undefined && flatRates.size < 10_000) flatRates.set(key, flatRate(price));
   return price ? BigInt(Math.round(price.total_price * 1e9)) : null;
 }
 

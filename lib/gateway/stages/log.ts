@@ -8,10 +8,10 @@ import { estimateUsage } from "../estimate";
 import { header } from "../http";
 import { CLIENT_CLOSED } from "../upstream-failure";
 
-function capped(text: string | undefined, limit: number): { body: string | null; state: BodyState; bytes: number | null } {
-  if (text === undefined) return { body: null, state: "omitted", bytes: null };
-  const buf = Buffer.from(text, "utf8");
-  if (buf.length <= limit) return { body: text, state: "full", bytes: buf.length };
+function capped(content: string | Buffer | undefined, limit: number): { body: string | null; state: BodyState; bytes: number | null } {
+  if (content === undefined) return { body: null, state: "omitted", bytes: null };
+  const buf = typeof content === "string" ? Buffer.from(content, "utf8") : content;
+  if (buf.length <= limit) return { body: typeof content === "string" ? content : buf.toString("utf8"), state: "full", bytes: buf.length };
   return { body: buf.subarray(0, limit).toString("utf8"), state: "truncated", bytes: buf.length };
 }
 
@@ -35,7 +35,7 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
     const tokens = { inputTokens: usage.promptTokens, outputTokens: usage.completionTokens, cachedInputTokens: usage.cachedInputTokens, cacheWriteTokens: usage.cacheWriteTokens };
     cost = costNanoUsd(provider.pricingId, override ? ctx.route!.model : model, tokens, ctx.createdAt, override);
   }
-  const request = capped(ctx.rawBody?.toString("utf8"), deps.config.storedBodyBytes);
+  const request = capped(ctx.rawBody, deps.config.storedBodyBytes);
   const response = capped(ctx.responseText, deps.config.storedBodyBytes);
   const userId = header(ctx.req, "helicone-user-id") ?? (typeof ctx.body?.user === "string" ? ctx.body.user : undefined);
   return {

@@ -1,5 +1,6 @@
 // Known list prices, per million tokens, as published by each provider.
 import { describe, expect, it } from "vitest";
+import { calcPrice } from "@pydantic/genai-prices";
 import { costNanoUsd, overrideCost } from "@/lib/pricing/cost";
 
 const AT = new Date("2026-06-01T00:00:00Z");
@@ -37,5 +38,32 @@ describe("workspace price overrides", () => {
     // 10 plain input at $0.01875/M, 2 cached at $0.0046875/M, 3 output at $0.075/M.
     expect(overrideCost(price, { inputTokens: 12, outputTokens: 3, cachedInputTokens: 2 })).toBe(BigInt(Math.round((10 * 18.75 + 2 * 4.6875 + 3 * 75)))); // 421.875 → 422
     expect(costNanoUsd("vllm", "my-model", { inputTokens: 1_000_000, outputTokens: 0 }, AT, price)).toBe(18_750_000n);
+  });
+});
+
+describe("cached flat rates", () => {
+  const full = (provider: string, model: string, u: { inputTokens: number; outputTokens: number; cachedInputTokens?: number }) => {
+    const price = calcPrice({ input_tokens: u.inputTokens, output_tokens: u.outputTokens, cache_read_tokens: u.cachedInputTokens }, model, { providerId: provider, timestamp: AT });
+    return price ? BigInt(Math.round(price.total_price * 1e9)) : null;
+  };
+
+  it.each([
+    ["openai", "gpt-4o-mini"],
+    ["anthropic", "claude-haiku-4-5"],
+    ["anthropic", "claude-sonnet-4-6"],
+    ["google", "gemini-2.0-flash"],
+    ["groq", "llama-3.3-70b-versatile"],
+    ["anthropic", "claude-sonnet-4-5"],
+    ["google", "gemini-2.5-pro"],
+  ])("match the full calculation for %s %s, call after call", (provider, model) => {
+    const usages = [
+      { inputTokens: 12, outputTokens: 13 },
+      { inputTokens: 1234, outputTokens: 567, cachedInputTokens: 1000 },
+      { inputTokens: 150_000, outputTokens: 2000 },
+      { inputTokens: 300_000, outputTokens: 2000 }, // past the 200k tier of tiered models
+    ];
+    for (let round = 0; round < 2; round++) {
+      for (const u of usages) expect(costNanoUsd(provider, model, u, AT)).toBe(full(provider, model, u));
+    }
   });
 });
