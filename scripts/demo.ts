@@ -11,11 +11,37 @@ import { hashPassword } from "../lib/auth/passwords";
 import { db } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
 import { DEFAULT_WORKSPACE_SLUG, createUserWithMembership, findUserByEmail, findWorkspaceBySlug } from "../lib/db/accounts";
-import { createApiKey } from "../lib/db/api-keys";
+import { createApiKey, revokeApiKey } from "../lib/db/api-keys";
+import { sendDemoTraffic } from "./lib/demo-live-traffic";
 
 const DEMO_EMAIL = "demo@tollgate.local";
 const DEMO_PASSWORD = "tollgate-demo-2026";
 const FAKE_PORT = Number(process.env.FAKE_PROVIDERS_PORT ?? 4010);
+
+/** Every provider the demo routes to, pointed at the fake providers. */
+function fakeProviderEnv(url: string): Record<string, string> {
+  const env: Record<string, string> = { ANTHROPIC_BASE_URL: url, ANTHROPIC_API_KEY: "sk-demo" };
+  for (const p of ["OPENAI", "GROQ", "GOOGLE", "MISTRAL"]) Object.assign(env, { [`${p}_BASE_URL`]: `${url}/v1`, [`${p}_API_KEY`]: "sk-demo" });
+  return env;
+}
+
+/** A short burst of live calls through the gateway, with a key made for it and revoked after. */
+async function sendLiveTraffic(port: string) {
+  const workspace = (await findWorkspaceBySlug(DEFAULT_WORKSPACE_SLUG))!;
+  const key = await createApiKey({ workspaceId: workspace.id, name: "demo traffic" });
+  const base = `http://127.0.0.1:${port}`;
+  for (let i = 0; i < 100; i++) {
+    try {
+      await fetch(`${base}/api/health`);
+      break;
+    } catch {
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+  const { ok, failed } = await sendDemoTraffic(base, key.secret);
+  await revokeApiKey(workspace.id, key.id);
+  console.log(`demo: sent ${ok + failed} live requests through the gateway (${failed} rate-limited by the fake provider on purpose)`);
+}
 
 async function ensureDemoData(): Promise<string | null> {
   if (!(await findUserByEmail(DEMO_EMAIL))) {
@@ -46,28 +72,31 @@ async function main() {
     if (build.status !== 0) process.exit(build.status ?? 1);
   }
   const newKey = await ensureDemoData();
-  await db().$disconnect();
 
-  const fake = await startFakeProviders({ port: FAKE_PORT });
+  // One call in twelve gets a 429, as a busy provider answers: the dashboard shows errors too.
+  const fake = await startFakeProviders({ port: FAKE_PORT, chaos: { every: 12, status: 429 } });
   const port = process.env.PORT ?? "3000";
   const app = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts"], {
     stdio: "inherit",
-    env: { ...process.env, PORT: port, OPENAI_BASE_URL: `${fake.url}/v1`, ANTHROPIC_BASE_URL: fake.url },
+    env: { ...process.env, ...fakeProviderEnv(fake.url), PORT: port },
   });
+  await sendLiveTraffic(port).catch((error: Error) => console.error(`demo: live traffic failed: ${error.message}`));
 
   console.log(`
   Tollgate demo
   ─────────────
   Dashboard       http://localhost:${port}
   Sign in as      ${DEMO_EMAIL} / ${DEMO_PASSWORD}
-  Fake providers  ${fake.url} (OpenAI and Anthropic wire formats)${newKey ? `\n  Demo API key    ${newKey}   (shown once)` : ""}
+  Fake providers  ${fake.url} (every provider points here; no real keys needed)${newKey ? `\n  Demo API key    ${newKey}   (shown once)` : ""}
+
+  Try it:
+  curl http://localhost:${port}/v1/chat/completions -H "Authorization: Bearer ${newKey ?? "<your tg_ key>"}" \\
+    -H "Content-Type: application/json" -d '{"model":"gpt-4o-mini","messages":[{"role":"user","content":"Hello!"}]}'
 
   Stop with Ctrl-C.
 `);
-  const stop = (signal: NodeJS.Signals) => {
-    app.kill(signal);
-    fake.close().then(() => process.exit(0));
-  };
+  // The app flushes its request log on the signal, then exits; the fake providers follow.
+  const stop = (signal: NodeJS.Signals) => app.kill(signal);
   process.on("SIGINT", stop);
   process.on("SIGTERM", stop);
   app.on("exit", (code) => fake.close().then(() => process.exit(code ?? 0)));

@@ -10,7 +10,7 @@ const MODELS = [
   { provider: "anthropic", model: "claude-haiku-4-5", weight: 15, latency: 900 },
   { provider: "anthropic", model: "claude-sonnet-4-6", weight: 8, latency: 2400 },
   { provider: "google", model: "gemini-2.0-flash", weight: 10, latency: 600 },
-  { provider: "groq", model: "llama-3.3-70b-versatile", weight: 10, latency: 300 },
+  { provider: "groq", model: "groq/llama-3.3-70b-versatile", weight: 10, latency: 300 },
   { provider: "mistral", model: "mistral-small-latest", weight: 5, latency: 800 },
 ];
 const USERS = ["user_42", "user_7", "alice@acme.dev", "bob@acme.dev", "carol@globex.io", "dave@initech.com"];
@@ -81,7 +81,7 @@ export async function seedDemoTraffic(db: Db, workspaceId: string, options: Demo
       createdAt,
       provider: m.provider,
       modelRequested: m.model,
-      modelServed: ok ? m.model : null,
+      modelServed: ok ? m.model.replace(/^groq\//, "") : null,
       path: m.provider === "anthropic" ? "/v1/messages" : "/v1/chat/completions",
       status,
       errorMessage: ok ? null : status === 429 ? "Rate limit reached for requests" : "The server had an error while processing your request.",
@@ -92,7 +92,7 @@ export async function seedDemoTraffic(db: Db, workspaceId: string, options: Demo
       completionTokens: outputTokens,
       cachedInputTokens,
       reasoningTokens: 0,
-      costNanoUsd: ok ? costNanoUsd(m.provider, m.model, { inputTokens, outputTokens, cachedInputTokens }, createdAt) : 0n,
+      costNanoUsd: ok ? costNanoUsd(m.provider, m.model.replace(/^groq\//, ""), { inputTokens, outputTokens, cachedInputTokens }, createdAt) : 0n,
       userId: user,
       sessionId,
       sessionPath: sessionId ? `/research/${step}` : null,

@@ -40,7 +40,15 @@ async function readJson(req: IncomingMessage): Promise<unknown> {
 
 const bearer = (req: IncomingMessage) => /^Bearer\s+(\S+)/i.exec(req.headers.authorization ?? "")?.[1];
 
-export async function startFakeProviders({ port = 0, host = "127.0.0.1" } = {}): Promise<FakeProviders> {
+export interface FakeProviderOptions {
+  port?: number;
+  host?: string;
+  /** Fail every n-th model call with this status (429 or 503), as a busy provider does: for the demo. */
+  chaos?: { every: number; status: number };
+}
+
+export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }: FakeProviderOptions = {}): Promise<FakeProviders> {
+  let modelCalls = 0;
   const counter = new BehaviourCounter();
   const openaiLimits = new RateLimitWindow(10_000, 30_000_000);
   const anthropicLimits = new RateLimitWindow(4_000, 2_000_000);
@@ -71,6 +79,7 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1" } = {}):
     const isAnthropic = path === "/v1/messages";
     const parsed = readBehaviour(String(body.model ?? ""), req.headers["x-fake-behavior"] as string | undefined);
     const behaviour = counter.apply(parsed, req.headers["x-fake-key"] as string | undefined);
+    if (chaos && req.method === "POST" && ++modelCalls % chaos.every === 0 && !behaviour.error) behaviour.error = chaos.status;
     const fail = isAnthropic ? anthropicError : openAiError;
 
     // Anthropic accepts x-api-key; its current SDK sends the key as a bearer token instead.
