@@ -147,8 +147,9 @@ function writeReport(
   const file = path.join("docs", "benchmarks.md");
   const begin = "<!-- BENCH:BEGIN (written by npm run bench) -->";
   const end = "<!-- BENCH:END -->";
-  const current = existsSync(file) ? readFileSync(file, "utf8") : `# Benchmarks\n\n${begin}\n${end}\n`;
-  const next = current.replace(new RegExp(`${begin}[\\s\\S]*${end}`), `${begin}\n${lines.join("\n")}\n${end}`);
+  let current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
+  if (!current.includes(begin) || !current.includes(end)) current += `\n${begin}\n${end}\n`;
+  const next = current.slice(0, current.indexOf(begin)) + `${begin}\n${lines.join("\n")}\n` + current.slice(current.indexOf(end));
   writeFileSync(file, next);
   console.log(`bench: wrote ${file}`);
 }
