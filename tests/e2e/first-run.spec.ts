@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { seedDemoTraffic } from "../../scripts/lib/demo-traffic";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../support/test-db";
-import { type RunningApp, startApp } from "./support/app";
+import { type RunningApp, startApp } from "../support/app";
 import { launchBrowser } from "./support/browser";
 
 let browser: Browser;

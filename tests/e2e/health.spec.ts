@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type TestDatabase, createTestDatabase } from "../support/test-db";
-import { type RunningApp, freePort, startApp } from "./support/app";
+import { type RunningApp, startApp } from "../support/app";
+import { freePort } from "../support/ports";
 
 describe("GET /api/health", () => {
   let t: TestDatabase;

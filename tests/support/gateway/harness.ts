@@ -3,20 +3,15 @@
 //   core   – the gateway core in this process on a plain Node server (no build needed);
 //   server – `npm start`'s custom server, as a child process (needs `npm run build`);
 //   next   – the Next route handlers under plain `next start` (needs `npm run build`).
-import { spawn } from "node:child_process";
 import { createServer, type Server } from "node:http";
 import type { AddressInfo } from "node:net";
-import { createRequire } from "node:module";
-import { randomBytes } from "node:crypto";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { createApiKey } from "@/lib/db/api-keys";
 import { serveGatewayPath } from "@/lib/gateway/node-handler";
 import { createGateway, type Gateway } from "@/lib/gateway/runtime";
 import { type FakeProviders, startFakeProviders } from "../fake-providers/server";
 import { type DatabaseKind, type TestDatabase, createTestDatabase } from "../test-db";
-import { freePort } from "../ports";
-
-const require = createRequire(import.meta.url);
+import { startApp } from "../app";
 
 export type Entry = "core" | "server" | "next";
 
@@ -74,59 +69,13 @@ async function startCore(env: Record<string, string>, t: TestDatabase): Promise<
   };
 }
 
-async function startProcess(entry: "server" | "next", env: Record<string, string>, databaseUrl: string): Promise<{ url: string; stop: () => Promise<void> }> {
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
-  const args =
-    entry === "server"
-      ? [require.resolve("tsx/cli"), "scripts/start.ts"]
-      : [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
-  let output = "";
-  const child = spawn(process.execPath, args, {
-    env: {
-      ...process.env,
-      ...env,
-      NODE_ENV: "production",
-      DATABASE_URL: databaseUrl,
-      PORT: String(port),
-      HOSTNAME: "127.0.0.1",
-      NEXTAUTH_URL: url,
-      NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
-      TOLLGATE_SECRET: randomBytes(32).toString("hex"),
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-  });
-  child.stdout.on("data", (d) => (output += d));
-  child.stderr.on("data", (d) => (output += d));
-  const deadline = Date.now() + 60_000;
-  for (;;) {
-    if (child.exitCode !== null) throw new Error(`${entry} exited: ${output}`);
-    if (Date.now() > deadline) throw new Error(`${entry} did not start: ${output}`);
-    try {
-      await fetch(`${url}/api/health`);
-      break;
-    } catch {
-      await new Promise((r) => setTimeout(r, 200));
-    }
-  }
-  return {
-    url,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.on("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
-  };
-}
-
 export async function startGatewayHarness(entry: Entry, kind: DatabaseKind, extraEnv: Record<string, string> = {}): Promise<GatewayHarness> {
   const t = await createTestDatabase(kind);
   const fake = await startFakeProviders();
   const workspace = await findOrCreateWorkspace("default", "Default", t.db);
   const { secret } = await createApiKey({ workspaceId: workspace.id, name: "tests" }, t.db);
   const env = fakeProviderEnv(fake, extraEnv);
-  const app = entry === "core" ? await startCore(env, t) : await startProcess(entry, env, t.url);
+  const app = entry === "core" ? await startCore(env, t) : await startApp(t.url, env, entry);
   let stopped: Promise<void> | undefined;
   const stopApp = () => (stopped ??= app.stop());
   return {

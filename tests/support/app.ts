@@ -1,12 +1,13 @@
-// Runs the production build (`npm start`'s script) on a free port for browser tests.
+// Runs the production build as a child process on a free port: `npm start`'s server (scripts/start.ts,
+// which also applies migrations) or plain `next start` (Next's route handlers only).
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { freePort } from "../../support/ports";
 import { createRequire } from "node:module";
+import { freePort } from "./ports";
 
 const require = createRequire(import.meta.url);
 
-export { freePort };
+export type AppCommand = "server" | "next";
 
 export interface RunningApp {
   url: string;
@@ -14,27 +15,32 @@ export interface RunningApp {
   stop: () => Promise<void>;
 }
 
-async function waitUntilServing(url: string, child: ChildProcess, timeoutMs = 60_000) {
+async function waitUntilServing(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) {
   const deadline = Date.now() + timeoutMs;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}`);
+    if (child.exitCode !== null) throw new Error(`app exited with ${child.exitCode}: ${output()}`);
     try {
       await fetch(`${url}/api/health`);
       return;
     } catch {
-      await new Promise((r) => setTimeout(r, 250));
+      await new Promise((r) => setTimeout(r, 200));
     }
   }
-  throw new Error(`app did not start within ${timeoutMs} ms`);
+  throw new Error(`app did not start within ${timeoutMs} ms: ${output()}`);
 }
 
-export async function startApp(databaseUrl: string, extraEnv: Record<string, string> = {}): Promise<RunningApp> {
+export async function startApp(databaseUrl: string, extraEnv: Record<string, string> = {}, command: AppCommand = "server"): Promise<RunningApp> {
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
+  const args =
+    command === "server"
+      ? [require.resolve("tsx/cli"), "scripts/start.ts"]
+      : [require.resolve("next/dist/bin/next"), "start", "-p", String(port), "-H", "127.0.0.1"];
   let output = "";
-  const child = spawn(process.execPath, [require.resolve("tsx/cli"), "scripts/start.ts"], {
+  const child = spawn(process.execPath, args, {
     env: {
       ...process.env,
+      NODE_ENV: "production",
       DATABASE_URL: databaseUrl,
       PORT: String(port),
       HOSTNAME: "127.0.0.1",
@@ -47,7 +53,7 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
   });
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
-  await waitUntilServing(url, child);
+  await waitUntilServing(url, child, () => output);
   return {
     url,
     output: () => output,
