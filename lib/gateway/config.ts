@@ -14,6 +14,8 @@ const schema = z.object({
   TOLLGATE_STREAM_FIRST_BYTE_TIMEOUT_MS: ms(60_000),
   /** Longest silence between two chunks of a stream. */
   TOLLGATE_STREAM_IDLE_TIMEOUT_MS: ms(120_000),
+  /** How long a workspace's price overrides are cached before a background refresh. */
+  TOLLGATE_PRICE_OVERRIDE_TTL_MS: ms(30_000),
 });
 
 export interface GatewayConfig {
@@ -22,6 +24,7 @@ export interface GatewayConfig {
   upstreamTimeoutMs: number;
   firstByteTimeoutMs: number;
   streamIdleTimeoutMs: number;
+  priceOverrideTtlMs: number;
 }
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -32,5 +35,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     upstreamTimeoutMs: c.TOLLGATE_UPSTREAM_TIMEOUT_MS,
     firstByteTimeoutMs: c.TOLLGATE_STREAM_FIRST_BYTE_TIMEOUT_MS,
     streamIdleTimeoutMs: c.TOLLGATE_STREAM_IDLE_TIMEOUT_MS,
+    priceOverrideTtlMs: c.TOLLGATE_PRICE_OVERRIDE_TTL_MS,
   };
 }

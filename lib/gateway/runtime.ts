@@ -34,11 +34,12 @@ export interface GatewayOptions {
 export function createGateway({ env = process.env, db: database, target }: GatewayOptions = {}): Gateway {
   const store = () => database ?? db();
   const writer = createRequestLogWriter(target ?? resolveDatabase(env.DATABASE_URL));
+  const config = loadGatewayConfig(env);
   const deps: GatewayDeps = {
-    config: loadGatewayConfig(env),
+    config,
     providers: loadProviderConfigs(env),
     keys: new KeyCache((hash) => findApiKeyByHash(hash, store()), (ids, at) => touchApiKeys(ids, at, store())),
-    prices: new PriceOverrideCache((workspaceId) => listPriceOverrides(workspaceId, store())),
+    prices: new PriceOverrideCache((workspaceId) => listPriceOverrides(workspaceId, store()), config.priceOverrideTtlMs),
     log: new LogQueue(writer, undefined, (error) =>
       console.error(`request log: write failed, will retry: ${error.message}`),
     ),

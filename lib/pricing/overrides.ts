@@ -2,12 +2,13 @@
 import { listPriceOverrides } from "../db/price-overrides";
 import type { PriceOverride } from "./cost";
 
-const TTL_MS = 30_000;
-
 export class PriceOverrideCache {
   private byWorkspace = new Map<string, { at: number; prices: Map<string, PriceOverride>; loading?: Promise<void> }>();
 
-  constructor(private readonly load = listPriceOverrides) {}
+  constructor(
+    private readonly load = listPriceOverrides,
+    private readonly ttlMs = 30_000,
+  ) {}
 
   /** The override for provider/model in a workspace, if it has one. Refreshes in the background. */
   async find(workspaceId: string, provider: string, model: string): Promise<PriceOverride | undefined> {
@@ -16,7 +17,7 @@ export class PriceOverrideCache {
       entry = { at: 0, prices: new Map() };
       this.byWorkspace.set(workspaceId, entry);
       await this.refresh(workspaceId, entry);
-    } else if (Date.now() - entry.at > TTL_MS && !entry.loading) {
+    } else if (Date.now() - entry.at > this.ttlMs && !entry.loading) {
       void this.refresh(workspaceId, entry);
     }
     return entry.prices.get(`${provider}/${model}`);

@@ -82,8 +82,8 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }
     if (chaos && req.method === "POST" && ++modelCalls % chaos.every === 0 && !behaviour.error) behaviour.error = chaos.status;
     const fail = isAnthropic ? anthropicError : openAiError;
 
-    // Anthropic accepts x-api-key; its current SDK sends the key as a bearer token instead.
-    const key = isAnthropic ? ((req.headers["x-api-key"] as string | undefined) ?? bearer(req)) : bearer(req);
+    // Anthropic accepts x-api-key (its current SDK sends a bearer token instead); Azure OpenAI takes api-key.
+    const key = isAnthropic ? ((req.headers["x-api-key"] as string | undefined) ?? bearer(req)) : (bearer(req) ?? (req.headers["api-key"] as string | undefined));
     if (!key || key === "invalid") return fail(res, 401, behaviour, {});
     if (behaviour.delayMs) await sleep(behaviour.delayMs);
     if (behaviour.error) return fail(res, behaviour.error, behaviour, {});

@@ -69,12 +69,15 @@ async function startCore(env: Record<string, string>, t: TestDatabase): Promise<
   };
 }
 
-export async function startGatewayHarness(entry: Entry, kind: DatabaseKind, extraEnv: Record<string, string> = {}): Promise<GatewayHarness> {
+/** Extra env for the gateway; a function receives the fake providers, for URLs that point at them. */
+export type HarnessEnv = Record<string, string> | ((fake: FakeProviders) => Record<string, string>);
+
+export async function startGatewayHarness(entry: Entry, kind: DatabaseKind, extraEnv: HarnessEnv = {}): Promise<GatewayHarness> {
   const t = await createTestDatabase(kind);
   const fake = await startFakeProviders();
   const workspace = await findOrCreateWorkspace("default", "Default", t.db);
   const { secret } = await createApiKey({ workspaceId: workspace.id, name: "tests" }, t.db);
-  const env = fakeProviderEnv(fake, extraEnv);
+  const env = fakeProviderEnv(fake, typeof extraEnv === "function" ? extraEnv(fake) : extraEnv);
   const app = entry === "core" ? await startCore(env, t) : await startApp(t.url, env, entry);
   let stopped: Promise<void> | undefined;
   const stopApp = () => (stopped ??= app.stop());

@@ -288,3 +288,42 @@ export function gatewayScenarios(h: () => GatewayHarness) {
     expect(await h().t.db.request.count({ where: { id: { in: ids } } })).toBe(40);
   });
 }
+
+/** Scenarios that need settings of their own: run by the core suite, which starts its own gateway. */
+export function gatewayConfigScenarios(h: () => GatewayHarness) {
+  it("calls Azure OpenAI deployments with api-key and api-version", async () => {
+    const res = await openai(h()).chat.completions.create({ model: "azure/gpt-4o", messages }).withResponse();
+    const sent = h().fake.requests().at(-1)!;
+    expect(sent.headers["api-key"]).toBe("azure-key");
+    expect(sent.headers.authorization).toBeUndefined();
+    expect(h().fake.counts()).toMatchObject({ "/v1/chat/completions": 1 });
+    expect((await h().row(res.response.headers.get("helicone-id")!)).provider).toBe("azure");
+  });
+
+  it("routes custom OpenAI-compatible providers declared in TOLLGATE_PROVIDERS, unpriced when unknown", async () => {
+    const res = await openai(h()).chat.completions.create({ model: "lab/qwen2.5-7b-instruct", messages }).withResponse();
+    expect(h().fake.requests().at(-1)).toMatchObject({ body: { model: "qwen2.5-7b-instruct" }, headers: { authorization: "Bearer lab-key" } });
+    const row = await h().row(res.response.headers.get("helicone-id")!);
+    expect(row).toMatchObject({ provider: "lab", costNanoUsd: null, promptTokens: 10 });
+  });
+
+  it("prices with the workspace's own rates when it has them", async () => {
+    const { t, workspaceId } = h();
+    await t.db.priceOverride.create({ data: { workspaceId, provider: "lab", model: "qwen2.5-7b-instruct", inputNanoPerMTok: 500_000_000n, outputNanoPerMTok: 1_500_000_000n } });
+    await new Promise((r) => setTimeout(r, 350)); // the override cache refreshes every 300 ms in this suite
+    const client = openai(h());
+    await client.chat.completions.create({ model: "lab/qwen2.5-7b-instruct", messages }); // starts the refresh
+    await new Promise((r) => setTimeout(r, 100));
+    const res = await client.chat.completions.create({ model: "lab/qwen2.5-7b-instruct", messages }).withResponse();
+    const row = await h().row(res.response.headers.get("helicone-id")!);
+    // $0.50 and $1.50 per million: 10 in, 22 out.
+    expect(row.costNanoUsd).toBe(BigInt(10 * 500 + 22 * 1500));
+  });
+
+  it("says which key is missing for a provider without one", async () => {
+    const err = await openai(h()).chat.completions.create({ model: "deepseek/deepseek-chat", messages }).catch((e) => e);
+    expect(err.status).toBe(400);
+    expect(err.error).toMatchObject({ code: "missing_provider_key", param: "model" });
+    expect(err.message).toContain("DEEPSEEK_API_KEY");
+  });
+}
