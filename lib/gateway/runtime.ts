@@ -7,6 +7,7 @@ import { listPriceOverrides } from "../db/price-overrides";
 import { createRequestLogWriter } from "../db/request-log-writer";
 import { type DatabaseTarget, resolveDatabase } from "../db/url";
 import { PriceOverrideCache } from "../pricing/overrides";
+import { metrics } from "../metrics";
 import { loadProviderConfigs } from "../providers/config";
 import { loadGatewayConfig } from "./config";
 import type { GatewayDeps } from "./deps";
@@ -46,6 +47,7 @@ export function createGateway({ env = process.env, db: database, target }: Gatew
     // Keep-alive pools per upstream origin; generous so streams don't queue behind each other.
     dispatcher: new Agent({ connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 }),
   };
+  metrics().logStats.read = () => deps.log.snapshot();
   return {
     deps,
     handle: (req, res, endpoint) => handleGateway(req, res, endpoint, deps),

@@ -57,4 +57,11 @@ describe("GET /api/v1/requests", () => {
     expect(health.log.written).toBeGreaterThanOrEqual(1);
     expect(health.log.dropped).toBe(0);
   });
+
+  it("exposes Prometheus metrics for the gateway and its log queue", async () => {
+    const text = await (await fetch(`${h.url}/metrics`)).text();
+    expect(text).toMatch(/tollgate_gateway_requests_total\{endpoint="\/v1\/chat\/completions",provider="openai",status="200"\} [1-9]/);
+    expect(text).toMatch(/^tollgate_log_rows_dropped 0$/m);
+    expect(text).toMatch(/^tollgate_log_rows_written [1-9]/m);
+  });
 });

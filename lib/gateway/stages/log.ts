@@ -1,6 +1,7 @@
 // Last stage, always run: one log row per call that reached a workspace, whatever happened.
 // Runs after the response ended; the row goes to the batched queue, never straight to the DB.
 import type { RequestLogRow } from "../../db/request-log";
+import { metrics } from "../../metrics";
 import { costNanoUsd } from "../../pricing/cost";
 import type { BodyState, GatewayContext } from "../context";
 import type { GatewayDeps } from "../deps";
@@ -74,5 +75,7 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
 export async function logRequest(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
   if (ctx.logged || !ctx.workspaceId) return; // without a workspace there is nowhere to log
   ctx.logged = true;
-  deps.log.enqueue(await buildLogRow(ctx, deps));
+  const row = await buildLogRow(ctx, deps);
+  deps.log.enqueue(row);
+  metrics().gatewayRequests.inc({ endpoint: row.path, provider: row.provider, status: String(row.status) });
 }
