@@ -1,7 +1,9 @@
 // The gateway core, served in-process, on both databases.
-import { afterAll, beforeAll, beforeEach, describe } from "vitest";
+import OpenAI from "openai";
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type GatewayHarness, startGatewayHarness } from "../../support/gateway/harness";
 import { gatewayConfigScenarios, gatewayScenarios } from "../../support/gateway/scenarios";
+import { bringLogTableBack, takeLogTableOffline } from "../../support/outage";
 import { DATABASE_KINDS } from "../../support/test-db";
 
 describe.each(DATABASE_KINDS)("gateway core on %s", (kind) => {
@@ -13,6 +15,21 @@ describe.each(DATABASE_KINDS)("gateway core on %s", (kind) => {
   beforeEach(() => harness.fake.reset());
 
   gatewayScenarios(() => harness);
+
+  it("keeps serving while the log can't be written, and writes the rows once it can", async () => {
+    await takeLogTableOffline(harness.t);
+    const client = new OpenAI({ baseURL: `${harness.url}/v1`, apiKey: harness.key, maxRetries: 0 });
+    let ids: string[];
+    try {
+      const results = await Promise.all(Array.from({ length: 5 }, () => client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "hi" }] }).withResponse()));
+      expect(results.every((r) => r.data.choices.length === 1)).toBe(true);
+      ids = results.map((r) => r.response.headers.get("helicone-id")!);
+      await new Promise((r) => setTimeout(r, 300));
+    } finally {
+      await bringLogTableBack(harness.t);
+    }
+    await Promise.all(ids.map((id) => harness.row(id)));
+  });
 });
 
 describe("gateway core with Azure, a custom provider and price overrides", () => {

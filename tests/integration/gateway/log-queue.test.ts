@@ -1,28 +1,12 @@
 // The log's write path against real databases, including a database that stops taking writes.
-import Database from "better-sqlite3";
-import { Client } from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import type { RequestLogWriter } from "@/lib/db/request-log";
 import { createRequestLogWriter } from "@/lib/db/request-log-writer";
 import { LogQueue } from "@/lib/gateway/log-queue";
+import { bringLogTableBack, takeLogTableOffline } from "../../support/outage";
 import { logRow } from "../../support/request-rows";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
-
-/** Makes the Request table disappear and come back, as a database outage looks to the writer. */
-async function renameRequestTable(t: TestDatabase, from: string, to: string) {
-  const sql = `ALTER TABLE "${from}" RENAME TO "${to}"`;
-  if (t.target.kind === "sqlite") {
-    const db = new Database(t.target.file);
-    db.exec(sql);
-    db.close();
-  } else {
-    const client = new Client({ connectionString: t.url });
-    await client.connect();
-    await client.query(sql);
-    await client.end();
-  }
-}
 
 describe.each(DATABASE_KINDS)("request log queue on %s", (kind) => {
   let t: TestDatabase;
@@ -68,13 +52,13 @@ describe.each(DATABASE_KINDS)("request log queue on %s", (kind) => {
 
   it("keeps rows while the database refuses writes, and writes them once it is back", async () => {
     const q = queue();
-    await renameRequestTable(t, "Request", "Request_offline");
+    await takeLogTableOffline(t);
     const rows = Array.from({ length: 30 }, () => logRow(ws));
     rows.forEach((r) => q.enqueue(r));
     await new Promise((r) => setTimeout(r, 400));
     expect(q.snapshot()).toMatchObject({ pending: 30, written: 0, dropped: 0 });
     expect(q.snapshot().lastError).toBeTruthy();
-    await renameRequestTable(t, "Request_offline", "Request");
+    await bringLogTableBack(t);
     await q.close();
     expect(q.snapshot()).toMatchObject({ pending: 0, written: 30, dropped: 0 });
     expect(await t.db.request.count({ where: { id: { in: rows.map((r) => r.id) } } })).toBe(30);
@@ -82,10 +66,10 @@ describe.each(DATABASE_KINDS)("request log queue on %s", (kind) => {
 
   it("drops and counts rows only when the bound is reached", async () => {
     const q = queue({ maxRows: 10, batchSize: 5, intervalMs: 20 });
-    await renameRequestTable(t, "Request", "Request_offline");
+    await takeLogTableOffline(t);
     Array.from({ length: 15 }, () => logRow(ws)).forEach((r) => q.enqueue(r));
     expect(q.snapshot()).toMatchObject({ pending: 10, dropped: 5 });
-    await renameRequestTable(t, "Request_offline", "Request");
+    await bringLogTableBack(t);
     await q.close();
     expect(q.snapshot()).toMatchObject({ pending: 0, written: 10, dropped: 5 });
   });
