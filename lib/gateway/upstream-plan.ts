@@ -63,8 +63,9 @@ function openAiUrl(provider: ProviderConfig, path: string) {
 function openAiPassthrough(ctx: GatewayContext, provider: ProviderConfig, model: string): Pick<UpstreamPlan, "body" | "translateJson" | "createStreamTranslator"> {
   const body = ctx.body!;
   const wantsUsage = (body.stream_options as { include_usage?: boolean } | undefined)?.include_usage === true;
-  // Ask for usage on streams so the log has real token counts; hide it again if the client didn't ask.
-  const injectUsage = ctx.stream && !wantsUsage && (ctx.endpoint.kind === "chat" || ctx.endpoint.kind === "completions");
+  // Ask for usage on streams so the log has real token counts; hide it again if the client didn't
+  // ask. Providers that may reject stream_options send usage unasked or get estimated counts.
+  const injectUsage = ctx.stream && !wantsUsage && provider.acceptsStreamOptions && (ctx.endpoint.kind === "chat" || ctx.endpoint.kind === "completions");
   if (model === ctx.modelRequested && !injectUsage) return { body: ctx.rawBody!, translateJson: null, createStreamTranslator: null };
   const rewritten: Record<string, unknown> = { ...body, model };
   if (injectUsage) rewritten.stream_options = { ...((body.stream_options as object) ?? {}), include_usage: true };

@@ -13,6 +13,8 @@ export interface ProviderSpec {
   keyOptional?: boolean;
   /** Provider id in @pydantic/genai-prices, when it differs. */
   pricingId?: string;
+  /** False for APIs that may refuse OpenAI's stream_options (the gateway then doesn't add it). */
+  acceptsStreamOptions?: boolean;
 }
 
 export const PROVIDERS = {
@@ -20,7 +22,7 @@ export const PROVIDERS = {
   anthropic: { format: "anthropic", env: "ANTHROPIC", defaultBaseUrl: "https://api.anthropic.com" },
   google: { format: "openai", env: "GOOGLE", defaultBaseUrl: "https://generativelanguage.googleapis.com/v1beta/openai" },
   groq: { format: "openai", env: "GROQ", defaultBaseUrl: "https://api.groq.com/openai/v1" },
-  mistral: { format: "openai", env: "MISTRAL", defaultBaseUrl: "https://api.mistral.ai/v1" },
+  mistral: { format: "openai", env: "MISTRAL", defaultBaseUrl: "https://api.mistral.ai/v1", acceptsStreamOptions: false },
   deepseek: { format: "openai", env: "DEEPSEEK", defaultBaseUrl: "https://api.deepseek.com/v1" },
   xai: { format: "openai", env: "XAI", defaultBaseUrl: "https://api.x.ai/v1", pricingId: "x-ai" },
   together: { format: "openai", env: "TOGETHER", defaultBaseUrl: "https://api.together.xyz/v1" },

@@ -9,6 +9,8 @@ export interface ProviderConfig {
   apiKey?: string;
   keyOptional: boolean;
   pricingId: string;
+  /** Whether the gateway may add stream_options.include_usage to streamed requests. */
+  acceptsStreamOptions: boolean;
   /** Azure OpenAI: api-version query parameter and api-key header. */
   azureApiVersion?: string;
 }
@@ -27,6 +29,7 @@ function fromSpec(id: string, spec: ProviderSpec, env: Env): ProviderConfig | un
     apiKey: env[`${spec.env}_API_KEY`] || undefined,
     keyOptional: spec.keyOptional ?? false,
     pricingId: spec.pricingId ?? id,
+    acceptsStreamOptions: spec.acceptsStreamOptions ?? true,
     azureApiVersion: id === "azure" ? (env.AZURE_OPENAI_API_VERSION ?? "2024-10-21") : undefined,
   };
 }
@@ -43,7 +46,8 @@ function customProviders(env: Env): ProviderConfig[] {
     const baseUrl = entry.slice(eq + 1).trim();
     if (eq <= 0 || !/^[a-z0-9-]+$/.test(id) || !/^https?:\/\//.test(baseUrl) || isKnownProvider(id)) return [];
     const key = env[`${id.toUpperCase().replace(/-/g, "_")}_API_KEY`];
-    return [{ id, format: "openai" as const, baseUrl: trimSlash(baseUrl), apiKey: key || undefined, keyOptional: true, pricingId: id }];
+    // Unknown servers may refuse stream_options; their streams are counted from usage they send, or estimated.
+    return [{ id, format: "openai" as const, baseUrl: trimSlash(baseUrl), apiKey: key || undefined, keyOptional: true, pricingId: id, acceptsStreamOptions: false }];
   });
 }
 

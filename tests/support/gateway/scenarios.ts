@@ -307,6 +307,15 @@ export function gatewayConfigScenarios(h: () => GatewayHarness) {
     expect(row).toMatchObject({ provider: "lab", costNanoUsd: null, promptTokens: 10 });
   });
 
+  it("doesn't add stream_options for providers that may refuse it, and estimates their tokens", async () => {
+    const { data: stream, response } = await openai(h()).chat.completions.create({ model: "lab/qwen2.5-7b-instruct", messages, stream: true }).withResponse();
+    for await (const chunk of stream) void chunk;
+    expect(h().fake.requests().at(-1)!.body).not.toHaveProperty("stream_options");
+    const row = await h().row(response.headers.get("helicone-id")!);
+    expect(row).toMatchObject({ usageEstimated: true, streamed: true });
+    expect(row.completionTokens).toBeGreaterThan(10);
+  });
+
   it("prices with the workspace's own rates when it has them", async () => {
     const { t, workspaceId } = h();
     await t.db.priceOverride.create({ data: { workspaceId, provider: "lab", model: "qwen2.5-7b-instruct", inputNanoPerMTok: 500_000_000n, outputNanoPerMTok: 1_500_000_000n } });
