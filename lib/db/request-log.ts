@@ -25,6 +25,9 @@ export interface RequestLogRow {
   usageEstimated: boolean;
   costNanoUsd: bigint | null;
   userId: string | null;
+  sessionId: string | null;
+  sessionPath: string | null;
+  sessionName: string | null;
   rateLimitHeaders: string | null;
   requestBody: string | null;
   requestBodyState: string;
@@ -60,6 +63,9 @@ export const REQUEST_COLUMNS: [Exclude<keyof RequestLogRow, "properties">, Colum
   ["usageEstimated", "bool"],
   ["costNanoUsd", "bigint"],
   ["userId", "text"],
+  ["sessionId", "text"],
+  ["sessionPath", "text"],
+  ["sessionName", "text"],
   ["rateLimitHeaders", "text"],
   ["requestBody", "text"],
   ["requestBodyState", "text"],

@@ -30,6 +30,13 @@ export interface GatewayContext {
   modelRequested?: string;
   stream: boolean;
 
+  // annotate (Helicone headers)
+  properties: { key: string; value: string }[];
+  userId?: string;
+  session?: { id?: string; path?: string; name?: string };
+  omitRequestBody: boolean;
+  omitResponseBody: boolean;
+
   // route
   route?: ResolvedModel;
   /** The key sent upstream: the caller's own, or the gateway's for that provider. Never stored. */

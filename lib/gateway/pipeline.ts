@@ -7,6 +7,7 @@ import type { Endpoint } from "./endpoints";
 import { errorBody, toGatewayError } from "./errors";
 import type { GatewayRequest, GatewayResponse } from "./http";
 import { idHeaders } from "./response-headers";
+import { annotateRequest } from "./stages/annotate";
 import { authenticate } from "./stages/auth";
 import { forward } from "./stages/forward";
 import { logRequest } from "./stages/log";
@@ -16,7 +17,7 @@ import { routeRequest } from "./stages/route";
 
 type Stage = (ctx: GatewayContext, deps: GatewayDeps) => void | Promise<void>;
 
-const PROXY_STAGES: Stage[] = [authenticate, parseRequest, routeRequest, forward];
+const PROXY_STAGES: Stage[] = [authenticate, annotateRequest, parseRequest, routeRequest, forward];
 const MODELS_STAGES: Stage[] = [authenticate, listModels];
 
 function sendError(ctx: GatewayContext, error: unknown) {
@@ -45,6 +46,9 @@ export async function handleGateway(req: GatewayRequest, res: GatewayResponse, e
     cancelled: false,
     logged: false,
     done: false,
+    properties: [],
+    omitRequestBody: false,
+    omitResponseBody: false,
   };
   try {
     for (const stage of endpoint.kind === "models" ? MODELS_STAGES : PROXY_STAGES) {

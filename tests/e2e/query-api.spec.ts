@@ -29,6 +29,22 @@ describe("GET /api/v1/requests", () => {
     expect(body.data[0]!.costUsd).toBeCloseTo((6 * 150 + 18 * 600) / 1e9, 12);
   });
 
+  it("finds the seed exercise's steps by property, as the seed's dashboard filter does", async () => {
+    const client = new OpenAI({ baseURL: h.url, apiKey: h.key, maxRetries: 0 });
+    for (const step of ["research", "summarize"]) {
+      await client.chat.completions
+        .create({ model: step === "research" ? "gpt-4o" : "gpt-4o-mini", messages: [{ role: "user", content: `${step} AI observability` }] }, { headers: { "Helicone-Property-Workflow": "research-pipeline", "Helicone-Property-Step": step, "Helicone-Property-UserId": "student_1" } })
+        .withResponse()
+        .then((r) => h.row(r.response.headers.get("helicone-id")!));
+    }
+    const res = await get("/api/v1/requests?property.Workflow=research-pipeline", h.key);
+    const body = (await res.json()) as { data: { model: string; userId: string; properties: Record<string, string>; costUsd: number }[] };
+    expect(body.data.map((r) => r.properties.step)).toEqual(["summarize", "research"]);
+    expect(body.data.every((r) => r.userId === "student_1" && r.costUsd > 0)).toBe(true);
+    const research = (await (await get("/api/v1/requests?property.Workflow=research-pipeline&property.Step=research", h.key)).json()) as { data: unknown[] };
+    expect(research.data).toHaveLength(1);
+  });
+
   it("returns one request with its bodies", async () => {
     const res = await get(`/api/v1/requests/${requestId}`, h.key);
     expect(res.status).toBe(200);

@@ -6,8 +6,10 @@ import { costNanoUsd } from "../../pricing/cost";
 import type { BodyState, GatewayContext } from "../context";
 import type { GatewayDeps } from "../deps";
 import { estimateUsage } from "../estimate";
-import { header } from "../http";
 import { CLIENT_CLOSED } from "../upstream-failure";
+
+/** Helicone-Omit-Request/-Response: no body, but tokens and cost are still recorded. */
+const OMITTED = { body: null, state: "omitted" as BodyState, bytes: null };
 
 function capped(content: string | Buffer | undefined, limit: number): { body: string | null; state: BodyState; bytes: number | null } {
   if (content === undefined) return { body: null, state: "omitted", bytes: null };
@@ -36,9 +38,8 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
     const tokens = { inputTokens: usage.promptTokens, outputTokens: usage.completionTokens, cachedInputTokens: usage.cachedInputTokens, cacheWriteTokens: usage.cacheWriteTokens };
     cost = costNanoUsd(provider.pricingId, override ? ctx.route!.model : model, tokens, ctx.createdAt, override);
   }
-  const request = capped(ctx.rawBody, deps.config.storedBodyBytes);
-  const response = capped(ctx.responseText, deps.config.storedBodyBytes);
-  const userId = header(ctx.req, "helicone-user-id") ?? (typeof ctx.body?.user === "string" ? ctx.body.user : undefined);
+  const request = ctx.omitRequestBody ? OMITTED : capped(ctx.rawBody, deps.config.storedBodyBytes);
+  const response = ctx.omitResponseBody ? OMITTED : capped(ctx.responseText, deps.config.storedBodyBytes);
   return {
     id: ctx.id,
     workspaceId: ctx.workspaceId!,
@@ -60,7 +61,10 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
     reasoningTokens: usage?.reasoningTokens ?? null,
     usageEstimated: usage?.estimated ?? false,
     costNanoUsd: cost,
-    userId: userId ?? null,
+    userId: ctx.userId ?? (typeof ctx.body?.user === "string" && ctx.body.user ? ctx.body.user : null),
+    sessionId: ctx.session?.id ?? null,
+    sessionPath: ctx.session?.path ?? null,
+    sessionName: ctx.session?.name ?? null,
     rateLimitHeaders: ctx.rateLimitHeaders && Object.keys(ctx.rateLimitHeaders).length ? JSON.stringify(ctx.rateLimitHeaders) : null,
     requestBody: request.body,
     requestBodyState: request.state,
@@ -68,7 +72,7 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
     responseBody: response.body,
     responseBodyState: response.state,
     responseBytes: ctx.responseBytes ?? response.bytes,
-    properties: [],
+    properties: ctx.properties,
   };
 }
 

@@ -30,6 +30,8 @@ async function post(h: GatewayHarness, path: string, body: unknown, headers: Rec
 }
 
 export function gatewayScenarios(h: () => GatewayHarness) {
+  taggingScenarios(h);
+
   it("serves the seed's TypeScript example with a bare base URL, and logs it with exact cost", async () => {
     const client = openai(h(), { v1: false });
     const { data, response } = await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Hello from TypeScript!" }] }).withResponse();
@@ -334,5 +336,88 @@ export function gatewayConfigScenarios(h: () => GatewayHarness) {
     expect(err.status).toBe(400);
     expect(err.error).toMatchObject({ code: "missing_provider_key", param: "model" });
     expect(err.message).toContain("DEEPSEEK_API_KEY");
+  });
+}
+
+/** Helicone's tagging headers: properties, users, sessions, omitted bodies, caller request ids. */
+export function taggingScenarios(h: () => GatewayHarness) {
+  it("runs the seed's research → summarize exercise and tags both steps", async () => {
+    const client = openai(h(), { v1: false });
+    const tags = (step: string) => ({ headers: { "Helicone-Property-Workflow": "research-pipeline", "Helicone-Property-Step": step, "Helicone-Property-UserId": "student_1" } });
+    const research = await client.chat.completions
+      .create(
+        { model: "gpt-4o", messages: [{ role: "system", content: "You are a research assistant." }, { role: "user", content: "Research the benefits of AI observability" }] },
+        tags("research"),
+      )
+      .withResponse();
+    const summary = await client.chat.completions
+      .create({ model: "gpt-4o-mini", messages: [{ role: "system", content: "Summarize in 2 sentences." }, { role: "user", content: research.data.choices[0]!.message.content! }] }, tags("summarize"))
+      .withResponse();
+    for (const [res, step] of [[research, "research"], [summary, "summarize"]] as const) {
+      const id = res.response.headers.get("helicone-id")!;
+      const row = await h().row(id);
+      expect(row.userId).toBe("student_1");
+      const properties = await h().t.db.requestProperty.findMany({ where: { requestId: id }, orderBy: { key: "asc" } });
+      expect(properties.map((p) => [p.key, p.value])).toEqual([["step", step], ["userid", "student_1"], ["workflow", "research-pipeline"]]);
+    }
+  });
+
+  it("takes the user from Helicone-User-Id first, then a UserId property, then the body", async () => {
+    const client = openai(h());
+    const call = async (headers: Record<string, string>, user?: string) => {
+      const res = await client.chat.completions.create({ model: "gpt-4o-mini", messages, ...(user ? { user } : {}) }, { headers }).withResponse();
+      return (await h().row(res.response.headers.get("helicone-id")!)).userId;
+    };
+    expect(await call({ "Helicone-User-Id": "u-header", "Helicone-Property-UserId": "u-prop" }, "u-body")).toBe("u-header");
+    expect(await call({ "Helicone-Property-User-Id": "u-prop" }, "u-body")).toBe("u-prop");
+    expect(await call({}, "u-body")).toBe("u-body");
+  });
+
+  it("stores sessions, UTF-8 property values, and omits bodies on request while keeping tokens", async () => {
+    const res = await openai(h())
+      .chat.completions.create(
+        { model: "gpt-4o-mini", messages },
+        {
+          headers: {
+            "Helicone-Session-Id": "sess-1",
+            "Helicone-Session-Path": "/research/step-1",
+            "Helicone-Session-Name": "Research",
+            "Helicone-Property-City": Buffer.from("Zürich", "utf8").toString("latin1"),
+            "Helicone-Omit-Request": "true",
+            "Helicone-Omit-Response": "true",
+          },
+        },
+      )
+      .withResponse();
+    const id = res.response.headers.get("helicone-id")!;
+    const row = await h().row(id);
+    expect(row).toMatchObject({ sessionId: "sess-1", sessionPath: "/research/step-1", sessionName: "Research", requestBody: null, requestBodyState: "omitted", responseBody: null, responseBodyState: "omitted", promptTokens: 10, completionTokens: 22 });
+    expect(row.costNanoUsd).toBe(BigInt(10 * 150 + 22 * 600));
+    expect((await h().t.db.requestProperty.findFirstOrThrow({ where: { requestId: id, key: "city" } })).value).toBe("Zürich");
+  });
+
+  it("uses a caller's Helicone-Request-Id, and refuses one that is not a UUID", async () => {
+    const id = "0b3c8a52-2f7e-4c59-a5f1-3f4d1c8e9a20".replace(/^0b3c/, Math.random().toString(16).slice(2, 6));
+    const res = await openai(h()).chat.completions.create({ model: "gpt-4o-mini", messages }, { headers: { "Helicone-Request-Id": id } }).withResponse();
+    expect(res.response.headers.get("helicone-id")).toBe(id);
+    expect((await h().row(id)).status).toBe(200);
+    const bad = await openai(h()).chat.completions.create({ model: "gpt-4o-mini", messages }, { headers: { "Helicone-Request-Id": "req-123" } }).catch((e) => e);
+    expect(bad.status).toBe(400);
+    expect(bad.error).toMatchObject({ code: "invalid_request_id", param: "helicone-request-id" });
+  });
+
+  it("refuses more than 50 properties, long names and long values, saying which", async () => {
+    const client = openai(h());
+    const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`Helicone-Property-P${i}`, "x"]));
+    const tooMany = await client.chat.completions.create({ model: "gpt-4o-mini", messages }, { headers: many }).catch((e) => e);
+    expect(tooMany.status).toBe(400);
+    expect(tooMany.message).toContain("51 Helicone-Property- headers; the limit is 50");
+    const longName = await client.chat.completions.create({ model: "gpt-4o-mini", messages }, { headers: { [`Helicone-Property-${"n".repeat(65)}`]: "x" } }).catch((e) => e);
+    expect(longName.message).toContain("the limit is 64");
+    const longValue = await client.chat.completions.create({ model: "gpt-4o-mini", messages }, { headers: { "Helicone-Property-Note": "v".repeat(1001) } }).catch((e) => e);
+    expect(longValue.message).toContain('Property "note" has a 1001-character value; the limit is 1000.');
+    // The refused call is logged, with the 400.
+    const row = await h().row(longValue.headers.get("helicone-id"));
+    expect(row.status).toBe(400);
   });
 }
