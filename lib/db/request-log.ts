@@ -24,6 +24,8 @@ export interface RequestLogRow {
   reasoningTokens: number | null;
   usageEstimated: boolean;
   costNanoUsd: bigint | null;
+  costSavedNanoUsd: bigint | null;
+  cacheStatus: string | null;
   userId: string | null;
   sessionId: string | null;
   sessionPath: string | null;
@@ -62,6 +64,8 @@ export const REQUEST_COLUMNS: [Exclude<keyof RequestLogRow, "properties">, Colum
   ["reasoningTokens", "int"],
   ["usageEstimated", "bool"],
   ["costNanoUsd", "bigint"],
+  ["costSavedNanoUsd", "bigint"],
+  ["cacheStatus", "text"],
   ["userId", "text"],
   ["sessionId", "text"],
   ["sessionPath", "text"],

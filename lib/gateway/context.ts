@@ -1,4 +1,5 @@
 // Everything one gateway call learns on its way through the stages, and what gets logged.
+import type { CacheSettings } from "../cache/types";
 import type { ResolvedModel } from "../providers/registry";
 import type { Usage } from "../providers/usage";
 import type { Endpoint } from "./endpoints";
@@ -36,6 +37,13 @@ export interface GatewayContext {
   session?: { id?: string; path?: string; name?: string };
   omitRequestBody: boolean;
   omitResponseBody: boolean;
+
+  // cache
+  cache?: { settings: CacheSettings; key: string; status: "HIT" | "MISS"; bucketIndex?: number; savedNanoUsd?: bigint | null };
+  /** What a streamed answer sent, kept only when it is to be cached. */
+  streamCapture?: string[];
+  /** Set when the capture outgrew its limit: such an answer is not cached. */
+  cacheIncomplete?: boolean;
 
   // route
   route?: ResolvedModel;

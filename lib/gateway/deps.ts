@@ -1,5 +1,7 @@
 // What the stages share for the life of the process.
 import type { Dispatcher } from "undici";
+import type { PendingCacheWrites } from "../cache/pending-writes";
+import type { ResponseCacheStore } from "../cache/types";
 import type { ProviderConfig } from "../providers/config";
 import type { PriceOverrideCache } from "../pricing/overrides";
 import type { GatewayConfig } from "./config";
@@ -12,5 +14,7 @@ export interface GatewayDeps {
   keys: KeyCache;
   prices: PriceOverrideCache;
   log: LogQueue;
+  cache: ResponseCacheStore;
+  cacheWrites: PendingCacheWrites;
   dispatcher: Dispatcher;
 }

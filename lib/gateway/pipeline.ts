@@ -6,9 +6,10 @@ import type { GatewayDeps } from "./deps";
 import type { Endpoint } from "./endpoints";
 import { errorBody, toGatewayError } from "./errors";
 import type { GatewayRequest, GatewayResponse } from "./http";
-import { idHeaders } from "./response-headers";
+import { gatewayHeaders } from "./response-headers";
 import { annotateRequest } from "./stages/annotate";
 import { authenticate } from "./stages/auth";
+import { lookUpCache } from "./stages/cache";
 import { forward } from "./stages/forward";
 import { logRequest } from "./stages/log";
 import { listModels } from "./stages/models";
@@ -17,7 +18,7 @@ import { routeRequest } from "./stages/route";
 
 type Stage = (ctx: GatewayContext, deps: GatewayDeps) => void | Promise<void>;
 
-const PROXY_STAGES: Stage[] = [authenticate, annotateRequest, parseRequest, routeRequest, forward];
+const PROXY_STAGES: Stage[] = [authenticate, annotateRequest, parseRequest, routeRequest, lookUpCache, forward];
 const MODELS_STAGES: Stage[] = [authenticate, listModels];
 
 function sendError(ctx: GatewayContext, error: unknown) {
@@ -30,7 +31,7 @@ function sendError(ctx: GatewayContext, error: unknown) {
   }
   const body = JSON.stringify(errorBody(failure, ctx.endpoint.clientFormat === "anthropic"));
   ctx.responseText = body;
-  ctx.res.writeHead(failure.status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...failure.headers, ...idHeaders(ctx) });
+  ctx.res.writeHead(failure.status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...failure.headers, ...gatewayHeaders(ctx) });
   ctx.res.end(body);
 }
 
@@ -58,6 +59,11 @@ export async function handleGateway(req: GatewayRequest, res: GatewayResponse, e
   } catch (error) {
     sendError(ctx, error);
   } finally {
-    if (endpoint.kind !== "models") await logRequest(ctx, deps).catch(() => {});
+    if (endpoint.kind !== "models") {
+      const logged = logRequest(ctx, deps).catch(() => {});
+      // Registered in the same tick the answer finished, before the client can ask again.
+      if (ctx.cache?.status === "MISS" && ctx.cache.settings.save) deps.cacheWrites.track(ctx.cache.key, logged);
+      await logged;
+    }
   }
 }

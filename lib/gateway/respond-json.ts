@@ -2,7 +2,7 @@
 import type { Dispatcher } from "undici";
 import type { GatewayContext } from "./context";
 import { GatewayError } from "./errors";
-import { idHeaders } from "./response-headers";
+import { gatewayHeaders } from "./response-headers";
 import type { ResponseObserver } from "./response-observer";
 import type { UpstreamPlan } from "./upstream-plan";
 
@@ -23,6 +23,6 @@ export async function respondWithJson(ctx: GatewayContext, upstream: Dispatcher.
   ctx.status = upstream.statusCode;
   ctx.responseBytes = body.length;
   ctx.responseText = body;
-  ctx.res.writeHead(upstream.statusCode, { "content-type": "application/json", "content-length": body.length, ...passOn, ...idHeaders(ctx) });
+  ctx.res.writeHead(upstream.statusCode, { "content-type": "application/json", "content-length": body.length, ...passOn, ...gatewayHeaders(ctx) });
   ctx.res.end(body);
 }

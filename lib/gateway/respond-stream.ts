@@ -4,10 +4,13 @@ import type { Dispatcher } from "undici";
 import { SseParser, eventJson } from "../providers/sse";
 import type { GatewayContext } from "./context";
 import type { GatewayDeps } from "./deps";
-import { idHeaders, writeChunk } from "./response-headers";
+import { gatewayHeaders, writeChunk } from "./response-headers";
 import type { ResponseObserver } from "./response-observer";
 import { upstreamFailure } from "./upstream-failure";
 import type { UpstreamPlan } from "./upstream-plan";
+
+/** Streams longer than this are served but not cached. */
+const MAX_CACHED_STREAM_BYTES = 4 * 1024 * 1024;
 
 /** An error event in the client's stream format, for failures after the headers went out. */
 function streamError(ctx: GatewayContext, message: string): string {
@@ -30,7 +33,7 @@ export async function respondWithStream(
     "cache-control": "no-cache",
     "x-accel-buffering": "no", // tell nginx-style proxies not to buffer
     ...passOn,
-    ...idHeaders(ctx),
+    ...gatewayHeaders(ctx),
   });
   ctx.status = upstream.statusCode;
   const translator = plan.createStreamTranslator?.() ?? null;
@@ -42,8 +45,13 @@ export async function respondWithStream(
     if (translator) pending += translator.event(event, json);
   });
   const decoder = new TextDecoder();
+  const capture = ctx.cache?.status === "MISS" && ctx.cache.settings.save ? (ctx.streamCapture = [] as string[]) : null;
   const send = async (chunk: string | Uint8Array) => {
     bytes += typeof chunk === "string" ? Buffer.byteLength(chunk) : chunk.length;
+    if (capture && !ctx.cacheIncomplete) {
+      capture.push(typeof chunk === "string" ? chunk : Buffer.from(chunk).toString("utf8"));
+      if (bytes > MAX_CACHED_STREAM_BYTES) ctx.cacheIncomplete = true;
+    }
     await writeChunk(res, chunk);
   };
 
@@ -67,6 +75,7 @@ export async function respondWithStream(
     const failure = upstreamFailure(ctx, deps, error);
     ctx.status = failure.status;
     ctx.errorMessage = failure.message;
+    ctx.cacheIncomplete = true;
     await send(streamError(ctx, failure.message)).catch(() => {});
   } finally {
     const result = observer.streamResult();

@@ -2,8 +2,18 @@
 import type { IncomingHttpHeaders } from "node:http";
 import type { GatewayContext } from "./context";
 
-/** Our own id, under Helicone's name and the usual one. Never the provider's id. */
-export const idHeaders = (ctx: GatewayContext) => ({ "helicone-id": ctx.id, "x-request-id": ctx.id });
+/**
+ * Headers every gateway answer carries: our own id under Helicone's name and the usual one
+ * (never the provider's id), and the cache outcome when the request asked for caching.
+ */
+export function gatewayHeaders(ctx: GatewayContext): Record<string, string> {
+  const headers: Record<string, string> = { "helicone-id": ctx.id, "x-request-id": ctx.id };
+  if (ctx.cache) {
+    headers["helicone-cache"] = ctx.cache.status;
+    if (ctx.cache.bucketIndex !== undefined) headers["helicone-cache-bucket-idx"] = String(ctx.cache.bucketIndex);
+  }
+  return headers;
+}
 
 /** The provider's rate-limit headers (x-ratelimit-*, anthropic-ratelimit-*, retry-after). */
 export function rateLimitHeaders(headers: IncomingHttpHeaders): Record<string, string> {

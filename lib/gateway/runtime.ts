@@ -7,7 +7,11 @@ import { listPriceOverrides } from "../db/price-overrides";
 import { createRequestLogWriter } from "../db/request-log-writer";
 import { type DatabaseTarget, resolveDatabase } from "../db/url";
 import { PriceOverrideCache } from "../pricing/overrides";
+import { EmbeddedCacheStore } from "../cache/embedded-store";
+import { PendingCacheWrites } from "../cache/pending-writes";
+import { RedisCacheStore } from "../cache/redis-store";
 import { metrics } from "../metrics";
+import { connectRedis } from "../state/redis";
 import { loadProviderConfigs } from "../providers/config";
 import { loadGatewayConfig } from "./config";
 import type { GatewayDeps } from "./deps";
@@ -36,6 +40,8 @@ export function createGateway({ env = process.env, db: database, target }: Gatew
   const store = () => database ?? db();
   const writer = createRequestLogWriter(target ?? resolveDatabase(env.DATABASE_URL));
   const config = loadGatewayConfig(env);
+  // With REDIS_URL, state shared by replicas lives in Redis; otherwise in this process and the database.
+  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.TOLLGATE_REDIS_PREFIX || undefined) : undefined;
   const deps: GatewayDeps = {
     config,
     providers: loadProviderConfigs(env),
@@ -45,6 +51,8 @@ export function createGateway({ env = process.env, db: database, target }: Gatew
       console.error(`request log: write failed, will retry: ${error.message}`),
     ),
     // Keep-alive pools per upstream origin; generous so streams don't queue behind each other.
+    cache: redis ? new RedisCacheStore(redis.redis, redis.prefix) : new EmbeddedCacheStore(store),
+    cacheWrites: new PendingCacheWrites(),
     dispatcher: new Agent({ connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 }),
   };
   metrics().logStats.read = () => deps.log.snapshot();
@@ -53,7 +61,8 @@ export function createGateway({ env = process.env, db: database, target }: Gatew
     handle: (req, res, endpoint) => handleGateway(req, res, endpoint, deps),
     close: async () => {
       await Promise.all([deps.log.close(), deps.keys.close()]);
-      await Promise.all([deps.dispatcher.close(), writer.close()]);
+      await Promise.all([deps.dispatcher.close(), writer.close(), deps.cache.close()]);
+      redis?.redis.disconnect();
     },
   };
 }

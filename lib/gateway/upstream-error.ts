@@ -2,7 +2,7 @@
 import type { Dispatcher } from "undici";
 import type { GatewayContext } from "./context";
 import type { ErrorType } from "./errors";
-import { idHeaders } from "./response-headers";
+import { gatewayHeaders } from "./response-headers";
 
 const MAX_ERROR_BODY = 64 * 1024;
 
@@ -44,6 +44,6 @@ export async function respondWithUpstreamError(ctx: GatewayContext, upstream: Di
   ctx.errorMessage = error.message;
   ctx.responseText = body;
   ctx.responseBytes = Buffer.byteLength(body);
-  ctx.res.writeHead(upstream.statusCode, { "content-type": "application/json", "content-length": ctx.responseBytes, ...passOn, ...idHeaders(ctx) });
+  ctx.res.writeHead(upstream.statusCode, { "content-type": "application/json", "content-length": ctx.responseBytes, ...passOn, ...gatewayHeaders(ctx) });
   ctx.res.end(body);
 }

@@ -24,6 +24,8 @@ export function logRow(workspaceId: string, overrides: Partial<RequestLogRow> = 
     reasoningTokens: 0,
     usageEstimated: false,
     costNanoUsd: 4500n,
+    costSavedNanoUsd: null,
+    cacheStatus: null,
     userId: null,
     sessionId: null,
     sessionPath: null,

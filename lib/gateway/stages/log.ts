@@ -6,6 +6,7 @@ import { costNanoUsd } from "../../pricing/cost";
 import type { BodyState, GatewayContext } from "../context";
 import type { GatewayDeps } from "../deps";
 import { estimateUsage } from "../estimate";
+import { saveToCache } from "./cache";
 import { CLIENT_CLOSED } from "../upstream-failure";
 
 /** Helicone-Omit-Request/-Response: no body, but tokens and cost are still recorded. */
@@ -32,8 +33,8 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
   const usage = finalUsage(ctx);
   const provider = ctx.route?.provider;
   const model = ctx.modelServed ?? ctx.route?.model ?? ctx.modelRequested ?? "";
-  let cost: bigint | null = 0n; // nothing billed when no tokens were used
-  if (usage && provider) {
+  let cost: bigint | null = 0n; // nothing billed when no tokens were used (or a cache hit)
+  if (usage && provider && ctx.cache?.status !== "HIT") {
     const override = await deps.prices.find(ctx.workspaceId!, provider.id, ctx.route!.model).catch(() => undefined);
     const tokens = { inputTokens: usage.promptTokens, outputTokens: usage.completionTokens, cachedInputTokens: usage.cachedInputTokens, cacheWriteTokens: usage.cacheWriteTokens };
     cost = costNanoUsd(provider.pricingId, override ? ctx.route!.model : model, tokens, ctx.createdAt, override);
@@ -61,6 +62,8 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
     reasoningTokens: usage?.reasoningTokens ?? null,
     usageEstimated: usage?.estimated ?? false,
     costNanoUsd: cost,
+    costSavedNanoUsd: ctx.cache?.status === "HIT" ? (ctx.cache.savedNanoUsd ?? null) : null,
+    cacheStatus: ctx.cache?.status ?? null,
     userId: ctx.userId ?? (typeof ctx.body?.user === "string" && ctx.body.user ? ctx.body.user : null),
     sessionId: ctx.session?.id ?? null,
     sessionPath: ctx.session?.path ?? null,
@@ -81,5 +84,6 @@ export async function logRequest(ctx: GatewayContext, deps: GatewayDeps): Promis
   ctx.logged = true;
   const row = await buildLogRow(ctx, deps);
   deps.log.enqueue(row);
+  await saveToCache(ctx, deps, row);
   metrics().gatewayRequests.inc({ endpoint: row.path, provider: row.provider, status: String(row.status) });
 }

@@ -4,7 +4,7 @@ import { findProvider } from "@pydantic/genai-prices";
 import { providerForModel } from "../../providers/catalog";
 import type { GatewayContext } from "../context";
 import type { GatewayDeps } from "../deps";
-import { idHeaders } from "../response-headers";
+import { gatewayHeaders } from "../response-headers";
 
 export function listModels(ctx: GatewayContext, deps: GatewayDeps): void {
   const data: { id: string; object: "model"; created: number; owned_by: string }[] = [];
@@ -16,7 +16,7 @@ export function listModels(ctx: GatewayContext, deps: GatewayDeps): void {
     }
   }
   const body = JSON.stringify({ object: "list", data });
-  ctx.res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...idHeaders(ctx) });
+  ctx.res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...gatewayHeaders(ctx) });
   ctx.res.end(body);
   ctx.done = true;
 }

@@ -2,7 +2,9 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type GatewayHarness, startGatewayHarness } from "../../support/gateway/harness";
-import { gatewayConfigScenarios, gatewayScenarios } from "../../support/gateway/scenarios";
+import { cacheScenarios, gatewayConfigScenarios, gatewayScenarios } from "../../support/gateway/scenarios";
+import { fakeProviderEnv, startCore } from "../../support/gateway/harness";
+import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from "../../support/redis";
 import { bringLogTableBack, takeLogTableOffline } from "../../support/outage";
 import { DATABASE_KINDS } from "../../support/test-db";
 
@@ -47,4 +49,40 @@ describe("gateway core with Azure, a custom provider and price overrides", () =>
   beforeEach(() => harness.fake.reset());
 
   gatewayConfigScenarios(() => harness);
+});
+
+describe("gateway core with its cache in Redis", () => {
+  let harness: GatewayHarness;
+  const prefix = uniquePrefix();
+  beforeAll(async () => {
+    harness = await startGatewayHarness("core", "postgres", { REDIS_URL: TEST_REDIS_URL, TOLLGATE_REDIS_PREFIX: prefix });
+  });
+  afterAll(async () => {
+    await harness?.stop();
+    await deletePrefix(prefix);
+  });
+  beforeEach(() => harness.fake.reset());
+
+  cacheScenarios(() => harness);
+
+  it("shares cached answers between two gateway replicas", async () => {
+    const replica = await startCore({ ...fakeProviderEnv(harness.fake), REDIS_URL: TEST_REDIS_URL, TOLLGATE_REDIS_PREFIX: prefix }, harness.t);
+    try {
+      const body = { model: "gpt-4o-mini", messages: [{ role: "user" as const, content: `shared ${Math.random()}` }] };
+      const headers = { headers: { "Helicone-Cache-Enabled": "true" } };
+      const first = new OpenAI({ baseURL: `${harness.url}/v1`, apiKey: harness.key, maxRetries: 0 });
+      const second = new OpenAI({ baseURL: `${replica.url}/v1`, apiKey: harness.key, maxRetries: 0 });
+      const miss = await first.chat.completions.create(body, headers).withResponse();
+      expect(miss.response.headers.get("helicone-cache")).toBe("MISS");
+      await harness.row(miss.response.headers.get("helicone-id")!); // the save follows the log write
+      await new Promise((r) => setTimeout(r, 50));
+      harness.fake.reset();
+      const hit = await second.chat.completions.create(body, headers).withResponse();
+      expect(hit.response.headers.get("helicone-cache")).toBe("HIT");
+      expect(hit.data).toEqual(miss.data);
+      expect(harness.fake.counts()).toEqual({});
+    } finally {
+      await replica.stop();
+    }
+  });
 });

@@ -51,7 +51,7 @@ export function fakeProviderEnv(fake: FakeProviders, extra: Record<string, strin
   };
 }
 
-async function startCore(env: Record<string, string>, t: TestDatabase): Promise<{ url: string; stop: () => Promise<void>; gateway: Gateway }> {
+export async function startCore(env: Record<string, string>, t: TestDatabase): Promise<{ url: string; stop: () => Promise<void>; gateway: Gateway }> {
   const gateway = createGateway({ env: { ...process.env, ...env }, db: t.db, target: t.target });
   const server: Server = createServer((req, res) => {
     if (!serveGatewayPath(gateway, req, res)) res.writeHead(404).end();

@@ -31,6 +31,7 @@ async function post(h: GatewayHarness, path: string, body: unknown, headers: Rec
 
 export function gatewayScenarios(h: () => GatewayHarness) {
   taggingScenarios(h);
+  cacheScenarios(h);
 
   it("serves the seed's TypeScript example with a bare base URL, and logs it with exact cost", async () => {
     const client = openai(h(), { v1: false });
@@ -419,5 +420,129 @@ export function taggingScenarios(h: () => GatewayHarness) {
     // The refused call is logged, with the 400.
     const row = await h().row(longValue.headers.get("helicone-id"));
     expect(row.status).toBe(400);
+  });
+}
+
+/** Helicone-Cache-*: the seed's cache table and everything around it. */
+export function cacheScenarios(h: () => GatewayHarness) {
+  const unique = () => `What is the capital of France? #${Math.random().toString(36).slice(2)}`;
+  const cached = (extra: Record<string, string> = {}) => ({ headers: { "Helicone-Cache-Enabled": "true", ...extra } });
+  const upstreamCalls = () => h().fake.counts()["/v1/chat/completions"] ?? 0;
+
+  it.each([
+    ["same model + same messages", { model: "gpt-4o-mini" }, "HIT"],
+    ["same messages + different model", { model: "gpt-4o" }, "MISS"],
+    ["same messages + different temperature", { model: "gpt-4o-mini", temperature: 0.7 }, "MISS"],
+  ] as const)("seed cache table: %s → %s", async (_case, second, expected) => {
+    const client = openai(h());
+    const content = unique();
+    const first = await client.chat.completions.create({ model: "gpt-4o-mini", temperature: 0, messages: [{ role: "user", content }] }, cached()).withResponse();
+    expect(first.response.headers.get("helicone-cache")).toBe("MISS");
+    const before = upstreamCalls();
+    const again = await client.chat.completions.create({ temperature: 0, messages: [{ role: "user", content }], ...second }, cached()).withResponse();
+    expect(again.response.headers.get("helicone-cache")).toBe(expected);
+    expect(upstreamCalls() - before).toBe(expected === "HIT" ? 0 : 1);
+    if (expected === "HIT") expect(again.data).toEqual(first.data);
+  });
+
+  it("seed cache table: TTL expired → MISS", async () => {
+    const client = openai(h());
+    const content = unique();
+    const headers = cached({ "Cache-Control": "max-age=1" });
+    await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content }] }, headers);
+    const hit = await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content }] }, headers).withResponse();
+    expect(hit.response.headers.get("helicone-cache")).toBe("HIT");
+    await new Promise((r) => setTimeout(r, 1100));
+    const expired = await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content }] }, headers).withResponse();
+    expect(expired.response.headers.get("helicone-cache")).toBe("MISS");
+  });
+
+  it("logs a hit as its own free request that saved the original cost, with no upstream call", async () => {
+    const client = openai(h());
+    const messages = [{ role: "user" as const, content: unique() }];
+    const miss = await client.chat.completions.create({ model: "gpt-4o-mini", messages }, cached()).withResponse();
+    const missRow = await h().row(miss.response.headers.get("helicone-id")!);
+    h().fake.reset();
+    const hit = await client.chat.completions.create({ model: "gpt-4o-mini", messages }, cached()).withResponse();
+    expect(h().fake.counts()).toEqual({});
+    expect(hit.response.headers.get("helicone-cache-bucket-idx")).toBe("0");
+    const hitRow = await h().row(hit.response.headers.get("helicone-id")!);
+    expect(missRow).toMatchObject({ cacheStatus: "MISS", costSavedNanoUsd: null });
+    expect(missRow.costNanoUsd).toBeGreaterThan(0n);
+    expect(hitRow).toMatchObject({ cacheStatus: "HIT", status: 200, costNanoUsd: 0n, costSavedNanoUsd: missRow.costNanoUsd, promptTokens: missRow.promptTokens, completionTokens: missRow.completionTokens });
+    expect(hitRow.id).not.toBe(missRow.id);
+  });
+
+  it("replays a cached stream as SSE", async () => {
+    const client = openai(h());
+    const messages = [{ role: "user" as const, content: unique() }];
+    const read = async () => {
+      const { data, response } = await client.chat.completions.create({ model: "claude-haiku-4-5", messages, stream: true, stream_options: { include_usage: true } }, cached()).withResponse();
+      let text = "";
+      let usage;
+      for await (const chunk of data) {
+        text += chunk.choices[0]?.delta.content ?? "";
+        usage = chunk.usage ?? usage;
+      }
+      return { text, usage, cache: response.headers.get("helicone-cache"), type: response.headers.get("content-type") };
+    };
+    const first = await read();
+    h().fake.reset();
+    const second = await read();
+    expect(second).toMatchObject({ text: first.text, usage: first.usage, cache: "HIT" });
+    expect(second.type).toContain("text/event-stream");
+    expect(h().fake.counts()).toEqual({});
+  });
+
+  it("ignores the order of keys, honours Helicone-Cache-Ignore-Keys in both forms, and namespaces by seed", async () => {
+    const content = unique();
+    const send = async (body: string, extra: Record<string, string> = {}) => {
+      const res = await fetch(`${h().url}/v1/chat/completions`, { method: "POST", headers: { authorization: `Bearer ${h().key}`, "content-type": "application/json", "helicone-cache-enabled": "true", ...extra }, body });
+      await res.arrayBuffer();
+      return res.headers.get("helicone-cache");
+    };
+    expect(await send(`{"model":"gpt-4o-mini","temperature":0,"messages":[{"role":"user","content":"${content}"}]}`)).toBe("MISS");
+    expect(await send(`{"messages":[{"content":"${content}","role":"user"}],"temperature":0,"model":"gpt-4o-mini"}`)).toBe("HIT");
+    const userBody = (user: string) => `{"model":"gpt-4o-mini","temperature":0,"user":"${user}","messages":[{"role":"user","content":"${content}"}]}`;
+    expect(await send(userBody("a"), { "helicone-cache-ignore-keys": "user,metadata" })).toBe("HIT");
+    expect(await send(userBody("b"), { "helicone-cache-ignore-keys": '"user", "metadata"' })).toBe("HIT");
+    expect(await send(userBody("c"))).toBe("MISS");
+    expect(await send(userBody("c"), { "helicone-cache-seed": "tenant-7" })).toBe("MISS");
+    expect(await send(userBody("c"), { "helicone-cache-seed": "tenant-7" })).toBe("HIT");
+  });
+
+  it("fills a bucket before serving from it, and refuses bucket sizes outside 1–20", async () => {
+    const client = openai(h());
+    const messages = [{ role: "user" as const, content: unique() }];
+    const headers = cached({ "Helicone-Cache-Bucket-Max-Size": "3" });
+    const outcomes = [];
+    for (let i = 0; i < 6; i++) {
+      const res = await client.chat.completions.create({ model: "gpt-4o-mini", messages }, headers).withResponse();
+      outcomes.push([res.response.headers.get("helicone-cache"), res.response.headers.get("helicone-cache-bucket-idx")]);
+    }
+    expect(outcomes.slice(0, 3)).toEqual([["MISS", null], ["MISS", null], ["MISS", null]]);
+    for (const [status, idx] of outcomes.slice(3)) {
+      expect(status).toBe("HIT");
+      expect(["0", "1", "2"]).toContain(idx);
+    }
+    for (const size of ["0", "21", "two"]) {
+      const err = await client.chat.completions.create({ model: "gpt-4o-mini", messages }, cached({ "Helicone-Cache-Bucket-Max-Size": size })).catch((e) => e);
+      expect(err.status).toBe(400);
+      expect(err.error).toMatchObject({ code: "invalid_cache_header", param: "helicone-cache-bucket-max-size" });
+    }
+  });
+
+  it("saves without reading and reads without saving, and never caches errors", async () => {
+    const client = openai(h());
+    const messages = [{ role: "user" as const, content: unique() }];
+    const status = async (headers: Record<string, string>, model = "gpt-4o-mini") =>
+      (await client.chat.completions.create({ model, messages }, { headers }).withResponse().catch((e) => ({ response: e as { headers: Headers } }))).response.headers.get("helicone-cache");
+    expect(await status({ "Helicone-Cache-Read": "true" })).toBe("MISS");
+    expect(await status({ "Helicone-Cache-Read": "true" })).toBe("MISS"); // read-only never stores
+    expect(await status({ "Helicone-Cache-Save": "true" })).toBe("MISS");
+    expect(await status({ "Helicone-Cache-Save": "true" })).toBe("MISS"); // save-only never reads
+    expect(await status({ "Helicone-Cache-Read": "true" })).toBe("HIT");
+    expect(await status({ "Helicone-Cache-Enabled": "true" }, "gpt-4o-mini+error-429")).toBe("MISS");
+    expect(await status({ "Helicone-Cache-Enabled": "true" }, "gpt-4o-mini+error-429")).toBe("MISS");
   });
 }
