@@ -25,6 +25,10 @@ export interface RequestLogRow {
   usageEstimated: boolean;
   costNanoUsd: bigint | null;
   costSavedNanoUsd: bigint | null;
+  retryCount: number;
+  fallbackIndex: number;
+  /** JSON trail of every provider call when there was more than one. */
+  attempts: string | null;
   cacheStatus: string | null;
   userId: string | null;
   sessionId: string | null;
@@ -66,6 +70,9 @@ export const REQUEST_COLUMNS: [Exclude<keyof RequestLogRow, "properties">, Colum
   ["costNanoUsd", "bigint"],
   ["costSavedNanoUsd", "bigint"],
   ["cacheStatus", "text"],
+  ["retryCount", "int"],
+  ["fallbackIndex", "int"],
+  ["attempts", "text"],
   ["userId", "text"],
   ["sessionId", "text"],
   ["sessionPath", "text"],

@@ -1,11 +1,29 @@
 // Everything one gateway call learns on its way through the stages, and what gets logged.
 import type { CacheSettings } from "../cache/types";
+import type { RetryPolicy } from "./retry-policy";
 import type { ResolvedModel } from "../providers/registry";
 import type { Usage } from "../providers/usage";
 import type { Endpoint } from "./endpoints";
 import type { GatewayRequest, GatewayResponse } from "./http";
 
 export type BodyState = "full" | "truncated" | "omitted";
+
+/** One provider to try: the requested model, or a fallback reached on `onCodes`. */
+export interface Target {
+  route: ResolvedModel;
+  upstreamKey?: string;
+  onCodes: number[];
+}
+
+/** One call to a provider, for the log's retry and fallback trail. */
+export interface Attempt {
+  provider: string;
+  model: string;
+  fallbackIndex: number;
+  status: number;
+  error?: string;
+  latencyMs: number;
+}
 
 export interface GatewayContext {
   /** Our id: returned as Helicone-Id and X-Request-Id, and the log row's key. */
@@ -46,9 +64,16 @@ export interface GatewayContext {
   cacheIncomplete?: boolean;
 
   // route
+  /** The target being called now (the primary, or the fallback that took over). */
   route?: ResolvedModel;
   /** The key sent upstream: the caller's own, or the gateway's for that provider. Never stored. */
   upstreamKey?: string;
+  /** The primary target, then its fallbacks, in order. */
+  targets?: Target[];
+  retryPolicy?: RetryPolicy | null;
+  attempts: Attempt[];
+  retryCount: number;
+  fallbackIndex: number;
 
   // outcome
   status?: number;

@@ -48,6 +48,9 @@ export async function handleGateway(req: GatewayRequest, res: GatewayResponse, e
     logged: false,
     done: false,
     properties: [],
+    attempts: [],
+    retryCount: 0,
+    fallbackIndex: 0,
     omitRequestBody: false,
     omitResponseBody: false,
   };

@@ -8,6 +8,9 @@ import type { GatewayContext } from "./context";
  */
 export function gatewayHeaders(ctx: GatewayContext): Record<string, string> {
   const headers: Record<string, string> = { "helicone-id": ctx.id, "x-request-id": ctx.id };
+  if (ctx.route) headers["helicone-provider"] = ctx.route.provider.id;
+  if (ctx.targets && ctx.targets.length > 1) headers["helicone-fallback-index"] = String(ctx.fallbackIndex);
+  if (ctx.retryPolicy) headers["helicone-retry-count"] = String(ctx.retryCount);
   if (ctx.cache) {
     headers["helicone-cache"] = ctx.cache.status;
     if (ctx.cache.bucketIndex !== undefined) headers["helicone-cache-bucket-idx"] = String(ctx.cache.bucketIndex);

@@ -36,9 +36,13 @@ function describe(text: string, status: number): { message: string; type: string
   return { message: text.trim().slice(0, 500) || `The provider answered ${status}.`, type: TYPE_BY_STATUS[status] ?? "api_error", code: null, param: null };
 }
 
+/** Reads (and so releases) a provider's error answer. */
+export async function readUpstreamError(upstream: Dispatcher.ResponseData) {
+  return describe(await readCapped(upstream.body), upstream.statusCode);
+}
+
 export async function respondWithUpstreamError(ctx: GatewayContext, upstream: Dispatcher.ResponseData, passOn: Record<string, string>) {
-  const text = await readCapped(upstream.body);
-  const error = describe(text, upstream.statusCode);
+  const error = await readUpstreamError(upstream);
   const body = JSON.stringify(ctx.endpoint.clientFormat === "anthropic" ? { type: "error", error } : { error });
   ctx.status = upstream.statusCode;
   ctx.errorMessage = error.message;

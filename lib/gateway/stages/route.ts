@@ -1,25 +1,60 @@
-// Stage 3: which provider serves the model, and with which key.
-import { resolveModel } from "../../providers/registry";
-import type { GatewayContext } from "../context";
+// Stage: which provider serves the model, with which key, and what to try next if it fails
+// (Helicone-Fallback-*). Every target is resolved here, so a bad fallback fails before any call.
+import type { ProviderConfig } from "../../providers/config";
+import { type ResolvedModel, resolveModel } from "../../providers/registry";
+import type { GatewayContext, Target } from "../context";
 import type { GatewayDeps } from "../deps";
 import { GatewayError, badRequest } from "../errors";
+import { type FallbackStep, readFallbacks } from "../fallbacks";
+import { readRetryPolicy } from "../retry-policy";
 
-export function routeRequest(ctx: GatewayContext, deps: GatewayDeps): void {
-  const model = ctx.modelRequested!;
+function checkAllowed(ctx: GatewayContext, model: string) {
   if (ctx.allowedModels && !ctx.allowedModels.includes(model)) {
     throw new GatewayError(403, `This API key may not call "${model}".`, "permission_error", "model_not_allowed", "model");
   }
+}
+
+function resolve(model: string, deps: GatewayDeps, param: string): ResolvedModel {
   const resolution = resolveModel(model, deps.providers);
-  if (!resolution.ok) throw badRequest(resolution.message, "model", "unroutable_model");
-  const { provider } = resolution.value;
-  ctx.route = resolution.value;
-  ctx.upstreamKey = ctx.providerKey ?? provider.apiKey;
-  if (!ctx.upstreamKey && !provider.keyOptional) {
+  if (!resolution.ok) throw badRequest(resolution.message, param, "unroutable_model");
+  return resolution.value;
+}
+
+function keyFor(provider: ProviderConfig, candidates: (string | undefined)[], param: string): string | undefined {
+  const key = candidates.find(Boolean) ?? provider.apiKey;
+  if (!key && !provider.keyOptional) {
     const envName = provider.id === "azure" ? "AZURE_OPENAI_API_KEY" : `${provider.id.toUpperCase()}_API_KEY`;
     throw badRequest(
       `No API key for provider "${provider.id}". Set ${envName} on the gateway, or send your own key in Authorization with your Tollgate key in Helicone-Auth.`,
-      "model",
+      param,
       "missing_provider_key",
     );
   }
+  return key;
+}
+
+function fallbackRoute(ctx: GatewayContext, deps: GatewayDeps, step: FallbackStep): ResolvedModel {
+  const model = step.model ?? ctx.modelRequested!;
+  checkAllowed(ctx, model);
+  return step.provider ? { provider: step.provider, model } : resolve(model, deps, "helicone-fallback-model");
+}
+
+function fallbackTarget(ctx: GatewayContext, deps: GatewayDeps, step: FallbackStep, primary: ProviderConfig): Target {
+  const route = fallbackRoute(ctx, deps, step);
+  // A caller's own key belongs to the provider it was sent for.
+  const callerKey = route.provider.id === primary.id ? ctx.providerKey : undefined;
+  return { route, upstreamKey: keyFor(route.provider, [step.apiKey, callerKey], "helicone-fallback-model"), onCodes: step.onCodes };
+}
+
+export function routeRequest(ctx: GatewayContext, deps: GatewayDeps): void {
+  const fallbacks = readFallbacks(ctx.req, deps.providers);
+  const requested = fallbacks.replacesPrimary ? undefined : resolve(ctx.modelRequested!, deps, "model");
+  if (requested) checkAllowed(ctx, ctx.modelRequested!);
+  const primaryProvider = requested?.provider ?? fallbackRoute(ctx, deps, fallbacks.steps[0]!).provider;
+  const targets: Target[] = requested ? [{ route: requested, upstreamKey: keyFor(requested.provider, [ctx.providerKey], "model"), onCodes: [] }] : [];
+  for (const step of fallbacks.steps) targets.push(fallbackTarget(ctx, deps, step, primaryProvider));
+  ctx.targets = targets;
+  ctx.retryPolicy = readRetryPolicy(ctx.req);
+  ctx.route = targets[0]!.route;
+  ctx.upstreamKey = targets[0]!.upstreamKey;
 }

@@ -32,6 +32,7 @@ async function post(h: GatewayHarness, path: string, body: unknown, headers: Rec
 export function gatewayScenarios(h: () => GatewayHarness) {
   taggingScenarios(h);
   cacheScenarios(h);
+  retryAndFallbackScenarios(h);
 
   it("serves the seed's TypeScript example with a bare base URL, and logs it with exact cost", async () => {
     const client = openai(h(), { v1: false });
@@ -544,5 +545,114 @@ export function cacheScenarios(h: () => GatewayHarness) {
     expect(await status({ "Helicone-Cache-Read": "true" })).toBe("HIT");
     expect(await status({ "Helicone-Cache-Enabled": "true" }, "gpt-4o-mini+error-429")).toBe("MISS");
     expect(await status({ "Helicone-Cache-Enabled": "true" }, "gpt-4o-mini+error-429")).toBe("MISS");
+  });
+}
+
+/** Helicone-Retry-* and Helicone-Fallback-*, against the fake provider's failure modes. */
+export function retryAndFallbackScenarios(h: () => GatewayHarness) {
+  const fast = { "Helicone-Retry-Enabled": "true", "Helicone-Retry-Min-Timeout": "10", "Helicone-Retry-Max-Timeout": "50" };
+  const calls = () => h().fake.counts()["/v1/chat/completions"] ?? 0;
+  const messagesPath = () => h().fake.counts()["/v1/messages"] ?? 0;
+
+  it("retries 503s with backoff until the provider recovers, and records every attempt", async () => {
+    const res = await openai(h()).chat.completions.create({ model: "gpt-4o-mini+error-503+times-2", messages }, { headers: fast }).withResponse();
+    expect(res.data.choices[0]?.message.content).toContain("deterministic reply");
+    expect(calls()).toBe(3);
+    expect(res.response.headers.get("helicone-retry-count")).toBe("2");
+    const row = await h().row(res.response.headers.get("helicone-id")!);
+    expect(row).toMatchObject({ status: 200, retryCount: 2, fallbackIndex: 0 });
+    expect(JSON.parse(row.attempts!).map((a: { status: number }) => a.status)).toEqual([503, 503, 200]);
+  });
+
+  it("waits as long as retry-after asks, up to the max timeout", async () => {
+    const client = openai(h());
+    let started = Date.now();
+    await client.chat.completions.create({ model: "gpt-4o-mini+error-429+retry-after-1+times-1", messages }, { headers: { ...fast, "Helicone-Retry-Max-Timeout": "3000" } });
+    expect(Date.now() - started).toBeGreaterThanOrEqual(950);
+    h().fake.reset();
+    started = Date.now();
+    await client.chat.completions.create({ model: "gpt-4o-mini+error-429+retry-after-30+times-1", messages }, { headers: fast });
+    expect(Date.now() - started).toBeLessThan(1000);
+  });
+
+  it("gives up after Helicone-Retry-Num retries and passes the last error on; never retries without the header or on a 400", async () => {
+    const client = openai(h());
+    const exhausted = await client.chat.completions.create({ model: "gpt-4o-mini+error-503", messages }, { headers: { ...fast, "Helicone-Retry-Num": "2" } }).catch((e) => e);
+    expect(exhausted.status).toBe(503);
+    expect(exhausted.headers.get("helicone-retry-count")).toBe("2");
+    expect(calls()).toBe(3);
+    h().fake.reset();
+    await client.chat.completions.create({ model: "gpt-4o-mini+error-503", messages }).catch(() => {});
+    expect(calls()).toBe(1);
+    h().fake.reset();
+    await client.chat.completions.create({ model: "gpt-4o-mini+error-400", messages }, { headers: fast }).catch(() => {});
+    expect(calls()).toBe(1);
+  });
+
+  it("refuses retry settings out of range", async () => {
+    const err = await openai(h()).chat.completions.create({ model: "gpt-4o-mini", messages }, { headers: { ...fast, "Helicone-Retry-Num": "many" } }).catch((e) => e);
+    expect(err.status).toBe(400);
+    expect(err.error).toMatchObject({ code: "invalid_retry_header", param: "helicone-retry-num" });
+  });
+
+  it("falls back as in the seed: gpt-4o fails with 429, gpt-4o-mini answers", async () => {
+    const res = await openai(h())
+      .chat.completions.create({ model: "gpt-4o+error-429", messages }, { headers: { "Helicone-Fallback-Model": "gpt-4o-mini", "Helicone-Fallback-OnCodes": "429,500,503" } })
+      .withResponse();
+    expect(res.data.model).toBe("gpt-4o-mini");
+    expect(res.response.headers.get("helicone-fallback-index")).toBe("1");
+    const row = await h().row(res.response.headers.get("helicone-id")!);
+    expect(row).toMatchObject({ status: 200, modelRequested: "gpt-4o+error-429", modelServed: "gpt-4o-mini", fallbackIndex: 1 });
+    // Priced at the model that served.
+    expect(row.costNanoUsd).toBe(BigInt(row.promptTokens! * 150 + row.completionTokens! * 600));
+  });
+
+  it("falls back across providers through the translation, streamed too, along a chain", async () => {
+    const client = openai(h());
+    const headers = { "Helicone-Fallback-Model": "gpt-4o-mini+error-503,claude-haiku-4-5" };
+    const res = await client.chat.completions.create({ model: "gpt-4o+error-500", messages }, { headers }).withResponse();
+    expect(res.data.choices[0]?.message.content).toContain("fake anthropic provider");
+    expect(res.response.headers.get("helicone-fallback-index")).toBe("2");
+    expect(res.response.headers.get("helicone-provider")).toBe("anthropic");
+    expect([calls(), messagesPath()]).toEqual([2, 1]);
+    const row = await h().row(res.response.headers.get("helicone-id")!);
+    expect(row).toMatchObject({ provider: "anthropic", fallbackIndex: 2, modelServed: "claude-haiku-4-5" });
+
+    let text = "";
+    for await (const chunk of await client.chat.completions.create({ model: "gpt-4o+error-503", messages, stream: true }, { headers: { "Helicone-Fallback-Model": "claude-haiku-4-5" } })) {
+      text += chunk.choices[0]?.delta.content ?? "";
+    }
+    expect(text).toContain("fake anthropic provider");
+  });
+
+  it("retries each target before moving on, and doesn't fall back on codes not listed", async () => {
+    const client = openai(h());
+    const res = await client.chat.completions
+      .create({ model: "gpt-4o+error-503", messages }, { headers: { ...fast, "Helicone-Retry-Num": "1", "Helicone-Fallback-Model": "gpt-4o-mini" } })
+      .withResponse();
+    expect(JSON.parse((await h().row(res.response.headers.get("helicone-id")!)).attempts!).map((a: { model: string; status: number }) => `${a.model}:${a.status}`)).toEqual([
+      "gpt-4o+error-503:503",
+      "gpt-4o+error-503:503",
+      "gpt-4o-mini:200",
+    ]);
+    h().fake.reset();
+    const bad = await client.chat.completions.create({ model: "gpt-4o+error-400", messages }, { headers: { "Helicone-Fallback-Model": "gpt-4o-mini" } }).catch((e) => e);
+    expect(bad.status).toBe(400);
+    expect(calls()).toBe(1);
+  });
+
+  it("accepts Helicone's JSON form for configured providers only", async () => {
+    const client = openai(h());
+    const origin = new URL(h().fake.url).origin;
+    const fallbacks = JSON.stringify([
+      { "target-url": origin, onCodes: [{ from: 500, to: 503 }], bodyKeyOverride: { model: "gpt-4o-mini+error-502" } },
+      { "target-url": origin, bodyKeyOverride: { model: "gpt-4o-mini" } },
+    ]);
+    const res = await client.chat.completions.create({ model: "gpt-4o", messages }, { headers: { "Helicone-Fallbacks": fallbacks } }).withResponse();
+    expect(res.response.headers.get("helicone-fallback-index")).toBe("1");
+    expect(res.data.model).toBe("gpt-4o-mini");
+    const foreign = await client.chat.completions.create({ model: "gpt-4o", messages }, { headers: { "Helicone-Fallbacks": JSON.stringify([{ "target-url": "http://169.254.169.254" }]) } }).catch((e) => e);
+    expect(foreign.status).toBe(400);
+    expect(foreign.message).toContain("not a configured provider");
   });
 }
