@@ -16,6 +16,8 @@ const schema = z.object({
   TOLLGATE_STREAM_IDLE_TIMEOUT_MS: ms(120_000),
   /** How long a workspace's price overrides are cached before a background refresh. */
   TOLLGATE_PRICE_OVERRIDE_TTL_MS: ms(30_000),
+  /** How long a workspace's stored rate-limit rules are cached. */
+  TOLLGATE_RATE_LIMIT_RULE_TTL_MS: ms(30_000),
 });
 
 export interface GatewayConfig {
@@ -25,6 +27,7 @@ export interface GatewayConfig {
   firstByteTimeoutMs: number;
   streamIdleTimeoutMs: number;
   priceOverrideTtlMs: number;
+  rateLimitRuleTtlMs: number;
 }
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -36,5 +39,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     firstByteTimeoutMs: c.TOLLGATE_STREAM_FIRST_BYTE_TIMEOUT_MS,
     streamIdleTimeoutMs: c.TOLLGATE_STREAM_IDLE_TIMEOUT_MS,
     priceOverrideTtlMs: c.TOLLGATE_PRICE_OVERRIDE_TTL_MS,
+    rateLimitRuleTtlMs: c.TOLLGATE_RATE_LIMIT_RULE_TTL_MS,
   };
 }

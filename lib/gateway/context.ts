@@ -1,5 +1,6 @@
 // Everything one gateway call learns on its way through the stages, and what gets logged.
 import type { CacheSettings } from "../cache/types";
+import type { Bucket, Decision, LimitUnit, Reservation } from "../ratelimit/types";
 import type { RetryPolicy } from "./retry-policy";
 import type { ResolvedModel } from "../providers/registry";
 import type { Usage } from "../providers/usage";
@@ -62,6 +63,10 @@ export interface GatewayContext {
   streamCapture?: string[];
   /** Set when the capture outgrew its limit: such an answer is not cached. */
   cacheIncomplete?: boolean;
+
+  // rate limits
+  rateLimit?: { buckets: Bucket[]; decision: Decision };
+  rateLimitReservations?: (Reservation & { unit: LimitUnit })[];
 
   // route
   /** The target being called now (the primary, or the fallback that took over). */

@@ -2,6 +2,8 @@
 import type { Dispatcher } from "undici";
 import type { PendingCacheWrites } from "../cache/pending-writes";
 import type { ResponseCacheStore } from "../cache/types";
+import type { RateLimitRuleCache } from "../ratelimit/rules";
+import type { RateLimitStore } from "../ratelimit/types";
 import type { ProviderConfig } from "../providers/config";
 import type { PriceOverrideCache } from "../pricing/overrides";
 import type { GatewayConfig } from "./config";
@@ -16,5 +18,7 @@ export interface GatewayDeps {
   log: LogQueue;
   cache: ResponseCacheStore;
   cacheWrites: PendingCacheWrites;
+  rateLimits: RateLimitStore;
+  rateLimitRules: RateLimitRuleCache;
   dispatcher: Dispatcher;
 }

@@ -14,11 +14,12 @@ import { forward } from "./stages/forward";
 import { logRequest } from "./stages/log";
 import { listModels } from "./stages/models";
 import { parseRequest } from "./stages/parse";
+import { enforceRateLimits } from "./stages/rate-limit";
 import { routeRequest } from "./stages/route";
 
 type Stage = (ctx: GatewayContext, deps: GatewayDeps) => void | Promise<void>;
 
-const PROXY_STAGES: Stage[] = [authenticate, annotateRequest, parseRequest, routeRequest, lookUpCache, forward];
+const PROXY_STAGES: Stage[] = [authenticate, annotateRequest, parseRequest, routeRequest, lookUpCache, enforceRateLimits, forward];
 const MODELS_STAGES: Stage[] = [authenticate, listModels];
 
 function sendError(ctx: GatewayContext, error: unknown) {

@@ -1,6 +1,7 @@
 // Headers every gateway response carries, and the provider headers worth passing on.
 import type { IncomingHttpHeaders } from "node:http";
 import type { GatewayContext } from "./context";
+import { rateLimitResponseHeaders } from "./stages/rate-limit";
 
 /**
  * Headers every gateway answer carries: our own id under Helicone's name and the usual one
@@ -15,7 +16,7 @@ export function gatewayHeaders(ctx: GatewayContext): Record<string, string> {
     headers["helicone-cache"] = ctx.cache.status;
     if (ctx.cache.bucketIndex !== undefined) headers["helicone-cache-bucket-idx"] = String(ctx.cache.bucketIndex);
   }
-  return headers;
+  return { ...headers, ...rateLimitResponseHeaders(ctx) };
 }
 
 /** The provider's rate-limit headers (x-ratelimit-*, anthropic-ratelimit-*, retry-after). */

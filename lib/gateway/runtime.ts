@@ -12,6 +12,10 @@ import { PendingCacheWrites } from "../cache/pending-writes";
 import { RedisCacheStore } from "../cache/redis-store";
 import { metrics } from "../metrics";
 import { connectRedis } from "../state/redis";
+import { listEnabledRateLimitRules } from "../db/rate-limit-rules";
+import { MemoryRateLimitStore } from "../ratelimit/memory-store";
+import { RedisRateLimitStore } from "../ratelimit/redis-store";
+import { RateLimitRuleCache } from "../ratelimit/rules";
 import { loadProviderConfigs } from "../providers/config";
 import { loadGatewayConfig } from "./config";
 import type { GatewayDeps } from "./deps";
@@ -53,6 +57,8 @@ export function createGateway({ env = process.env, db: database, target }: Gatew
     // Keep-alive pools per upstream origin; generous so streams don't queue behind each other.
     cache: redis ? new RedisCacheStore(redis.redis, redis.prefix) : new EmbeddedCacheStore(store),
     cacheWrites: new PendingCacheWrites(),
+    rateLimits: redis ? new RedisRateLimitStore(redis.redis, redis.prefix) : new MemoryRateLimitStore(),
+    rateLimitRules: new RateLimitRuleCache((workspaceId) => listEnabledRateLimitRules(workspaceId, store()), config.rateLimitRuleTtlMs),
     dispatcher: new Agent({ connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 }),
   };
   metrics().logStats.read = () => deps.log.snapshot();
@@ -61,7 +67,7 @@ export function createGateway({ env = process.env, db: database, target }: Gatew
     handle: (req, res, endpoint) => handleGateway(req, res, endpoint, deps),
     close: async () => {
       await Promise.all([deps.log.close(), deps.keys.close()]);
-      await Promise.all([deps.dispatcher.close(), writer.close(), deps.cache.close()]);
+      await Promise.all([deps.dispatcher.close(), writer.close(), deps.cache.close(), deps.rateLimits.close()]);
       redis?.redis.disconnect();
     },
   };

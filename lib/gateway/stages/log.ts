@@ -7,6 +7,7 @@ import type { BodyState, GatewayContext } from "../context";
 import type { GatewayDeps } from "../deps";
 import { estimateUsage } from "../estimate";
 import { saveToCache } from "./cache";
+import { settleRateLimits } from "./rate-limit";
 import { CLIENT_CLOSED } from "../upstream-failure";
 
 /** Helicone-Omit-Request/-Response: no body, but tokens and cost are still recorded. */
@@ -87,6 +88,7 @@ export async function logRequest(ctx: GatewayContext, deps: GatewayDeps): Promis
   ctx.logged = true;
   const row = await buildLogRow(ctx, deps);
   deps.log.enqueue(row);
+  await settleRateLimits(ctx, deps, { tokens: (row.promptTokens ?? 0) + (row.completionTokens ?? 0), costNano: row.costNanoUsd });
   await saveToCache(ctx, deps, row);
   metrics().gatewayRequests.inc({ endpoint: row.path, provider: row.provider, status: String(row.status) });
 }

@@ -2,7 +2,7 @@
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type GatewayHarness, startGatewayHarness } from "../../support/gateway/harness";
-import { cacheScenarios, gatewayConfigScenarios, gatewayScenarios } from "../../support/gateway/scenarios";
+import { cacheScenarios, gatewayConfigScenarios, gatewayScenarios, rateLimitScenarios } from "../../support/gateway/scenarios";
 import { fakeProviderEnv, startCore } from "../../support/gateway/harness";
 import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from "../../support/redis";
 import { bringLogTableBack, takeLogTableOffline } from "../../support/outage";
@@ -43,6 +43,7 @@ describe("gateway core with Azure, a custom provider and price overrides", () =>
       TOLLGATE_PROVIDERS: `lab=${fake.url}/v1`,
       LAB_API_KEY: "lab-key",
       TOLLGATE_PRICE_OVERRIDE_TTL_MS: "300",
+      TOLLGATE_RATE_LIMIT_RULE_TTL_MS: "300",
     }));
   });
   afterAll(() => harness?.stop());
@@ -51,7 +52,7 @@ describe("gateway core with Azure, a custom provider and price overrides", () =>
   gatewayConfigScenarios(() => harness);
 });
 
-describe("gateway core with its cache in Redis", () => {
+describe("gateway core with its cache and rate limits in Redis", () => {
   let harness: GatewayHarness;
   const prefix = uniquePrefix();
   beforeAll(async () => {
@@ -64,6 +65,7 @@ describe("gateway core with its cache in Redis", () => {
   beforeEach(() => harness.fake.reset());
 
   cacheScenarios(() => harness);
+  rateLimitScenarios(() => harness);
 
   it("shares cached answers between two gateway replicas", async () => {
     const replica = await startCore({ ...fakeProviderEnv(harness.fake), REDIS_URL: TEST_REDIS_URL, TOLLGATE_REDIS_PREFIX: prefix }, harness.t);

@@ -33,6 +33,7 @@ export function gatewayScenarios(h: () => GatewayHarness) {
   taggingScenarios(h);
   cacheScenarios(h);
   retryAndFallbackScenarios(h);
+  rateLimitScenarios(h);
 
   it("serves the seed's TypeScript example with a bare base URL, and logs it with exact cost", async () => {
     const client = openai(h(), { v1: false });
@@ -331,6 +332,18 @@ export function gatewayConfigScenarios(h: () => GatewayHarness) {
     const row = await h().row(res.response.headers.get("helicone-id")!);
     // $0.50 and $1.50 per million: 10 in, 22 out.
     expect(row.costNanoUsd).toBe(BigInt(10 * 500 + 22 * 1500));
+  });
+
+  it("applies a workspace's stored rate-limit rule to one API key", async () => {
+    const { t, workspaceId } = h();
+    const key = await t.db.apiKey.findFirstOrThrow({ where: { workspaceId } });
+    await t.db.rateLimitRule.create({ data: { workspaceId, name: "tests key", scope: "api_key", scopeValue: key.id, unit: "requests", quota: 2, windowSeconds: 60 } });
+    await new Promise((r) => setTimeout(r, 350)); // the rule cache refreshes every 300 ms in this suite
+    const client = openai(h());
+    const statuses = [];
+    for (let i = 0; i < 3; i++) statuses.push(await client.chat.completions.create({ model: "gpt-4o-mini", messages }).then(() => 200, (e) => e.status));
+    expect(statuses).toEqual([200, 200, 429]);
+    await t.db.rateLimitRule.deleteMany({ where: { workspaceId } });
   });
 
   it("says which key is missing for a provider without one", async () => {
@@ -654,5 +667,66 @@ export function retryAndFallbackScenarios(h: () => GatewayHarness) {
     const foreign = await client.chat.completions.create({ model: "gpt-4o", messages }, { headers: { "Helicone-Fallbacks": JSON.stringify([{ "target-url": "http://169.254.169.254" }]) } }).catch((e) => e);
     expect(foreign.status).toBe(400);
     expect(foreign.message).toContain("not a configured provider");
+  });
+}
+
+/** Helicone-RateLimit-Policy: exact limits, per segment, in requests or cents. */
+export function rateLimitScenarios(h: () => GatewayHarness) {
+  const unique = () => `user-${Math.random().toString(36).slice(2)}`;
+
+  it("lets exactly the quota through when 200 requests race, and answers the rest 429", async () => {
+    const client = openai(h());
+    const headers = { "Helicone-RateLimit-Policy": "50;w=60;s=user", "Helicone-User-Id": unique() };
+    const results = await Promise.all(
+      Array.from({ length: 200 }, () =>
+        client.chat.completions
+          .create({ model: "gpt-4o-mini", messages }, { headers })
+          .withResponse()
+          .then((r) => ({ status: 200, headers: r.response.headers }))
+          .catch((e) => ({ status: e.status as number, headers: e.headers as Headers, error: e.error })),
+      ),
+    );
+    expect(results.filter((r) => r.status === 200)).toHaveLength(50);
+    const refused = results.filter((r) => r.status === 429);
+    expect(refused).toHaveLength(150);
+    expect(refused[0]).toMatchObject({ error: { type: "rate_limit_error", code: "rate_limit_exceeded" } });
+    expect(refused[0]!.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(refused[0]!.headers.get("helicone-ratelimit-remaining")).toBe("0");
+    expect(refused[0]!.headers.get("helicone-ratelimit-policy")).toBe("50;w=60;s=user");
+    expect((await h().row(refused[0]!.headers.get("helicone-id")!)).status).toBe(429);
+  });
+
+  it("counts each user separately and reports what is left", async () => {
+    const client = openai(h());
+    const call = (user: string) => client.chat.completions.create({ model: "gpt-4o-mini", messages }, { headers: { "Helicone-RateLimit-Policy": "2;w=60;s=user", "Helicone-User-Id": user } }).withResponse();
+    const [a, b] = [unique(), unique()];
+    expect((await call(a)).response.headers.get("helicone-ratelimit-remaining")).toBe("1");
+    expect((await call(a)).response.headers.get("helicone-ratelimit-remaining")).toBe("0");
+    await expect(call(a)).rejects.toMatchObject({ status: 429 });
+    expect((await call(b)).response.headers.get("helicone-ratelimit-limit")).toBe("2");
+  });
+
+  it("never overspends a cents limit: it reserves the most a call can cost, then settles", async () => {
+    const client = openai(h());
+    // gpt-4o at $10/M output: max_tokens 500 reserves about half a cent; a call really costs ~0.02 cents.
+    const headers = { "Helicone-RateLimit-Policy": "1;w=3600;u=cents;s=user", "Helicone-User-Id": unique() };
+    const burst = await Promise.all(Array.from({ length: 10 }, () => client.chat.completions.create({ model: "gpt-4o", messages, max_tokens: 500 }, { headers }).then(() => 200, (e) => e.status)));
+    expect(burst.filter((s) => s === 200)).toHaveLength(1);
+    let allowed = 1;
+    for (let i = 0; i < 40; i++) {
+      const status = await client.chat.completions.create({ model: "gpt-4o", messages, max_tokens: 500 }, { headers }).then(() => 200, (e) => e.status);
+      if (status !== 200) break;
+      allowed++;
+    }
+    expect(allowed).toBeGreaterThan(5); // settled reservations free the budget again
+    const spent = await h().t.db.request.aggregate({ where: { userId: headers["Helicone-User-Id"], status: 200 }, _sum: { costNanoUsd: true } });
+    expect(spent._sum.costNanoUsd!).toBeLessThanOrEqual(10_000_000n); // one cent
+  });
+
+  it("refuses an invalid policy with the reason", async () => {
+    const err = await openai(h()).chat.completions.create({ model: "gpt-4o-mini", messages }, { headers: { "Helicone-RateLimit-Policy": "10;w=30" } }).catch((e) => e);
+    expect(err.status).toBe(400);
+    expect(err.error).toMatchObject({ code: "invalid_rate_limit_policy", param: "helicone-ratelimit-policy" });
+    expect(err.message).toContain("window must be 60 to 31536000 seconds");
   });
 }

@@ -1,0 +1,130 @@
+// Stage: gateway rate limits, from the Helicone-RateLimit-Policy header and the workspace's
+// stored rules, checked and recorded together in one atomic step. Limits in tokens or cents
+// reserve the request's most it could use (prompt + max tokens, at the model's price) so a
+// burst cannot overspend; the log stage settles the reservation to what was really used.
+import { countTokens } from "gpt-tokenizer";
+import { costNanoUsd } from "../../pricing/cost";
+import { parsePolicy } from "../../ratelimit/policy";
+import type { StoredRule } from "../../ratelimit/rules";
+import type { Bucket, Decision, LimitUnit, RateLimitPolicy } from "../../ratelimit/types";
+import { memberOf } from "../../ratelimit/types";
+import type { GatewayContext } from "../context";
+import type { GatewayDeps } from "../deps";
+import { GatewayError } from "../errors";
+import { header } from "../http";
+
+const NANO_PER_CENT = 10_000_000;
+const DEFAULT_MAX_OUTPUT_TOKENS = 4096;
+
+interface Limit {
+  policy: RateLimitPolicy;
+  /** Which bucket: the policy's identity and the segment this request falls in. */
+  key: string;
+}
+
+function segmentValue(ctx: GatewayContext, policy: RateLimitPolicy): string {
+  const seg = policy.segment;
+  if (seg.kind === "workspace") return "";
+  if (seg.kind === "user") return ctx.userId ?? "(no user)";
+  return ctx.properties.find((p) => p.key === seg.name)?.value ?? "(none)";
+}
+
+function ruleLimit(ctx: GatewayContext, rule: StoredRule): Limit | null {
+  const label = `${rule.quota};w=${rule.windowSeconds};u=${rule.unit}`;
+  const base = { quota: rule.quota, windowSeconds: rule.windowSeconds, unit: rule.unit, label };
+  const value = rule.scope === "api_key" ? ctx.apiKeyId : rule.scope === "user" ? ctx.userId : rule.scope === "property" ? ctx.properties.find((p) => p.key === rule.propertyKey?.toLowerCase())?.value : "";
+  if (value === undefined) return null; // the request has no user/property for this rule
+  if (rule.scopeValue !== null && rule.scopeValue !== value) return null;
+  return { policy: { ...base, segment: { kind: "workspace" } }, key: `r:${rule.id}:${value}` };
+}
+
+function promptText(body: Record<string, unknown> | undefined): string {
+  return JSON.stringify(body?.messages ?? body?.input ?? body?.prompt ?? "") + JSON.stringify(body?.system ?? "");
+}
+
+/** The most a request can use, per unit: what it reserves before the call. */
+function reserve(ctx: GatewayContext, unit: LimitUnit, maxUsage: () => { input: number; output: number }, maxCost: () => number): number {
+  if (unit === "requests") return 1;
+  const usage = maxUsage();
+  return unit === "tokens" ? usage.input + usage.output : maxCost();
+}
+
+export async function enforceRateLimits(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
+  const limits: Limit[] = [];
+  const raw = header(ctx.req, "helicone-ratelimit-policy");
+  if (raw) {
+    const policy = parsePolicy(raw);
+    limits.push({ policy, key: `h:${policy.label}:${segmentValue(ctx, policy)}` });
+  }
+  for (const rule of await deps.rateLimitRules.rules(ctx.workspaceId!)) {
+    const limit = ruleLimit(ctx, rule);
+    if (limit) limits.push(limit);
+  }
+  if (limits.length === 0) return;
+
+  let usage: { input: number; output: number } | undefined;
+  const maxUsage = () => {
+    const max = Number(ctx.body?.max_completion_tokens ?? ctx.body?.max_tokens ?? DEFAULT_MAX_OUTPUT_TOKENS);
+    return (usage ??= { input: countTokens(promptText(ctx.body)), output: Number.isFinite(max) && max > 0 ? max : DEFAULT_MAX_OUTPUT_TOKENS });
+  };
+  const maxCost = () => {
+    const u = maxUsage();
+    // An unpriced model costs nothing we can count: a cents limit cannot hold it back.
+    return Number(costNanoUsd(ctx.route!.provider.pricingId, ctx.route!.model, { inputTokens: u.input, outputTokens: u.output }) ?? 0n);
+  };
+  const buckets: Bucket[] = limits.map(({ policy, key }) => ({
+    key: `${ctx.workspaceId}:${key}`,
+    windowMs: policy.windowSeconds * 1000,
+    limit: policy.unit === "cents" ? policy.quota * NANO_PER_CENT : policy.quota,
+    amount: reserve(ctx, policy.unit, maxUsage, maxCost),
+    policy,
+  }));
+
+  let decision: Decision;
+  try {
+    decision = await deps.rateLimits.take(ctx.id, buckets, Date.now());
+  } catch {
+    throw new GatewayError(503, "Tollgate cannot check rate limits right now: its shared state is unreachable. Retry shortly.", "api_error", "rate_limit_store_unavailable", null, { "retry-after": "1" });
+  }
+  ctx.rateLimit = { buckets, decision };
+  if (decision.allowed) {
+    ctx.rateLimitReservations = buckets.filter((b) => b.policy.unit !== "requests").map((b) => ({ key: b.key, member: memberOf(ctx.id, b.amount), amount: b.amount, unit: b.policy.unit }));
+    return;
+  }
+  const blocked = buckets[decision.blockedIndex]!;
+  const resetSeconds = Math.max(1, Math.ceil(decision.states[decision.blockedIndex]!.resetMs / 1000));
+  throw new GatewayError(
+    429,
+    `Rate limit reached: ${blocked.policy.label} (Tollgate gateway limit). Retry in ${resetSeconds} s.`,
+    "rate_limit_error",
+    "rate_limit_exceeded",
+    null,
+    { "retry-after": String(resetSeconds) },
+  );
+}
+
+/** Helicone-RateLimit-* headers for the most constraining limit of the request. */
+export function rateLimitResponseHeaders(ctx: GatewayContext): Record<string, string> {
+  const state = ctx.rateLimit;
+  if (!state) return {};
+  const index = state.decision.allowed
+    ? state.decision.states.reduce((best, s, i, all) => (s.remaining / state.buckets[i]!.limit < all[best]!.remaining / state.buckets[best]!.limit ? i : best), 0)
+    : state.decision.blockedIndex;
+  const bucket = state.buckets[index]!;
+  const s = state.decision.states[index]!;
+  const inUnit = (n: number) => String(bucket.policy.unit === "cents" ? Math.floor(n / NANO_PER_CENT) : n);
+  return {
+    "helicone-ratelimit-limit": String(bucket.policy.quota),
+    "helicone-ratelimit-remaining": inUnit(s.remaining),
+    "helicone-ratelimit-policy": bucket.policy.label,
+    "helicone-ratelimit-reset": String(Math.max(0, Math.ceil(s.resetMs / 1000))),
+  };
+}
+
+/** After the call: reservations in tokens or cents become what the request really used. */
+export async function settleRateLimits(ctx: GatewayContext, deps: GatewayDeps, used: { tokens: number; costNano: bigint | null }) {
+  for (const r of ctx.rateLimitReservations ?? []) {
+    const actual = r.unit === "tokens" ? used.tokens : Number(used.costNano ?? 0n);
+    await deps.rateLimits.settle(r, actual).catch(() => {});
+  }
+}
