@@ -6,6 +6,8 @@ import type { LogQueueStats } from "./gateway/log-queue";
 interface Metrics {
   registry: Registry;
   gatewayRequests: Counter<"endpoint" | "provider" | "status">;
+  /** Every provider answer, retries and fallbacks included: upstream 429s are counted here. */
+  upstreamResponses: Counter<"provider" | "status">;
   /** Reads the log queue of this process's gateway, if it has one. */
   logStats: { read: () => LogQueueStats | undefined };
 }
@@ -33,7 +35,13 @@ function createMetrics(): Metrics {
     labelNames: ["endpoint", "provider", "status"] as const,
     registers: [registry],
   });
-  return { registry, gatewayRequests, logStats };
+  const upstreamResponses = new Counter({
+    name: "tollgate_upstream_responses_total",
+    help: "Provider answers by provider and status, each retry and fallback counted (status 429 = provider rate limits).",
+    labelNames: ["provider", "status"] as const,
+    registers: [registry],
+  });
+  return { registry, gatewayRequests, upstreamResponses, logStats };
 }
 
 const holder = globalThis as unknown as { tollgateMetrics?: Metrics };

@@ -2,6 +2,7 @@
 // fallbacks), each tried again on retryable failures when Helicone-Retry-Enabled asks for it.
 // Everything here happens before a byte reaches the client, so retrying is always safe.
 import { type Dispatcher, request } from "undici";
+import { metrics } from "../metrics";
 import type { GatewayContext, Target } from "./context";
 import type { GatewayDeps } from "./deps";
 import { backoffMs, isRetryableStatus } from "./retry-policy";
@@ -41,6 +42,7 @@ function switchTo(ctx: GatewayContext, target: Target, index: number) {
 }
 
 function record(ctx: GatewayContext, started: number, status: number, error?: string) {
+  metrics().upstreamResponses.inc({ provider: ctx.route!.provider.id, status: String(status) });
   ctx.attempts.push({ provider: ctx.route!.provider.id, model: ctx.route!.model, fallbackIndex: ctx.fallbackIndex, status, latencyMs: Math.round(performance.now() - started), ...(error ? { error } : {}) });
 }
 

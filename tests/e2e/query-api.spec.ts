@@ -78,6 +78,7 @@ describe("GET /api/v1/requests", () => {
     const text = await (await fetch(`${h.url}/metrics`)).text();
     expect(text).toMatch(/tollgate_gateway_requests_total\{endpoint="\/v1\/chat\/completions",provider="openai",status="200"\} [1-9]/);
     expect(text).toMatch(/^tollgate_log_rows_dropped 0$/m);
+    expect(text).toMatch(/tollgate_upstream_responses_total\{provider="openai",status="200"\} [1-9]/);
     expect(text).toMatch(/^tollgate_log_rows_written [1-9]/m);
   });
 });
