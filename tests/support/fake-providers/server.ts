@@ -5,7 +5,7 @@
 import { type IncomingMessage, type Server, type ServerResponse, createServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import { anthropicError, messages, type MessagesRequest } from "./anthropic";
-import { BehaviourCounter, readBehaviour } from "./behaviour";
+import { type Behaviour, BehaviourCounter, readBehaviour } from "./behaviour";
 import { type ChatRequest, chatCompletions, embeddings, listModels, openAiError } from "./openai";
 import { RateLimitWindow } from "./rate-limits";
 import { sendJson, sleep } from "./sse";
@@ -25,6 +25,8 @@ export interface FakeProviders {
   counts: () => Record<string, number>;
   /** The most recent requests (up to 200), oldest first. */
   requests: () => RecordedRequest[];
+  /** Misbehaves this way for every request until reset, as a slow or failing provider would. */
+  setDefaultBehaviour: (behaviour: Behaviour) => void;
   reset: () => void;
   close: () => Promise<void>;
 }
@@ -49,6 +51,7 @@ export interface FakeProviderOptions {
 
 export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }: FakeProviderOptions = {}): Promise<FakeProviders> {
   let modelCalls = 0;
+  let defaults: Behaviour = {};
   const counter = new BehaviourCounter();
   const openaiLimits = new RateLimitWindow(10_000, 30_000_000);
   const anthropicLimits = new RateLimitWindow(4_000, 2_000_000);
@@ -78,7 +81,7 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }
 
     const isAnthropic = path === "/v1/messages";
     const parsed = readBehaviour(String(body.model ?? ""), req.headers["x-fake-behavior"] as string | undefined);
-    const behaviour = counter.apply(parsed, req.headers["x-fake-key"] as string | undefined);
+    const behaviour = { ...defaults, ...counter.apply(parsed, req.headers["x-fake-key"] as string | undefined) };
     if (chaos && req.method === "POST" && ++modelCalls % chaos.every === 0 && !behaviour.error) behaviour.error = chaos.status;
     const fail = isAnthropic ? anthropicError : openAiError;
 
@@ -97,6 +100,7 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }
   }
 
   function reset() {
+    defaults = {};
     for (const k of Object.keys(counts)) delete counts[k];
     recorded.length = 0;
     counter.reset();
@@ -119,6 +123,7 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }
     server,
     counts: () => ({ ...counts }),
     requests: () => [...recorded],
+    setDefaultBehaviour: (behaviour) => void (defaults = behaviour),
     reset,
     close: () =>
       new Promise<void>((resolve) => {

@@ -710,16 +710,25 @@ export function rateLimitScenarios(h: () => GatewayHarness) {
     const client = openai(h());
     // gpt-4o at $10/M output: max_tokens 500 reserves about half a cent; a call really costs ~0.02 cents.
     const headers = { "Helicone-RateLimit-Policy": "1;w=3600;u=cents;s=user", "Helicone-User-Id": unique() };
-    const burst = await Promise.all(Array.from({ length: 10 }, () => client.chat.completions.create({ model: "gpt-4o", messages, max_tokens: 500 }, { headers }).then(() => 200, (e) => e.status)));
-    expect(burst.filter((s) => s === 200)).toHaveLength(1);
-    let allowed = 1;
+    const call = () =>
+      client.chat.completions
+        .create({ model: "gpt-4o", messages, max_tokens: 500 }, { headers })
+        .withResponse()
+        .then((r) => r.response.headers.get("helicone-id")!, () => null);
+    // A slow provider keeps all ten in flight at once: only one reservation fits in the cent.
+    h().fake.setDefaultBehaviour({ delayMs: 300 });
+    const burst = await Promise.all(Array.from({ length: 10 }, call));
+    h().fake.setDefaultBehaviour({});
+    expect(burst.filter(Boolean)).toHaveLength(1);
+    const ids = burst.filter((id): id is string => id !== null);
     for (let i = 0; i < 40; i++) {
-      const status = await client.chat.completions.create({ model: "gpt-4o", messages, max_tokens: 500 }, { headers }).then(() => 200, (e) => e.status);
-      if (status !== 200) break;
-      allowed++;
+      const id = await call();
+      if (!id) break;
+      ids.push(id);
     }
-    expect(allowed).toBeGreaterThan(5); // settled reservations free the budget again
-    const spent = await h().t.db.request.aggregate({ where: { userId: headers["Helicone-User-Id"], status: 200 }, _sum: { costNanoUsd: true } });
+    expect(ids.length).toBeGreaterThan(5); // settled reservations free the budget again
+    await Promise.all(ids.map((id) => h().row(id)));
+    const spent = await h().t.db.request.aggregate({ where: { id: { in: ids } }, _sum: { costNanoUsd: true } });
     expect(spent._sum.costNanoUsd!).toBeLessThanOrEqual(10_000_000n); // one cent
   });
 
