@@ -11,7 +11,6 @@ const schema = z.object({
   TOLLGATE_SECRET: optional,
   GITHUB_ID: optional,
   GITHUB_SECRET: optional,
-  LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info").catch("info"),
 });
 
 export type Env = z.infer<typeof schema>;

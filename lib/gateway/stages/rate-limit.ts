@@ -43,7 +43,7 @@ function promptText(body: Record<string, unknown> | undefined): string {
 }
 
 /** The most a request can use, per unit: what it reserves before the call. */
-function reserve(ctx: GatewayContext, unit: LimitUnit, maxUsage: () => { input: number; output: number }, maxCost: () => number): number {
+function reserve(unit: LimitUnit, maxUsage: () => { input: number; output: number }, maxCost: () => number): number {
   if (unit === "requests") return 1;
   const usage = maxUsage();
   return unit === "tokens" ? usage.input + usage.output : maxCost();
@@ -76,7 +76,7 @@ export async function enforceRateLimits(ctx: GatewayContext, deps: GatewayDeps):
     key: `${ctx.workspaceId}:${key}`,
     windowMs: policy.windowSeconds * 1000,
     limit: policy.unit === "cents" ? policy.quota * NANO_PER_CENT : policy.quota,
-    amount: reserve(ctx, policy.unit, maxUsage, maxCost),
+    amount: reserve(policy.unit, maxUsage, maxCost),
     policy,
   }));
 
