@@ -1,2 +1,5 @@
 /** The dashboard's navigation. Add a page here when it exists. */
-export const NAV_ITEMS = [{ href: "/", label: "Overview" }] as const;
+export const NAV_ITEMS = [
+  { href: "/", label: "Overview" },
+  { href: "/requests", label: "Requests" },
+] as const;

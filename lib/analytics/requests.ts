@@ -6,6 +6,12 @@ const MAX_LIMIT = 1000;
 
 const statusFilter = z.union([z.enum(["success", "error"]), z.coerce.number().int().min(100).max(599)]);
 
+const PROPERTY_OPS = { property: "eq", propertyNot: "ne", propertyContains: "contains" } as const;
+export type PropertyOp = (typeof PROPERTY_OPS)[keyof typeof PROPERTY_OPS];
+
+const propertyCondition = z.object({ key: z.string().min(1).max(64), op: z.enum(["eq", "ne", "contains"]), value: z.string().max(1000) });
+export type PropertyCondition = z.infer<typeof propertyCondition>;
+
 export const requestQuerySchema = z.object({
   from: z.coerce.date().optional(),
   to: z.coerce.date().optional(),
@@ -14,21 +20,54 @@ export const requestQuerySchema = z.object({
   status: statusFilter.optional(),
   userId: z.string().min(1).max(500).optional(),
   sessionId: z.string().min(1).max(500).optional(),
-  properties: z.record(z.string().min(1).max(64), z.string().max(1000)).default({}),
+  properties: z.array(propertyCondition).max(20).default([]),
+  cache: z.enum(["hit", "miss"]).optional(),
+  /** Free text searched in the stored prompt and response. */
+  q: z.string().min(1).max(200).optional(),
+  minCostUsd: z.coerce.number().min(0).optional(),
+  maxCostUsd: z.coerce.number().min(0).optional(),
+  minLatencyMs: z.coerce.number().int().min(0).optional(),
+  maxLatencyMs: z.coerce.number().int().min(0).optional(),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(100),
   cursor: z.string().max(200).optional(),
 });
 
 export type RequestQuery = z.infer<typeof requestQuerySchema>;
 
-/** Reads `?property.Workflow=research-agent` style parameters along with the others. */
+/**
+ * Reads the query string: `property.Workflow=research-agent` (equals), `propertyNot.<key>=…`,
+ * `propertyContains.<key>=…`, and the other filters by name.
+ */
 export function parseRequestQuery(params: URLSearchParams) {
-  const raw: Record<string, unknown> = { properties: {} };
+  const properties: PropertyCondition[] = [];
+  const raw: Record<string, unknown> = { properties };
   for (const [name, value] of params) {
-    if (name.startsWith("property.")) (raw.properties as Record<string, string>)[name.slice("property.".length).toLowerCase()] = value;
+    const dot = name.indexOf(".");
+    const op = dot > 0 ? PROPERTY_OPS[name.slice(0, dot) as keyof typeof PROPERTY_OPS] : undefined;
+    if (op) properties.push({ key: name.slice(dot + 1).toLowerCase(), op, value });
     else raw[name] = value;
   }
   return requestQuerySchema.safeParse(raw);
+}
+
+/** The query string for a query, the inverse of parseRequestQuery (links, exports, paging). */
+export function toSearchParams(q: Partial<RequestQuery>): URLSearchParams {
+  const params = new URLSearchParams();
+  for (const [name, value] of Object.entries(q)) {
+    if (value === undefined || value === null || name === "properties" || name === "limit") continue;
+    params.set(name, value instanceof Date ? value.toISOString() : String(value));
+  }
+  const prefix = Object.fromEntries(Object.entries(PROPERTY_OPS).map(([p, op]) => [op, p]));
+  for (const c of q.properties ?? []) params.append(`${prefix[c.op]}.${c.key}`, c.value);
+  return params;
+}
+
+const NANO = 1e9;
+
+function propertyWhere(c: PropertyCondition) {
+  if (c.op === "eq") return { properties: { some: { key: c.key, value: c.value } } };
+  if (c.op === "contains") return { properties: { some: { key: c.key, value: { contains: c.value } } } };
+  return { NOT: { properties: { some: { key: c.key, value: c.value } } } };
 }
 
 // The cursor is the last row's (createdAt, id): stable while new rows arrive.
@@ -50,8 +89,15 @@ function where(workspaceId: string, q: RequestQuery) {
     ...(q.status === "success" ? { status: { lt: 400 } } : q.status === "error" ? { status: { gte: 400 } } : q.status ? { status: q.status } : {}),
     ...(q.userId ? { userId: q.userId } : {}),
     ...(q.sessionId ? { sessionId: q.sessionId } : {}),
+    ...(q.cache ? { cacheStatus: q.cache === "hit" ? "HIT" : "MISS" } : {}),
+    costNanoUsd: {
+      ...(q.minCostUsd !== undefined ? { gte: BigInt(Math.round(q.minCostUsd * NANO)) } : {}),
+      ...(q.maxCostUsd !== undefined ? { lte: BigInt(Math.round(q.maxCostUsd * NANO)) } : {}),
+    },
+    latencyMs: { ...(q.minLatencyMs !== undefined ? { gte: q.minLatencyMs } : {}), ...(q.maxLatencyMs !== undefined ? { lte: q.maxLatencyMs } : {}) },
     AND: [
-      ...Object.entries(q.properties).map(([key, value]) => ({ properties: { some: { key, value } } })),
+      ...q.properties.map(propertyWhere),
+      ...(q.q ? [{ OR: [{ requestBody: { contains: q.q } }, { responseBody: { contains: q.q } }] }] : []),
       ...(cursor ? [{ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }] : []),
     ],
   };

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getRequest, listRequests, parseRequestQuery } from "@/lib/analytics/requests";
+import { getRequest, listRequests, parseRequestQuery, toSearchParams } from "@/lib/analytics/requests";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { seedDemoTraffic } from "../../../scripts/lib/demo-traffic";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
@@ -62,6 +62,24 @@ describe.each(DATABASE_KINDS)("request log queries on %s", (kind) => {
     );
     expect(rows.length).toBeGreaterThan(0);
     expect(rows[0]!.properties).toMatchObject({ workflow: "research-agent", environment: "production" });
+  });
+
+  it("filters by property operators, cost and latency ranges, and free text", async () => {
+    const all = await t.db.request.findMany({ where: { workspaceId: ws }, include: { properties: true } });
+    const ids = async (params: Record<string, string>) => (await listRequests(ws, query({ limit: "1000", ...params }), t.db)).data.map((r) => r.id).sort();
+    const expected = (predicate: (r: (typeof all)[number]) => boolean) => all.filter(predicate).map((r) => r.id).sort();
+    const prop = (r: (typeof all)[number], key: string) => r.properties.find((p) => p.key === key)?.value;
+    expect(await ids({ "propertyNot.workflow": "support-bot" })).toEqual(expected((r) => prop(r, "workflow") !== "support-bot"));
+    expect(await ids({ "propertyContains.workflow": "agent" })).toEqual(expected((r) => (prop(r, "workflow") ?? "").includes("agent")));
+    expect(await ids({ minCostUsd: "0.001" })).toEqual(expected((r) => r.costNanoUsd !== null && r.costNanoUsd >= 1_000_000n));
+    expect(await ids({ minLatencyMs: "1000", maxLatencyMs: "2000" })).toEqual(expected((r) => r.latencyMs >= 1000 && r.latencyMs <= 2000));
+    expect(await ids({ q: "refund policy" })).toEqual(expected((r) => (r.requestBody ?? "").includes("refund policy") || (r.responseBody ?? "").includes("refund policy")));
+    expect((await ids({ q: "refund policy" })).length).toBeGreaterThan(0);
+  });
+
+  it("writes back a query string that reads the same query", () => {
+    const q = query({ model: "gpt-4o", "property.Workflow": "a b", "propertyNot.step": "x", status: "error" });
+    expect(parseRequestQuery(toSearchParams(q)).data).toEqual(q);
   });
 
   it("returns cost as an exact JSON number of dollars, and null for unpriced models", async () => {
