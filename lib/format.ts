@@ -8,7 +8,9 @@ export function formatUsd(nano: bigint | null | undefined): string {
   const dollars = Number(nano) / Number(NANO_PER_USD);
   if (dollars === 0) return "$0.00";
   if (Math.abs(dollars) >= 1) return `$${dollars.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
-  return `$${dollars.toPrecision(3)}`;
+  // Four significant digits, never in exponent form, never past the nano-dollar.
+  const decimals = Math.min(9, Math.max(2, 3 - Math.floor(Math.log10(Math.abs(dollars)))));
+  return `$${dollars.toFixed(decimals).replace(/(\.\d*?[1-9])0+$/, "$1")}`;
 }
 
 export const formatCount = (n: number) => n.toLocaleString("en-US");

@@ -2,4 +2,5 @@
 export const NAV_ITEMS = [
   { href: "/", label: "Overview" },
   { href: "/requests", label: "Requests" },
+  { href: "/cost", label: "Cost" },
 ] as const;

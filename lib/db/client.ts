@@ -11,12 +11,18 @@ import { type DatabaseTarget, resolveDatabase } from "./url";
  */
 export type Db = SqliteClient;
 
+const kinds = new WeakMap<object, DatabaseTarget["kind"]>();
+
+/** Which SQL dialect a client speaks, for the few queries written as raw SQL (lib/analytics). */
+export const dialectOf = (db: Db): DatabaseTarget["kind"] => kinds.get(db) ?? resolveDatabase().kind;
+
 export function createDb(target: DatabaseTarget = resolveDatabase()): Db {
-  if (target.kind === "postgres") {
-    const adapter = new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5000 });
-    return new PostgresClient({ adapter }) as unknown as Db;
-  }
-  return new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.file }) });
+  const client =
+    target.kind === "postgres"
+      ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5000 }) }) as unknown as Db)
+      : new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.file }) });
+  kinds.set(client, target.kind);
+  return client;
 }
 
 // Kept on globalThis so Next's dev reloads don't open a new pool per edit.

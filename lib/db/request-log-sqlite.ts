@@ -1,9 +1,8 @@
 // Log rows into SQLite with better-sqlite3: prepared statements in one transaction per batch.
 import Database from "better-sqlite3";
+import { sqliteTimestamp } from "./timestamps";
 import { REQUEST_COLUMNS, type RequestLogRow, type RequestLogWriter, propertyRows, writeOneByOne } from "./request-log";
 
-/** Prisma's encoding of DateTime on SQLite, so Prisma reads and compares these rows as its own. */
-export const sqliteTimestamp = (date: Date) => date.toISOString().replace("Z", "+00:00");
 
 // Constraint violations are the row's fault; busy, locked or missing-table errors are not.
 const isPermanent = (error: unknown) => String((error as { code?: string }).code ?? "").startsWith("SQLITE_CONSTRAINT");

@@ -63,6 +63,15 @@ describe("Requests page", () => {
     await page.keyboard.press("Escape");
     await drawer.waitFor({ state: "detached" });
 
+    // The cost page's figure for the workflow matches the query API's cost for its request.
+    const api = (await (await fetch(`${h.url}/api/v1/requests?property.workflow=bird-watch`, { headers: { authorization: `Bearer ${h.key}` } })).json()) as { data: { costUsd: number }[] };
+    await page.goto(`${h.url}/cost?range=7d&by=property:workflow`);
+    const costTable = page.getByRole("table", { name: "Spend by workflow" });
+    const birdRow = costTable.locator("tr", { hasText: "bird-watch" });
+    const spend = Number((await birdRow.locator("td").nth(1).textContent())!.replace("$", ""));
+    expect(Math.abs(spend - api.data[0]!.costUsd) / api.data[0]!.costUsd).toBeLessThan(0.001); // shown to 4 significant digits
+    await page.screenshot({ path: "test-results/cost.png" });
+
     await page.goto(`${h.url}/requests?status=error`);
     await table.waitFor();
     const statuses = await table.locator("tbody tr td:nth-child(2)").allTextContents();

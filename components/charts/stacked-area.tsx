@@ -1,0 +1,25 @@
+"use client";
+// Render-only: a stacked area of dollars per bucket (data from lib/analytics/prepare-series.ts).
+import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+
+const COLORS = ["#6366f1", "#10b981", "#f59e0b", "#ef4444", "#06b6d4", "#a855f7", "#94a3b8"];
+const dollars = (v: number) => (v >= 1 ? `$${v.toFixed(2)}` : `$${v.toPrecision(2)}`);
+
+export function StackedArea({ keys, rows, label }: { keys: string[]; rows: Record<string, string | number>[]; label: string }) {
+  return (
+    <figure aria-label={label} className="h-72 w-full rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
+      <ResponsiveContainer width="100%" height="100%">
+        <AreaChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 8 }}>
+          <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
+          <XAxis dataKey="bucket" fontSize={11} />
+          <YAxis tickFormatter={dollars} fontSize={11} width={64} />
+          <Tooltip formatter={(v) => dollars(Number(v))} />
+          <Legend wrapperStyle={{ fontSize: 12 }} />
+          {keys.map((k, i) => (
+            <Area key={k} type="monotone" dataKey={k} stackId="spend" stroke={COLORS[i % COLORS.length]} fill={COLORS[i % COLORS.length]} fillOpacity={0.35} isAnimationActive={false} />
+          ))}
+        </AreaChart>
+      </ResponsiveContainer>
+    </figure>
+  );
+}
