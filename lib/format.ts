@@ -5,7 +5,11 @@ const NANO_PER_USD = 1_000_000_000n;
 /** nano-USD to a dollar string that keeps small amounts readable ($0.000123). */
 export function formatUsd(nano: bigint | null | undefined): string {
   if (nano === null || nano === undefined) return "—";
-  const dollars = Number(nano) / Number(NANO_PER_USD);
+  return formatDollars(Number(nano) / Number(NANO_PER_USD));
+}
+
+/** Dollars (as the query API returns them) the same way. */
+export function formatDollars(dollars: number): string {
   if (dollars === 0) return "$0.00";
   if (Math.abs(dollars) >= 1) return `$${dollars.toLocaleString("en-US", { minimumFractionDigits: 2, maximumFractionDigits: 2 })}`;
   // Four significant digits, never in exponent form, never past the nano-dollar.

@@ -3,4 +3,5 @@ export const NAV_ITEMS = [
   { href: "/", label: "Overview" },
   { href: "/requests", label: "Requests" },
   { href: "/cost", label: "Cost" },
+  { href: "/users", label: "Users" },
 ] as const;

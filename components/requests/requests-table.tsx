@@ -3,11 +3,11 @@
 // property key can be a column), and a detail drawer on row click or Enter.
 import { type ColumnDef, type VisibilityState, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import { useMemo, useState } from "react";
-import { formatMs } from "@/lib/format";
+import { formatDollars, formatMs } from "@/lib/format";
 import { RequestDrawer } from "./request-drawer";
 import type { RequestRow } from "./types";
 
-const usd = (v: number | null) => (v === null ? "unpriced" : v === 0 ? "$0" : v < 0.01 ? `$${v.toPrecision(2)}` : `$${v.toFixed(4)}`);
+const usd = (v: number | null) => (v === null ? "unpriced" : formatDollars(v));
 
 function baseColumns(): ColumnDef<RequestRow>[] {
   return [

@@ -72,6 +72,13 @@ describe("Requests page", () => {
     expect(Math.abs(spend - api.data[0]!.costUsd) / api.data[0]!.costUsd).toBeLessThan(0.001); // shown to 4 significant digits
     await page.screenshot({ path: "test-results/cost.png" });
 
+    // Users: the list, then one user with their requests.
+    await page.goto(`${h.url}/users?sort=lastSeen`);
+    await page.getByRole("link", { name: "ornithologist" }).click();
+    await page.getByRole("heading", { name: "ornithologist" }).waitFor();
+    expect(await page.getByRole("table", { name: "Requests" }).locator("tbody tr").count()).toBe(1);
+    await page.screenshot({ path: "test-results/user.png" });
+
     await page.goto(`${h.url}/requests?status=error`);
     await table.waitFor();
     const statuses = await table.locator("tbody tr td:nth-child(2)").allTextContents();
