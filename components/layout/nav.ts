@@ -4,4 +4,5 @@ export const NAV_ITEMS = [
   { href: "/requests", label: "Requests" },
   { href: "/cost", label: "Cost" },
   { href: "/users", label: "Users" },
+  { href: "/sessions", label: "Sessions" },
 ] as const;

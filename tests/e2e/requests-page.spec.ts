@@ -19,7 +19,10 @@ describe("Requests page", () => {
     await seedDemoTraffic(h.t.db, h.workspaceId, { count: 300 });
     const client = new OpenAI({ baseURL: `${h.url}/v1`, apiKey: h.key, maxRetries: 0 });
     const { response } = await client.chat.completions
-      .create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Find the pelican migration routes" }] }, { headers: { "Helicone-Property-Workflow": "bird-watch", "Helicone-User-Id": "ornithologist" } })
+      .create(
+        { model: "gpt-4o-mini", messages: [{ role: "user", content: "Find the pelican migration routes" }] },
+        { headers: { "Helicone-Property-Workflow": "bird-watch", "Helicone-User-Id": "ornithologist", "Helicone-Session-Id": "trip-1", "Helicone-Session-Path": "/plan/routes", "Helicone-Session-Name": "Pelican trip" } },
+      )
       .withResponse();
     await h.row(response.headers.get("helicone-id")!);
     browser = await launchBrowser();
@@ -78,6 +81,13 @@ describe("Requests page", () => {
     await page.getByRole("heading", { name: "ornithologist" }).waitFor();
     expect(await page.getByRole("table", { name: "Requests" }).locator("tbody tr").count()).toBe(1);
     await page.screenshot({ path: "test-results/user.png" });
+
+    // Sessions: the list, then the session as a tree of its paths.
+    await page.goto(`${h.url}/sessions`);
+    await page.getByRole("link", { name: "trip-1" }).click();
+    await page.getByRole("heading", { name: "Pelican trip" }).waitFor();
+    expect(await page.getByRole("region", { name: "Session tree" }).textContent()).toContain("/plan/routes");
+    await page.screenshot({ path: "test-results/session.png" });
 
     await page.goto(`${h.url}/requests?status=error`);
     await table.waitFor();
