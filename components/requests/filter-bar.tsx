@@ -2,11 +2,11 @@
 // Filters for the Requests page. Every filter lives in the URL, so a link reproduces the view.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
+import { RangeSelect, controlClass } from "@/components/ui/range-select";
 
 const PROPERTY_PARAMS = { eq: "property", ne: "propertyNot", contains: "propertyContains" } as const;
 type Op = keyof typeof PROPERTY_PARAMS;
 
-const input = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 export interface PropertyFilter {
   key: string;
@@ -38,27 +38,18 @@ export function FilterBar({ propertyKeys, properties }: { propertyKeys: string[]
   return (
     <form onSubmit={submit} aria-label="Filters" className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex flex-wrap items-end gap-3">
-        <label className="text-xs text-zinc-500">
-          Time
-          <select name="range" defaultValue={value("range") || "7d"} className={`${input} block`}>
-            {["1h", "24h", "7d", "30d", "90d"].map((r) => (
-              <option key={r} value={r}>
-                Last {r}
-              </option>
-            ))}
-          </select>
-        </label>
+        <RangeSelect defaultValue={value("range") || "7d"} />
         <label className="text-xs text-zinc-500">
           Model
-          <input name="model" defaultValue={value("model")} placeholder="any" className={`${input} block w-40`} />
+          <input name="model" defaultValue={value("model")} placeholder="any" className={`${controlClass} block w-40`} />
         </label>
         <label className="text-xs text-zinc-500">
           Provider
-          <input name="provider" defaultValue={value("provider")} placeholder="any" className={`${input} block w-28`} />
+          <input name="provider" defaultValue={value("provider")} placeholder="any" className={`${controlClass} block w-28`} />
         </label>
         <label className="text-xs text-zinc-500">
           Status
-          <select name="status" defaultValue={value("status")} className={`${input} block`}>
+          <select name="status" defaultValue={value("status")} className={`${controlClass} block`}>
             <option value="">any</option>
             <option value="success">success</option>
             <option value="error">error</option>
@@ -71,11 +62,11 @@ export function FilterBar({ propertyKeys, properties }: { propertyKeys: string[]
         </label>
         <label className="text-xs text-zinc-500">
           User
-          <input name="userId" defaultValue={value("userId")} placeholder="any" className={`${input} block w-36`} />
+          <input name="userId" defaultValue={value("userId")} placeholder="any" className={`${controlClass} block w-36`} />
         </label>
         <label className="text-xs text-zinc-500">
           Cache
-          <select name="cache" defaultValue={value("cache")} className={`${input} block`}>
+          <select name="cache" defaultValue={value("cache")} className={`${controlClass} block`}>
             <option value="">any</option>
             <option value="hit">hit</option>
             <option value="miss">miss</option>
@@ -83,21 +74,21 @@ export function FilterBar({ propertyKeys, properties }: { propertyKeys: string[]
         </label>
         <label className="text-xs text-zinc-500">
           Min cost ($)
-          <input name="minCostUsd" type="number" step="any" min="0" defaultValue={value("minCostUsd")} className={`${input} block w-24`} />
+          <input name="minCostUsd" type="number" step="any" min="0" defaultValue={value("minCostUsd")} className={`${controlClass} block w-24`} />
         </label>
         <label className="text-xs text-zinc-500">
           Max latency (ms)
-          <input name="maxLatencyMs" type="number" min="0" defaultValue={value("maxLatencyMs")} className={`${input} block w-28`} />
+          <input name="maxLatencyMs" type="number" min="0" defaultValue={value("maxLatencyMs")} className={`${controlClass} block w-28`} />
         </label>
         <label className="flex-1 text-xs text-zinc-500">
           Search prompt and response
-          <input name="q" type="search" defaultValue={value("q")} className={`${input} block w-full min-w-40`} />
+          <input name="q" type="search" defaultValue={value("q")} className={`${controlClass} block w-full min-w-40`} />
         </label>
       </div>
       <div className="space-y-2">
         {conditions.map((c, i) => (
           <div key={i} className="flex flex-wrap items-center gap-2" role="group" aria-label={`Property filter ${i + 1}`}>
-            <select aria-label="Property" value={c.key} onChange={(e) => update(i, { key: e.target.value })} className={input}>
+            <select aria-label="Property" value={c.key} onChange={(e) => update(i, { key: e.target.value })} className={controlClass}>
               <option value="">property…</option>
               {[...new Set([...propertyKeys, c.key].filter(Boolean))].map((k) => (
                 <option key={k} value={k}>
@@ -105,12 +96,12 @@ export function FilterBar({ propertyKeys, properties }: { propertyKeys: string[]
                 </option>
               ))}
             </select>
-            <select aria-label="Operator" value={c.op} onChange={(e) => update(i, { op: e.target.value as Op })} className={input}>
+            <select aria-label="Operator" value={c.op} onChange={(e) => update(i, { op: e.target.value as Op })} className={controlClass}>
               <option value="eq">equals</option>
               <option value="ne">not equals</option>
               <option value="contains">contains</option>
             </select>
-            <input aria-label="Value" value={c.value} onChange={(e) => update(i, { value: e.target.value })} className={input} />
+            <input aria-label="Value" value={c.value} onChange={(e) => update(i, { value: e.target.value })} className={controlClass} />
             <button type="button" onClick={() => setConditions((all) => all.filter((_, j) => j !== i))} className="text-sm text-zinc-500 hover:text-red-600">
               Remove
             </button>

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { StackedArea } from "@/components/charts/stacked-area";
 import { Cell, SimpleTable } from "@/components/ui/table";
+import { RangeSelect, controlClass } from "@/components/ui/range-select";
 import { type CostDimension, type Granularity, costBreakdown, costSeries } from "@/lib/analytics/cost";
 import { stackSeries } from "@/lib/analytics/prepare-series";
 import { propertyKeys } from "@/lib/analytics/properties";
@@ -20,7 +21,6 @@ function dimensionOf(by: string | undefined): CostDimension {
   return { kind: "model" };
 }
 
-const select = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 export default async function CostPage({ searchParams }: { searchParams: Search }) {
   const { workspace } = await requireMember();
@@ -57,19 +57,10 @@ export default async function CostPage({ searchParams }: { searchParams: Search 
           </p>
         </div>
         <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Cost view">
-          <label className="text-xs text-zinc-500">
-            Time
-            <select name="range" defaultValue={range} className={`${select} block`}>
-              {["1h", "24h", "7d", "30d", "90d"].map((r) => (
-                <option key={r} value={r}>
-                  Last {r}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RangeSelect defaultValue={range} />
           <label className="text-xs text-zinc-500">
             Break down by
-            <select name="by" defaultValue={by} className={`${select} block`}>
+            <select name="by" defaultValue={by} className={`${controlClass} block`}>
               <option value="model">model</option>
               <option value="provider">provider</option>
               <option value="user">user</option>
@@ -82,7 +73,7 @@ export default async function CostPage({ searchParams }: { searchParams: Search 
           </label>
           <label className="text-xs text-zinc-500">
             Every
-            <select name="granularity" defaultValue={granularity} className={`${select} block`}>
+            <select name="granularity" defaultValue={granularity} className={`${controlClass} block`}>
               {GRANULARITIES.map((g) => (
                 <option key={g} value={g}>
                   {g}

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ModelBar } from "@/components/users/model-bar";
 import { Cell, SimpleTable } from "@/components/ui/table";
+import { RangeSelect, controlClass } from "@/components/ui/range-select";
 import { DEFAULT_RANGE, isRange, rangeStart } from "@/lib/analytics/time-range";
 import { USER_SORTS, type UserSort, userSummaries } from "@/lib/analytics/users";
 import { requireMember } from "@/lib/auth/session";
@@ -9,7 +10,6 @@ import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
 export const metadata = { title: "Users" };
 
 type Search = Promise<{ range?: string; q?: string; sort?: string }>;
-const input = "rounded-md border border-zinc-300 bg-white px-2 py-1.5 text-sm dark:border-zinc-700 dark:bg-zinc-900";
 
 export default async function UsersPage({ searchParams }: { searchParams: Search }) {
   const { workspace } = await requireMember();
@@ -26,19 +26,10 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         <h1 className="text-2xl font-semibold">Users</h1>
         <form method="get" className="flex items-end gap-2" aria-label="Find users">
           <input type="hidden" name="sort" value={sort} />
-          <label className="text-xs text-zinc-500">
-            Time
-            <select name="range" defaultValue={range} className={`${input} block`}>
-              {["1h", "24h", "7d", "30d", "90d"].map((r) => (
-                <option key={r} value={r}>
-                  Last {r}
-                </option>
-              ))}
-            </select>
-          </label>
+          <RangeSelect defaultValue={range} />
           <label className="text-xs text-zinc-500">
             Search
-            <input name="q" type="search" defaultValue={q} placeholder="user id" className={`${input} block`} />
+            <input name="q" type="search" defaultValue={q} placeholder="user id" className={`${controlClass} block`} />
           </label>
           <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500">
             Show
