@@ -4,5 +4,6 @@ export const NAV_ITEMS = [
   { href: "/requests", label: "Requests" },
   { href: "/cost", label: "Cost" },
   { href: "/users", label: "Users" },
+  { href: "/properties", label: "Properties" },
   { href: "/sessions", label: "Sessions" },
 ] as const;

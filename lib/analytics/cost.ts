@@ -1,8 +1,8 @@
 // Spend broken down by model, provider, user or any property, in total and over time. Raw SQL
 // (the grouping and time buckets Prisma can't express), written for both dialects and tested
 // on both against hand-computed sums (tests/integration/analytics/cost.test.ts).
-import { sqliteTimestamp } from "../db/timestamps";
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
+import { type Dialect, sql, toBigInt } from "./sql";
 
 export type CostDimension = { kind: "model" } | { kind: "provider" } | { kind: "user" } | { kind: "property"; key: string };
 export type Granularity = "hour" | "day" | "week" | "month";
@@ -17,24 +17,6 @@ export interface CostPoint {
   bucket: string;
   group: string;
   spendNano: bigint;
-}
-
-type Dialect = "sqlite" | "postgres";
-
-/** Positional parameters and timestamps the way each dialect compares them. */
-function sql(dialect: Dialect) {
-  const params: unknown[] = [];
-  return {
-    params,
-    param(value: unknown) {
-      params.push(value);
-      return dialect === "postgres" ? `$${params.length}` : "?";
-    },
-    time(value: Date) {
-      params.push(dialect === "postgres" ? value.toISOString() : sqliteTimestamp(value));
-      return dialect === "postgres" ? `$${params.length}::timestamp` : "?";
-    },
-  };
 }
 
 function groupExpression(dimension: CostDimension): string {
@@ -69,9 +51,6 @@ function fromClause(q: ReturnType<typeof sql>, workspaceId: string, from: Date, 
   const join = dimension.kind === "property" ? `LEFT JOIN "RequestProperty" p ON p."requestId" = r."id" AND p."key" = ${q.param(dimension.key.toLowerCase())}` : "";
   return `FROM "Request" r ${join} WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."createdAt" >= ${q.time(from)} AND r."createdAt" < ${q.time(to)}`;
 }
-
-// SUM comes back as a number, a bigint or a Decimal depending on the dialect.
-const toBigInt = (value: unknown) => (value === null || value === undefined ? 0n : typeof value === "bigint" ? value : BigInt(String(value).split(".")[0]!));
 
 export async function costBreakdown(workspaceId: string, from: Date, to: Date, dimension: CostDimension, db: Db = defaultDb()): Promise<CostGroup[]> {
   const q = sql(dialectOf(db));

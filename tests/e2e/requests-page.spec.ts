@@ -82,6 +82,15 @@ describe("Requests page", () => {
     expect(await page.getByRole("table", { name: "Requests" }).locator("tbody tr").count()).toBe(1);
     await page.screenshot({ path: "test-results/user.png" });
 
+    // Properties: the keys, then one key's values, linking back to the requests.
+    await page.goto(`${h.url}/properties`);
+    await page.getByRole("link", { name: "workflow" }).click();
+    await page.getByRole("heading", { name: "workflow" }).waitFor();
+    await page.getByRole("link", { name: "bird-watch" }).click();
+    await page.waitForURL(/property\.workflow=bird-watch/);
+    await table.waitFor();
+    expect(await table.locator("tbody tr").count()).toBe(1);
+
     // Sessions: the list, then the session as a tree of its paths.
     await page.goto(`${h.url}/sessions`);
     await page.getByRole("link", { name: "trip-1" }).click();
