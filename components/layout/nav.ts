@@ -6,4 +6,5 @@ export const NAV_ITEMS = [
   { href: "/users", label: "Users" },
   { href: "/properties", label: "Properties" },
   { href: "/sessions", label: "Sessions" },
+  { href: "/rate-limits", label: "Rate limits" },
 ] as const;

@@ -32,7 +32,7 @@ function groupExpression(dimension: CostDimension): string {
   }
 }
 
-const BUCKETS: Record<Dialect, Record<Granularity, string>> = {
+export const BUCKETS: Record<Dialect, Record<Granularity, string>> = {
   sqlite: {
     hour: `substr(r."createdAt", 1, 13) || ':00'`,
     day: `substr(r."createdAt", 1, 10)`,

@@ -21,3 +21,15 @@ export function stackSeries(points: CostPoint[], groups: CostGroup[], top = 6): 
   }
   return { keys: hasOther ? [...keys, "other"] : keys, rows: [...byBucket.values()].sort((a, b) => String(a.bucket).localeCompare(String(b.bucket))) };
 }
+
+/** Long rows (bucket, series, value) to one row per bucket with a column per series. */
+export function pivot<T>(points: T[], bucket: (p: T) => string, series: (p: T) => string, value: (p: T) => number | null): { keys: string[]; rows: Record<string, string | number | null>[] } {
+  const keys = [...new Set(points.map(series))].sort();
+  const byBucket = new Map<string, Record<string, string | number | null>>();
+  for (const p of points) {
+    const row = byBucket.get(bucket(p)) ?? { bucket: bucket(p) };
+    row[series(p)] = value(p);
+    byBucket.set(bucket(p), row);
+  }
+  return { keys, rows: [...byBucket.values()].sort((a, b) => String(a.bucket).localeCompare(String(b.bucket))) };
+}

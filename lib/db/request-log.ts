@@ -35,6 +35,7 @@ export interface RequestLogRow {
   sessionPath: string | null;
   sessionName: string | null;
   rateLimitHeaders: string | null;
+  rateLimitedBy: "provider" | "gateway" | null;
   requestBody: string | null;
   requestBodyState: string;
   requestBytes: number | null;
@@ -78,6 +79,7 @@ export const REQUEST_COLUMNS: [Exclude<keyof RequestLogRow, "properties">, Colum
   ["sessionPath", "text"],
   ["sessionName", "text"],
   ["rateLimitHeaders", "text"],
+  ["rateLimitedBy", "text"],
   ["requestBody", "text"],
   ["requestBodyState", "text"],
   ["requestBytes", "int"],

@@ -97,6 +97,7 @@ export async function seedDemoTraffic(db: Db, workspaceId: string, options: Demo
       sessionId,
       sessionPath: sessionId ? `/research/${step}` : null,
       sessionName: sessionId ? `Research: ${topic}` : null,
+      rateLimitedBy: status === 429 ? "provider" : null,
       rateLimitHeaders: JSON.stringify(
         status === 429
           ? { "x-ratelimit-limit-requests": "10000", "x-ratelimit-remaining-requests": "0", "retry-after": "1" }

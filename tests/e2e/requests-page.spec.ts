@@ -98,6 +98,13 @@ describe("Requests page", () => {
     expect(await page.getByRole("region", { name: "Session tree" }).textContent()).toContain("/plan/routes");
     await page.screenshot({ path: "test-results/session.png" });
 
+    // Rate limits: charts from the demo traffic's provider 429s and the stored headers.
+    await page.goto(`${h.url}/rate-limits`);
+    await page.getByRole("figure", { name: "Rate-limited requests per day" }).waitFor();
+    await page.getByRole("figure", { name: "Lowest remaining requests reported" }).waitFor();
+    expect(await page.getByRole("table", { name: "Requests" }).locator("tbody tr").count()).toBeGreaterThan(0);
+    await page.screenshot({ path: "test-results/rate-limits.png" });
+
     await page.goto(`${h.url}/requests?status=error`);
     await table.waitFor();
     const statuses = await table.locator("tbody tr td:nth-child(2)").allTextContents();

@@ -34,6 +34,7 @@ export function logRow(workspaceId: string, overrides: Partial<RequestLogRow> = 
     sessionPath: null,
     sessionName: null,
     rateLimitHeaders: null,
+    rateLimitedBy: null,
     requestBody: "{}",
     requestBodyState: "full",
     requestBytes: 2,

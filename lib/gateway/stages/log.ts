@@ -72,6 +72,7 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
     sessionId: ctx.session?.id ?? null,
     sessionPath: ctx.session?.path ?? null,
     sessionName: ctx.session?.name ?? null,
+    rateLimitedBy: ctx.rateLimit && !ctx.rateLimit.decision.allowed ? "gateway" : ctx.attempts.some((a) => a.status === 429) ? "provider" : null,
     rateLimitHeaders: ctx.rateLimitHeaders && Object.keys(ctx.rateLimitHeaders).length ? JSON.stringify(ctx.rateLimitHeaders) : null,
     requestBody: request.body,
     requestBodyState: request.state,

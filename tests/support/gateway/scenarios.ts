@@ -234,7 +234,7 @@ export function gatewayScenarios(h: () => GatewayHarness) {
     expect(limited.headers.get("retry-after")).toBe("7");
     expect(limited.error).toMatchObject({ type: "requests", code: "rate_limit_exceeded" });
     const row = await h().row(limited.headers.get("helicone-id"));
-    expect(row).toMatchObject({ status: 429, errorMessage: expect.stringContaining("Rate limit"), costNanoUsd: 0n });
+    expect(row).toMatchObject({ status: 429, errorMessage: expect.stringContaining("Rate limit"), costNanoUsd: 0n, rateLimitedBy: "provider" });
     expect(JSON.parse(row.rateLimitHeaders!)).toMatchObject({ "retry-after": "7", "x-ratelimit-remaining-requests": "0" });
 
     const anthropicError = await client.chat.completions.create({ model: "claude-haiku-4-5+error-529", messages }).catch((e) => e);
@@ -575,6 +575,7 @@ export function retryAndFallbackScenarios(h: () => GatewayHarness) {
     const row = await h().row(res.response.headers.get("helicone-id")!);
     expect(row).toMatchObject({ status: 200, retryCount: 2, fallbackIndex: 0 });
     expect(JSON.parse(row.attempts!).map((a: { status: number }) => a.status)).toEqual([503, 503, 200]);
+    expect(row.rateLimitedBy).toBeNull();
   });
 
   it("waits as long as retry-after asks, up to the max timeout", async () => {
@@ -693,7 +694,7 @@ export function rateLimitScenarios(h: () => GatewayHarness) {
     expect(refused[0]!.headers.get("retry-after")).toMatch(/^\d+$/);
     expect(refused[0]!.headers.get("helicone-ratelimit-remaining")).toBe("0");
     expect(refused[0]!.headers.get("helicone-ratelimit-policy")).toBe("50;w=60;s=user");
-    expect((await h().row(refused[0]!.headers.get("helicone-id")!)).status).toBe(429);
+    expect(await h().row(refused[0]!.headers.get("helicone-id")!)).toMatchObject({ status: 429, rateLimitedBy: "gateway" });
   });
 
   it("counts each user separately and reports what is left", async () => {

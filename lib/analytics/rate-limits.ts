@@ -1,0 +1,49 @@
+// Rate limiting over time: requests refused by providers or by the gateway's own limits, and the
+// headroom providers reported in their rate-limit headers (x-ratelimit-*, anthropic-ratelimit-*).
+import { type Db, db as defaultDb, dialectOf } from "../db/client";
+import { BUCKETS, type Granularity } from "./cost";
+import { type Dialect, sql } from "./sql";
+
+export interface RateLimitedPoint {
+  bucket: string;
+  /** provider:<id> or gateway */
+  series: string;
+  requests: number;
+}
+
+export interface HeadroomPoint {
+  bucket: string;
+  provider: string;
+  /** The lowest remaining-requests figure the provider reported in the bucket. */
+  remainingRequests: number | null;
+  remainingTokens: number | null;
+}
+
+/** A numeric field of the stored rate-limit headers, trying OpenAI's name then Anthropic's. */
+function headerNumber(dialect: Dialect, names: string[]): string {
+  const one = (name: string) => (dialect === "postgres" ? `NULLIF(r."rateLimitHeaders"::json->>'${name}', '')::bigint` : `CAST(json_extract(r."rateLimitHeaders", '$."${name}"') AS INTEGER)`);
+  return `COALESCE(${names.map(one).join(", ")})`;
+}
+
+export async function rateLimitedSeries(workspaceId: string, from: Date, to: Date, granularity: Granularity, db: Db = defaultDb()): Promise<RateLimitedPoint[]> {
+  const dialect = dialectOf(db);
+  const q = sql(dialect);
+  const text = `SELECT ${BUCKETS[dialect][granularity]} AS bucket, CASE WHEN r."rateLimitedBy" = 'gateway' THEN 'gateway' ELSE 'provider:' || r."provider" END AS series, COUNT(*) AS n
+    FROM "Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."rateLimitedBy" IS NOT NULL AND r."createdAt" >= ${q.time(from)} AND r."createdAt" < ${q.time(to)}
+    GROUP BY 1, 2 ORDER BY 1`;
+  const rows = await db.$queryRawUnsafe<{ bucket: string; series: string; n: unknown }[]>(text, ...q.params);
+  return rows.map((r) => ({ bucket: String(r.bucket), series: String(r.series), requests: Number(r.n) }));
+}
+
+export async function providerHeadroom(workspaceId: string, from: Date, to: Date, granularity: Granularity, db: Db = defaultDb()): Promise<HeadroomPoint[]> {
+  const dialect = dialectOf(db);
+  const q = sql(dialect);
+  const requests = headerNumber(dialect, ["x-ratelimit-remaining-requests", "anthropic-ratelimit-requests-remaining"]);
+  const tokens = headerNumber(dialect, ["x-ratelimit-remaining-tokens", "anthropic-ratelimit-tokens-remaining"]);
+  const text = `SELECT ${BUCKETS[dialect][granularity]} AS bucket, r."provider" AS provider, MIN(${requests}) AS req, MIN(${tokens}) AS tok
+    FROM "Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."rateLimitHeaders" IS NOT NULL AND r."createdAt" >= ${q.time(from)} AND r."createdAt" < ${q.time(to)}
+    GROUP BY 1, 2 ORDER BY 1`;
+  const rows = await db.$queryRawUnsafe<{ bucket: string; provider: string; req: unknown; tok: unknown }[]>(text, ...q.params);
+  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+  return rows.map((r) => ({ bucket: String(r.bucket), provider: String(r.provider), remainingRequests: num(r.req), remainingTokens: num(r.tok) }));
+}

@@ -1,0 +1,52 @@
+import { randomUUID } from "node:crypto";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { providerHeadroom, rateLimitedSeries } from "@/lib/analytics/rate-limits";
+import { findOrCreateWorkspace } from "@/lib/db/accounts";
+import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
+
+describe.each(DATABASE_KINDS)("rate-limit analytics on %s", (kind) => {
+  let t: TestDatabase;
+  let ws: string;
+  const FROM = new Date("2026-11-01T00:00:00Z");
+  const TO = new Date("2026-12-01T00:00:00Z");
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    ws = (await findOrCreateWorkspace("w", "W", t.db)).id;
+    const rows = [
+      { at: "2026-11-02T09:00:00Z", provider: "openai", status: 200, by: null, headers: { "x-ratelimit-remaining-requests": "900", "x-ratelimit-remaining-tokens": "50000" } },
+      { at: "2026-11-02T10:00:00Z", provider: "openai", status: 429, by: "provider", headers: { "x-ratelimit-remaining-requests": "0", "retry-after": "1" } },
+      { at: "2026-11-02T11:00:00Z", provider: "anthropic", status: 200, by: null, headers: { "anthropic-ratelimit-requests-remaining": "42", "anthropic-ratelimit-tokens-remaining": "7000" } },
+      { at: "2026-11-02T12:00:00Z", provider: "openai", status: 429, by: "gateway", headers: null },
+      { at: "2026-11-03T08:00:00Z", provider: "openai", status: 200, by: "provider", headers: { "x-ratelimit-remaining-requests": "5" } }, // a retry got past a 429
+    ];
+    for (const r of rows) {
+      await t.db.request.create({
+        data: { id: randomUUID(), workspaceId: ws, createdAt: new Date(r.at), provider: r.provider, modelRequested: "m", path: "/v1/chat/completions", status: r.status, latencyMs: 1, rateLimitedBy: r.by, rateLimitHeaders: r.headers ? JSON.stringify(r.headers) : null },
+      });
+    }
+  });
+  afterAll(() => t?.drop());
+
+  it("counts requests refused by each provider and by the gateway, per day", async () => {
+    expect(await rateLimitedSeries(ws, FROM, TO, "day", t.db)).toEqual(
+      expect.arrayContaining([
+        { bucket: "2026-11-02", series: "provider:openai", requests: 1 },
+        { bucket: "2026-11-02", series: "gateway", requests: 1 },
+        { bucket: "2026-11-03", series: "provider:openai", requests: 1 },
+      ]),
+    );
+    expect(await rateLimitedSeries(ws, FROM, TO, "day", t.db)).toHaveLength(3);
+  });
+
+  it("reports the lowest headroom each provider announced, from OpenAI's and Anthropic's headers", async () => {
+    const points = await providerHeadroom(ws, FROM, TO, "day", t.db);
+    expect(points).toEqual(
+      expect.arrayContaining([
+        { bucket: "2026-11-02", provider: "openai", remainingRequests: 0, remainingTokens: 50000 },
+        { bucket: "2026-11-02", provider: "anthropic", remainingRequests: 42, remainingTokens: 7000 },
+        { bucket: "2026-11-03", provider: "openai", remainingRequests: 5, remainingTokens: null },
+      ]),
+    );
+  });
+});
