@@ -43,7 +43,14 @@ export class KeyCache {
     } else {
       let pending = this.inflight.get(hash);
       if (!pending) {
-        pending = this.load(hash).finally(() => this.inflight.delete(hash));
+        // While the database is unreachable, a key seen before keeps working as it was.
+        pending = this.load(hash)
+          .catch((error: unknown) => {
+            if (!hit) throw error;
+            this.entries.set(hash, { ...hit, expiresAt: Date.now() + this.ttl.positiveMs }); // don't ask a down database every request
+            return hit.key;
+          })
+          .finally(() => this.inflight.delete(hash));
         this.inflight.set(hash, pending);
       }
       key = await pending;

@@ -24,10 +24,17 @@ export class RateLimitRuleCache {
     private readonly ttlMs = TTL_MS,
   ) {}
 
+  /** The workspace's rules; while the database is unreachable, the last ones known. */
   async rules(workspaceId: string): Promise<StoredRule[]> {
     const cached = this.byWorkspace.get(workspaceId);
     if (cached && Date.now() - cached.at < this.ttlMs) return cached.rules;
-    const rows = await this.load(workspaceId);
+    let rows;
+    try {
+      rows = await this.load(workspaceId);
+    } catch (error) {
+      if (cached) return cached.rules;
+      throw error;
+    }
     const rules = rows.map((r) => ({ ...r, scope: r.scope as StoredRule["scope"], unit: r.unit as LimitUnit }));
     this.byWorkspace.set(workspaceId, { at: Date.now(), rules });
     return rules;

@@ -59,3 +59,27 @@ describe("gateway key cache", () => {
     expect((await t.db.apiKey.findUniqueOrThrow({ where: { id } })).lastUsedAt).not.toBeNull();
   });
 });
+
+describe("gateway key cache while the database is down", () => {
+  it("keeps accepting a key it has seen, and still refuses unknown ones", async () => {
+    let down = false;
+    const t = await createTestDatabase("sqlite");
+    try {
+      const ws = (await findOrCreateWorkspace("w", "W", t.db)).id;
+      const { secret } = await createApiKey({ workspaceId: ws, name: "k" }, t.db);
+      const cache = new KeyCache(
+        (hash) => (down ? Promise.reject(new Error("database unreachable")) : findApiKeyByHash(hash, t.db)),
+        async () => {},
+        { positiveMs: 50, negativeMs: 50 },
+      );
+      expect(await cache.resolve(secret)).not.toBeNull();
+      down = true;
+      await new Promise((r) => setTimeout(r, 80));
+      expect(await cache.resolve(secret)).not.toBeNull();
+      await expect(cache.resolve("tg_never_seen_before_000000000000")).rejects.toThrow("database unreachable");
+      await cache.close();
+    } finally {
+      await t.drop();
+    }
+  });
+});
