@@ -11,7 +11,9 @@ export async function describeStructure(target: DatabaseTarget): Promise<string[
     try {
       const tables = db.prepare(`SELECT name FROM sqlite_master WHERE type='table' AND name NOT LIKE 'sqlite_%' AND name <> ? ORDER BY name`).pluck().all(OWN_TABLE) as string[];
       return tables.flatMap((t) => [
-        ...db.prepare(`PRAGMA table_info("${t}")`).all().map((c) => `${t} column ${JSON.stringify(c)}`),
+        // Column order is left out: ALTER TABLE … ADD COLUMN appends, a from-empty CREATE lists
+        // columns in schema order, and neither changes what the table holds.
+        ...db.prepare(`PRAGMA table_info("${t}")`).all().map((c) => `${t} column ${JSON.stringify({ ...(c as object), cid: undefined })}`),
         ...db.prepare(`PRAGMA foreign_key_list("${t}")`).all().map((f) => `${t} fk ${JSON.stringify({ ...(f as object), id: undefined, seq: undefined })}`),
         ...(db.prepare(`PRAGMA index_list("${t}")`).all() as { name: string; unique: number }[]).map(
           (i) => `${t} index ${i.name} unique=${i.unique} ${JSON.stringify(db.prepare(`PRAGMA index_info("${i.name}")`).all())}`,
