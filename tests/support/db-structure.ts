@@ -16,7 +16,7 @@ export async function describeStructure(target: DatabaseTarget): Promise<string[
         ...db.prepare(`PRAGMA table_info("${t}")`).all().map((c) => `${t} column ${JSON.stringify({ ...(c as object), cid: undefined })}`),
         ...db.prepare(`PRAGMA foreign_key_list("${t}")`).all().map((f) => `${t} fk ${JSON.stringify({ ...(f as object), id: undefined, seq: undefined })}`),
         ...(db.prepare(`PRAGMA index_list("${t}")`).all() as { name: string; unique: number }[]).map(
-          (i) => `${t} index ${i.name} unique=${i.unique} ${JSON.stringify(db.prepare(`PRAGMA index_info("${i.name}")`).all())}`,
+          (i) => `${t} index ${i.name} unique=${i.unique} ${JSON.stringify((db.prepare(`PRAGMA index_info("${i.name}")`).all() as { seqno: number; name: string }[]).map(({ seqno, name }) => ({ seqno, name })))}`,
         ),
       ]).sort();
     } finally {
