@@ -17,11 +17,3 @@ export type Env = z.infer<typeof schema>;
 
 export const env = (): Env => schema.parse(process.env);
 
-/** A secret that must be set; scripts/prepare-env.ts writes both into .env on first run. */
-export function requireSecret(name: "NEXTAUTH_SECRET" | "TOLLGATE_SECRET"): string {
-  const value = env()[name];
-  if (!value || value.length < 32) {
-    throw new Error(`${name} must be set to at least 32 characters (npm run demo or npm start writes one into .env)`);
-  }
-  return value;
-}

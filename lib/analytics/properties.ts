@@ -8,14 +8,6 @@ export async function propertyKeys(workspaceId: string, since: Date, db: Db = de
   return rows.sort((a, b) => b._count._all - a._count._all).map((r) => r.key);
 }
 
-/** The most used values of one key, for suggestions. */
-export async function propertyValues(workspaceId: string, key: string, since: Date, take = 50, db: Db = defaultDb()): Promise<string[]> {
-  const rows = await db.requestProperty.groupBy({ by: ["value"], where: { workspaceId, key, createdAt: { gte: since } }, _count: { _all: true } });
-  return rows
-    .sort((a, b) => b._count._all - a._count._all)
-    .slice(0, take)
-    .map((r) => r.value);
-}
 
 export interface PropertyKeySummary {
   key: string;

@@ -4,8 +4,5 @@ export const ROLES = ["owner", "admin", "member", "viewer"] as const;
 export const roleSchema = z.enum(ROLES);
 export type Role = z.infer<typeof roleSchema>;
 
-/** Owners and admins manage settings, members and every key. */
-export const canManageWorkspace = (role: Role) => role === "owner" || role === "admin";
-
 /** Viewers see dashboards but not request or response bodies. */
 export const canReadBodies = (role: Role) => role !== "viewer";

@@ -37,6 +37,3 @@ export function matchEndpoint(url: string | undefined): Endpoint | undefined {
   const path = q === -1 ? url : url.slice(0, q);
   return BY_PATH.get(path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path);
 }
-
-/** Every path the gateway answers, for the custom server and the route handlers. */
-export const GATEWAY_PATHS = [...BY_PATH.keys()];

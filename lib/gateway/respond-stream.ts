@@ -1,7 +1,7 @@
 // A streamed answer: every upstream byte goes to the client as soon as it arrives (translated
 // event by event when the formats differ), while the stream is teed for the log.
 import type { Dispatcher } from "undici";
-import { SseParser, eventJson } from "../providers/sse";
+import { SseParser, eventJson, formatSse } from "../providers/sse";
 import type { GatewayContext } from "./context";
 import type { GatewayDeps } from "./deps";
 import { gatewayHeaders, writeChunk } from "./response-headers";
@@ -15,8 +15,8 @@ const MAX_CACHED_STREAM_BYTES = 4 * 1024 * 1024;
 /** An error event in the client's stream format, for failures after the headers went out. */
 function streamError(ctx: GatewayContext, message: string): string {
   return ctx.endpoint.clientFormat === "anthropic"
-    ? `event: error\ndata: ${JSON.stringify({ type: "error", error: { type: "api_error", message } })}\n\n`
-    : `data: ${JSON.stringify({ error: { message, type: "api_error", param: null, code: "stream_interrupted" } })}\n\n`;
+    ? formatSse({ event: "error", data: JSON.stringify({ type: "error", error: { type: "api_error", message } }) })
+    : formatSse({ data: JSON.stringify({ error: { message, type: "api_error", param: null, code: "stream_interrupted" } }) });
 }
 
 export async function respondWithStream(

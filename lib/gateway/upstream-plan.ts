@@ -35,7 +35,7 @@ export interface UpstreamPlan {
   createStreamTranslator: (() => StreamTranslator) | null;
 }
 
-const sse = (event: string | undefined, data: unknown) => `${event ? `event: ${event}\n` : ""}data: ${JSON.stringify(data)}\n\n`;
+const sse = (event: string | undefined, data: unknown) => formatSse({ event, data: JSON.stringify(data) });
 
 function providerHeaders(ctx: GatewayContext, provider: ProviderConfig, key: string | undefined): Record<string, string> {
   const headers: Record<string, string> = { "content-type": "application/json", accept: ctx.stream ? "text/event-stream" : "application/json" };

@@ -64,7 +64,7 @@ describe.each(DATABASE_KINDS)("first run on %s", (kind) => {
     await page.reload();
     await page.getByRole("table", { name: "Cost by model (7 days)" }).waitFor();
     expect(await page.getByRole("table", { name: "Cost by model (7 days)" }).textContent()).toContain("gpt-4o-mini");
-    expect(await page.getByRole("table", { name: "Latest requests" }).locator("tbody tr").count()).toBe(20);
+    expect(await page.getByRole("table", { name: "Requests" }).locator("tbody tr").count()).toBe(20);
 
     await page.getByRole("button", { name: "Sign out" }).click();
     await page.waitForURL(/\/login/);
