@@ -5,10 +5,11 @@ import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, X
 const COLORS = ["#6366f1", "#10b981", "#f59e0b", "#ef4444", "#06b6d4", "#a855f7", "#94a3b8"];
 const dollars = (v: number) => (v >= 1 ? `$${v.toFixed(2)}` : `$${v.toPrecision(2)}`);
 
-export function StackedArea({ keys, rows, label }: { keys: string[]; rows: Record<string, string | number>[]; label: string }) {
+export function StackedArea({ keys, rows, label }: { keys: string[]; rows: Record<string, string | number | null>[]; label: string }) {
   return (
     <figure aria-label={label} className="h-72 w-full rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-      <ResponsiveContainer width="100%" height="100%">
+      <figcaption className="mb-2 text-sm font-semibold">{label}</figcaption>
+      <ResponsiveContainer width="100%" height="88%">
         <AreaChart data={rows} margin={{ top: 4, right: 8, bottom: 0, left: 8 }}>
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis dataKey="bucket" fontSize={11} />

@@ -2,11 +2,13 @@
 // Filters for the Requests page. Every filter lives in the URL, so a link reproduces the view.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
 import { type FormEvent, useState } from "react";
-import { RangeSelect, controlClass } from "@/components/ui/range-select";
+import { controlClass } from "@/components/ui/controls";
+import { TimeFields, type TimeFieldsProps } from "@/components/ui/time-fields";
 
 const PROPERTY_PARAMS = { eq: "property", ne: "propertyNot", contains: "propertyContains" } as const;
 type Op = keyof typeof PROPERTY_PARAMS;
-
+/** Kept from the current URL when filters change: the sort order and live mode. */
+const KEPT = ["sort", "dir", "live"];
 
 export interface PropertyFilter {
   key: string;
@@ -14,7 +16,7 @@ export interface PropertyFilter {
   value: string;
 }
 
-export function FilterBar({ propertyKeys, properties }: { propertyKeys: string[]; properties: PropertyFilter[] }) {
+export function FilterBar({ propertyKeys, properties, time }: { propertyKeys: string[]; properties: PropertyFilter[]; time: TimeFieldsProps }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -24,7 +26,8 @@ export function FilterBar({ propertyKeys, properties }: { propertyKeys: string[]
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
-    for (const name of ["range", "model", "provider", "status", "userId", "cache", "q", "minCostUsd", "maxLatencyMs"]) {
+    for (const name of KEPT) if (params.get(name)) next.set(name, params.get(name)!);
+    for (const name of ["range", "from", "to", "model", "provider", "status", "userId", "cache", "q", "minCostUsd", "maxLatencyMs"]) {
       const value = String(form.get(name) ?? "").trim();
       if (value) next.set(name, value);
     }
@@ -38,7 +41,7 @@ export function FilterBar({ propertyKeys, properties }: { propertyKeys: string[]
   return (
     <form onSubmit={submit} aria-label="Filters" className="space-y-3 rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
       <div className="flex flex-wrap items-end gap-3">
-        <RangeSelect defaultValue={value("range") || "7d"} />
+        <TimeFields {...time} />
         <label className="text-xs text-zinc-500">
           Model
           <input name="model" defaultValue={value("model")} placeholder="any" className={`${controlClass} block w-40`} />

@@ -2,7 +2,9 @@
 // The request explorer's table: TanStack Table with resizable columns, a column picker (each
 // property key can be a column), and a detail drawer on row click or Enter.
 import { type ColumnDef, type VisibilityState, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { useMemo, useState } from "react";
+import Link from "next/link";
+import { usePathname, useSearchParams } from "next/navigation";
+import { type KeyboardEvent, useMemo, useState } from "react";
 import { formatDollars, formatMs } from "@/lib/format";
 import { RequestDrawer } from "./request-drawer";
 import type { RequestRow } from "./types";
@@ -45,7 +47,42 @@ function baseColumns(): ColumnDef<RequestRow>[] {
   ];
 }
 
-export function RequestsTable({ rows, propertyKeys }: { rows: RequestRow[]; propertyKeys: string[] }) {
+/** Columns the server can sort by, keyed by column id. */
+const SORTABLE: Record<string, string> = { time: "time", cost: "cost", latency: "latency", ttft: "ttft" };
+
+export interface TableSort {
+  column: string;
+  dir: "asc" | "desc";
+}
+
+/** A header that links to the same view sorted by its column (again: the other direction). */
+function SortHeader({ label, column, sort }: { label: string; column: string; sort: TableSort }) {
+  const pathname = usePathname();
+  const params = new URLSearchParams(useSearchParams().toString());
+  const active = sort.column === column;
+  const dir = active && sort.dir === "desc" ? "asc" : "desc";
+  params.delete("cursor");
+  params.set("sort", column);
+  params.set("dir", dir);
+  return (
+    <Link href={`${pathname}?${params.toString()}`} className="hover:text-zinc-900 dark:hover:text-zinc-100" aria-label={`Sort by ${label}, ${dir === "desc" ? "highest" : "lowest"} first`}>
+      {label}
+      {active ? (sort.dir === "desc" ? " ↓" : " ↑") : ""}
+    </Link>
+  );
+}
+
+/** Arrow keys move between rows; Enter opens the focused one. */
+function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, open: () => void) {
+  const row = event.currentTarget;
+  const target = event.key === "ArrowDown" ? row.nextElementSibling : event.key === "ArrowUp" ? row.previousElementSibling : null;
+  if (target instanceof HTMLElement) {
+    event.preventDefault();
+    target.focus();
+  } else if (event.key === "Enter") open();
+}
+
+export function RequestsTable({ rows, propertyKeys, sort }: { rows: RequestRow[]; propertyKeys: string[]; sort?: TableSort }) {
   const [selected, setSelected] = useState<string | null>(null);
   const [visibility, setVisibility] = useState<VisibilityState>(() => Object.fromEntries(propertyKeys.map((k) => [`prop:${k}`, false])));
   const columns = useMemo<ColumnDef<RequestRow>[]>(
@@ -85,7 +122,11 @@ export function RequestsTable({ rows, propertyKeys }: { rows: RequestRow[]; prop
               <tr key={group.id}>
                 {group.headers.map((h) => (
                   <th key={h.id} scope="col" className="relative px-3 py-2 font-medium" style={{ width: h.getSize() }}>
-                    {flexRender(h.column.columnDef.header, h.getContext())}
+                    {sort && SORTABLE[h.column.id] ? (
+                      <SortHeader label={String(h.column.columnDef.header)} column={SORTABLE[h.column.id]!} sort={sort} />
+                    ) : (
+                      flexRender(h.column.columnDef.header, h.getContext())
+                    )}
                     <span
                       role="separator"
                       aria-label={`Resize ${String(h.column.columnDef.header)}`}
@@ -104,7 +145,7 @@ export function RequestsTable({ rows, propertyKeys }: { rows: RequestRow[]; prop
                 key={row.id}
                 tabIndex={0}
                 onClick={() => setSelected(row.id)}
-                onKeyDown={(e) => e.key === "Enter" && setSelected(row.id)}
+                onKeyDown={(e) => onRowKey(e, () => setSelected(row.id))}
                 className="cursor-pointer hover:bg-indigo-50 focus:bg-indigo-50 focus:outline-none dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
               >
                 {row.getVisibleCells().map((cell) => (

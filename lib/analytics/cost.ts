@@ -2,10 +2,10 @@
 // (the grouping and time buckets Prisma can't express), written for both dialects and tested
 // on both against hand-computed sums (tests/integration/analytics/cost.test.ts).
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
-import { type Dialect, sql, toBigInt } from "./sql";
+import { type Dialect, type Scope, scopeWhere, sql, toBigInt } from "./sql";
+import type { Granularity, Window } from "./time-range";
 
 export type CostDimension = { kind: "model" } | { kind: "provider" } | { kind: "user" } | { kind: "property"; key: string };
-export type Granularity = "hour" | "day" | "week" | "month";
 
 export interface CostGroup {
   group: string;
@@ -47,24 +47,24 @@ export const BUCKETS: Record<Dialect, Record<Granularity, string>> = {
   },
 };
 
-function fromClause(q: ReturnType<typeof sql>, workspaceId: string, from: Date, to: Date, dimension: CostDimension) {
+function fromClause(q: ReturnType<typeof sql>, scope: Scope, window: Window, dimension: CostDimension) {
   const join = dimension.kind === "property" ? `LEFT JOIN "RequestProperty" p ON p."requestId" = r."id" AND p."key" = ${q.param(dimension.key.toLowerCase())}` : "";
-  return `FROM "Request" r ${join} WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."createdAt" >= ${q.time(from)} AND r."createdAt" < ${q.time(to)}`;
+  return `FROM "Request" r ${join} WHERE ${scopeWhere(q, scope)} AND ${q.within(`r."createdAt"`, window)}`;
 }
 
-export async function costBreakdown(workspaceId: string, from: Date, to: Date, dimension: CostDimension, db: Db = defaultDb()): Promise<CostGroup[]> {
+export async function costBreakdown(scope: Scope, window: Window, dimension: CostDimension, db: Db = defaultDb()): Promise<CostGroup[]> {
   const q = sql(dialectOf(db));
-  const text = `SELECT ${groupExpression(dimension)} AS grp, SUM(r."costNanoUsd") AS spend, COUNT(*) AS n ${fromClause(q, workspaceId, from, to, dimension)} GROUP BY 1`;
+  const text = `SELECT ${groupExpression(dimension)} AS grp, SUM(r."costNanoUsd") AS spend, COUNT(*) AS n ${fromClause(q, scope, window, dimension)} GROUP BY 1`;
   const rows = await db.$queryRawUnsafe<{ grp: string; spend: unknown; n: unknown }[]>(text, ...q.params);
   return rows
     .map((r) => ({ group: String(r.grp), spendNano: toBigInt(r.spend), requests: Number(r.n) }))
     .sort((a, b) => (b.spendNano > a.spendNano ? 1 : b.spendNano < a.spendNano ? -1 : b.requests - a.requests));
 }
 
-export async function costSeries(workspaceId: string, from: Date, to: Date, dimension: CostDimension, granularity: Granularity, db: Db = defaultDb()): Promise<CostPoint[]> {
+export async function costSeries(scope: Scope, window: Window, dimension: CostDimension, granularity: Granularity, db: Db = defaultDb()): Promise<CostPoint[]> {
   const dialect = dialectOf(db);
   const q = sql(dialect);
-  const text = `SELECT ${BUCKETS[dialect][granularity]} AS bucket, ${groupExpression(dimension)} AS grp, SUM(r."costNanoUsd") AS spend ${fromClause(q, workspaceId, from, to, dimension)} GROUP BY 1, 2 ORDER BY 1`;
+  const text = `SELECT ${BUCKETS[dialect][granularity]} AS bucket, ${groupExpression(dimension)} AS grp, SUM(r."costNanoUsd") AS spend ${fromClause(q, scope, window, dimension)} GROUP BY 1, 2 ORDER BY 1`;
   const rows = await db.$queryRawUnsafe<{ bucket: string; grp: string; spend: unknown }[]>(text, ...q.params);
   return rows.map((r) => ({ bucket: String(r.bucket), group: String(r.grp), spendNano: toBigInt(r.spend) }));
 }

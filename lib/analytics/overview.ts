@@ -1,23 +1,101 @@
-// The overview page's numbers. Every query is scoped to one workspace.
-import { db as defaultDb, type Db } from "../db/client";
+// The overview page's numbers: totals for the tiles and the series behind its charts. Raw SQL in
+// both dialects; percentiles are nearest-rank (the value at rank ceil(p·n)) on both, so SQLite
+// and Postgres agree to the millisecond (tests/integration/analytics/overview.test.ts).
+import { type Db, db as defaultDb, dialectOf } from "../db/client";
+import { BUCKETS } from "./cost";
+import { type Dialect, type Scope, scopeWhere, sql, toBigInt } from "./sql";
+import type { Granularity, Window } from "./time-range";
 
 export interface OverviewTotals {
   requests: number;
   errors: number;
   spendNano: bigint;
   avgLatencyMs: number | null;
+  p95LatencyMs: number | null;
+  /** Over streamed requests, the only ones with a first token to time. */
+  avgTtftMs: number | null;
+  cacheHits: number;
+  savedNano: bigint;
 }
 
-export async function overviewTotals(workspaceId: string, since: Date, db: Db = defaultDb()): Promise<OverviewTotals> {
-  const where = { workspaceId, createdAt: { gte: since } };
-  const [all, errors] = await Promise.all([
-    db.request.aggregate({ where, _count: { _all: true }, _sum: { costNanoUsd: true }, _avg: { latencyMs: true } }),
-    db.request.count({ where: { ...where, status: { gte: 400 } } }),
+const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
+
+/** Latency percentiles per group (or overall when `group` is null), nearest-rank. */
+function percentileQuery(dialect: Dialect, group: string | null, from: string, percents: number[]): string {
+  const select = group ? `${group} AS bucket, ` : "";
+  const groupBy = group ? " GROUP BY 1" : "";
+  if (dialect === "postgres") {
+    return `SELECT ${select}${percents.map((p) => `percentile_disc(${p / 100}) WITHIN GROUP (ORDER BY r."latencyMs") AS p${p}`).join(", ")} ${from}${groupBy}`;
+  }
+  const partition = group ? `PARTITION BY ${group} ` : "";
+  const ranked = `SELECT ${select}r."latencyMs" AS lat, ROW_NUMBER() OVER (${partition}ORDER BY r."latencyMs") AS rn, COUNT(*) OVER (${group ? `PARTITION BY ${group}` : ""}) AS n ${from}`;
+  return `SELECT ${group ? "bucket, " : ""}${percents.map((p) => `MAX(CASE WHEN rn = (n * ${p} + 99) / 100 THEN lat END) AS p${p}`).join(", ")} FROM (${ranked}) ranked${group ? " GROUP BY bucket" : ""}`;
+}
+
+function requestsIn(q: ReturnType<typeof sql>, scope: Scope, window: Window) {
+  return `FROM "Request" r WHERE ${scopeWhere(q, scope)} AND ${q.within(`r."createdAt"`, window)}`;
+}
+
+export async function overviewTotals(scope: Scope, window: Window, db: Db = defaultDb()): Promise<OverviewTotals> {
+  const dialect = dialectOf(db);
+  const q = sql(dialect);
+  const from = requestsIn(q, scope, window);
+  const totals = `SELECT COUNT(*) AS n, SUM(CASE WHEN r."status" >= 400 THEN 1 ELSE 0 END) AS errors, SUM(r."costNanoUsd") AS spend, AVG(r."latencyMs") AS latency,
+    AVG(r."timeToFirstTokenMs") AS ttft, SUM(CASE WHEN r."cacheStatus" = 'HIT' THEN 1 ELSE 0 END) AS hits, SUM(r."costSavedNanoUsd") AS saved ${from}`;
+  const [[t], [p]] = await Promise.all([
+    db.$queryRawUnsafe<Record<string, unknown>[]>(totals, ...q.params),
+    db.$queryRawUnsafe<{ p95: unknown }[]>(percentileQuery(dialect, null, from, [95]), ...q.params),
   ]);
   return {
-    requests: all._count._all,
-    errors,
-    spendNano: all._sum.costNanoUsd ?? 0n,
-    avgLatencyMs: all._avg.latencyMs,
+    requests: Number(t?.n ?? 0),
+    errors: Number(t?.errors ?? 0),
+    spendNano: toBigInt(t?.spend),
+    avgLatencyMs: num(t?.latency),
+    p95LatencyMs: num(p?.p95),
+    avgTtftMs: num(t?.ttft),
+    cacheHits: Number(t?.hits ?? 0),
+    savedNano: toBigInt(t?.saved),
   };
+}
+
+export const STATUS_CLASSES = ["success", "rate limited", "client error", "server error"] as const;
+export type StatusClass = (typeof STATUS_CLASSES)[number];
+
+export interface ActivityPoint {
+  bucket: string;
+  spendNano: bigint;
+  /** Requests by outcome: 2xx/3xx, 429, other 4xx, 5xx. */
+  byStatus: Record<StatusClass, number>;
+}
+
+/** Spend and requests by outcome per bucket, in one pass. */
+export async function activitySeries(scope: Scope, window: Window, granularity: Granularity, db: Db = defaultDb()): Promise<ActivityPoint[]> {
+  const dialect = dialectOf(db);
+  const q = sql(dialect);
+  const statusClass = `CASE WHEN r."status" < 400 THEN 'success' WHEN r."status" = 429 THEN 'rate limited' WHEN r."status" < 500 THEN 'client error' ELSE 'server error' END`;
+  const text = `SELECT ${BUCKETS[dialect][granularity]} AS bucket, ${statusClass} AS cls, COUNT(*) AS n, SUM(r."costNanoUsd") AS spend ${requestsIn(q, scope, window)} GROUP BY 1, 2 ORDER BY 1`;
+  const rows = await db.$queryRawUnsafe<{ bucket: string; cls: StatusClass; n: unknown; spend: unknown }[]>(text, ...q.params);
+  const points = new Map<string, ActivityPoint>();
+  for (const r of rows) {
+    const bucket = String(r.bucket);
+    const point = points.get(bucket) ?? { bucket, spendNano: 0n, byStatus: { success: 0, "rate limited": 0, "client error": 0, "server error": 0 } };
+    point.spendNano += toBigInt(r.spend);
+    point.byStatus[r.cls] += Number(r.n);
+    points.set(bucket, point);
+  }
+  return [...points.values()];
+}
+
+export interface LatencyPoint {
+  bucket: string;
+  p50: number;
+  p95: number;
+}
+
+export async function latencySeries(scope: Scope, window: Window, granularity: Granularity, db: Db = defaultDb()): Promise<LatencyPoint[]> {
+  const dialect = dialectOf(db);
+  const q = sql(dialect);
+  const text = percentileQuery(dialect, BUCKETS[dialect][granularity], requestsIn(q, scope, window), [50, 95]);
+  const rows = await db.$queryRawUnsafe<{ bucket: string; p50: unknown; p95: unknown }[]>(text, ...q.params);
+  return rows.map((r) => ({ bucket: String(r.bucket), p50: Number(r.p50), p95: Number(r.p95) })).sort((a, b) => a.bucket.localeCompare(b.bucket));
 }

@@ -1,35 +1,50 @@
-// Chart preparation, kept pure and tested apart from rendering: spend per bucket with the top
-// groups as their own series and the rest folded into "other".
+// Chart preparation, kept pure and tested apart from rendering. Given the window's bucket labels
+// (time-range.ts bucketLabels), every bucket gets a row, so quiet periods show as zero.
 import type { CostGroup, CostPoint } from "./cost";
+
+type Row = Record<string, string | number | null>;
 
 export interface StackedSeries {
   keys: string[];
   /** One row per bucket: { bucket, [group]: dollars }. */
-  rows: Record<string, string | number>[];
+  rows: Row[];
 }
 
-export function stackSeries(points: CostPoint[], groups: CostGroup[], top = 6): StackedSeries {
+/** Rows for every bucket in `buckets` plus any the data has, in order, each starting from `empty`. */
+function rowsByBucket(buckets: string[], empty: () => Row) {
+  const byBucket = new Map<string, Row>();
+  const rowFor = (bucket: string) => {
+    let row = byBucket.get(bucket);
+    if (!row) byBucket.set(bucket, (row = { bucket, ...empty() }));
+    return row;
+  };
+  for (const b of buckets) rowFor(b);
+  const sorted = () => [...byBucket.values()].sort((a, b) => String(a.bucket).localeCompare(String(b.bucket)));
+  return { rowFor, sorted };
+}
+
+/** Spend per bucket with the top groups as their own series and the rest folded into "other". */
+export function stackSeries(points: CostPoint[], groups: CostGroup[], top = 6, buckets: string[] = []): StackedSeries {
   const keys = groups.slice(0, top).map((g) => g.group);
   const shown = new Set(keys);
-  const hasOther = groups.length > top;
-  const byBucket = new Map<string, Record<string, string | number>>();
+  const allKeys = groups.length > top ? [...keys, "other"] : keys;
+  const { rowFor, sorted } = rowsByBucket(buckets, () => Object.fromEntries(allKeys.map((k) => [k, 0])));
   for (const p of points) {
-    const row = byBucket.get(p.bucket) ?? { bucket: p.bucket, ...Object.fromEntries([...keys, ...(hasOther ? ["other"] : [])].map((k) => [k, 0])) };
+    const row = rowFor(p.bucket);
     const key = shown.has(p.group) ? p.group : "other";
     row[key] = (row[key] as number) + Number(p.spendNano) / 1e9;
-    byBucket.set(p.bucket, row);
   }
-  return { keys: hasOther ? [...keys, "other"] : keys, rows: [...byBucket.values()].sort((a, b) => String(a.bucket).localeCompare(String(b.bucket))) };
+  return { keys: allKeys, rows: sorted() };
 }
 
-/** Long rows (bucket, series, value) to one row per bucket with a column per series. */
-export function pivot<T>(points: T[], bucket: (p: T) => string, series: (p: T) => string, value: (p: T) => number | null): { keys: string[]; rows: Record<string, string | number | null>[] } {
+/**
+ * Long rows (bucket, series, value) to one row per bucket with a column per series. Buckets
+ * without data get `missing` for every series: 0 for counts, null for gauges (a gap).
+ */
+export function pivot<T>(points: T[], bucket: (p: T) => string, series: (p: T) => string, value: (p: T) => number | null, options: { buckets?: string[]; missing?: number | null } = {}): { keys: string[]; rows: Row[] } {
   const keys = [...new Set(points.map(series))].sort();
-  const byBucket = new Map<string, Record<string, string | number | null>>();
-  for (const p of points) {
-    const row = byBucket.get(bucket(p)) ?? { bucket: bucket(p) };
-    row[series(p)] = value(p);
-    byBucket.set(bucket(p), row);
-  }
-  return { keys, rows: [...byBucket.values()].sort((a, b) => String(a.bucket).localeCompare(String(b.bucket))) };
+  const missing = options.missing === undefined ? null : options.missing;
+  const { rowFor, sorted } = rowsByBucket(options.buckets ?? [], () => Object.fromEntries(keys.map((k) => [k, missing])));
+  for (const p of points) rowFor(bucket(p))[series(p)] = value(p);
+  return { keys, rows: sorted() };
 }

@@ -1,7 +1,8 @@
 // Rate limiting over time: requests refused by providers or by the gateway's own limits, and the
 // headroom providers reported in their rate-limit headers (x-ratelimit-*, anthropic-ratelimit-*).
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
-import { BUCKETS, type Granularity } from "./cost";
+import { BUCKETS } from "./cost";
+import type { Granularity, Window } from "./time-range";
 import { type Dialect, sql } from "./sql";
 
 export interface RateLimitedPoint {
@@ -25,23 +26,23 @@ function headerNumber(dialect: Dialect, names: string[]): string {
   return `COALESCE(${names.map(one).join(", ")})`;
 }
 
-export async function rateLimitedSeries(workspaceId: string, from: Date, to: Date, granularity: Granularity, db: Db = defaultDb()): Promise<RateLimitedPoint[]> {
+export async function rateLimitedSeries(workspaceId: string, window: Window, granularity: Granularity, db: Db = defaultDb()): Promise<RateLimitedPoint[]> {
   const dialect = dialectOf(db);
   const q = sql(dialect);
   const text = `SELECT ${BUCKETS[dialect][granularity]} AS bucket, CASE WHEN r."rateLimitedBy" = 'gateway' THEN 'gateway' ELSE 'provider:' || r."provider" END AS series, COUNT(*) AS n
-    FROM "Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."rateLimitedBy" IS NOT NULL AND r."createdAt" >= ${q.time(from)} AND r."createdAt" < ${q.time(to)}
+    FROM "Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."rateLimitedBy" IS NOT NULL AND ${q.within(`r."createdAt"`, window)}
     GROUP BY 1, 2 ORDER BY 1`;
   const rows = await db.$queryRawUnsafe<{ bucket: string; series: string; n: unknown }[]>(text, ...q.params);
   return rows.map((r) => ({ bucket: String(r.bucket), series: String(r.series), requests: Number(r.n) }));
 }
 
-export async function providerHeadroom(workspaceId: string, from: Date, to: Date, granularity: Granularity, db: Db = defaultDb()): Promise<HeadroomPoint[]> {
+export async function providerHeadroom(workspaceId: string, window: Window, granularity: Granularity, db: Db = defaultDb()): Promise<HeadroomPoint[]> {
   const dialect = dialectOf(db);
   const q = sql(dialect);
   const requests = headerNumber(dialect, ["x-ratelimit-remaining-requests", "anthropic-ratelimit-requests-remaining"]);
   const tokens = headerNumber(dialect, ["x-ratelimit-remaining-tokens", "anthropic-ratelimit-tokens-remaining"]);
   const text = `SELECT ${BUCKETS[dialect][granularity]} AS bucket, r."provider" AS provider, MIN(${requests}) AS req, MIN(${tokens}) AS tok
-    FROM "Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."rateLimitHeaders" IS NOT NULL AND r."createdAt" >= ${q.time(from)} AND r."createdAt" < ${q.time(to)}
+    FROM "Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."rateLimitHeaders" IS NOT NULL AND ${q.within(`r."createdAt"`, window)}
     GROUP BY 1, 2 ORDER BY 1`;
   const rows = await db.$queryRawUnsafe<{ bucket: string; provider: string; req: unknown; tok: unknown }[]>(text, ...q.params);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));

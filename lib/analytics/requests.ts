@@ -28,6 +28,9 @@ export const requestQuerySchema = z.object({
   maxCostUsd: z.coerce.number().min(0).optional(),
   minLatencyMs: z.coerce.number().int().min(0).optional(),
   maxLatencyMs: z.coerce.number().int().min(0).optional(),
+  /** Server-side sort; pages continue with a cursor in the same order. */
+  sort: z.enum(["time", "cost", "latency", "ttft"]).default("time"),
+  dir: z.enum(["asc", "desc"]).default("desc"),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(100),
   cursor: z.string().max(200).optional(),
 });
@@ -55,6 +58,7 @@ export function toSearchParams(q: Partial<RequestQuery>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(q)) {
     if (value === undefined || value === null || name === "properties" || name === "limit") continue;
+    if ((name === "sort" && value === "time") || (name === "dir" && value === "desc")) continue;
     params.set(name, value instanceof Date ? value.toISOString() : String(value));
   }
   const prefix = Object.fromEntries(Object.entries(PROPERTY_OPS).map(([p, op]) => [op, p]));
@@ -70,17 +74,47 @@ function propertyWhere(c: PropertyCondition) {
   return { NOT: { properties: { some: { key: c.key, value: c.value } } } };
 }
 
-// The cursor is the last row's (createdAt, id): stable while new rows arrive.
-const encodeCursor = (createdAt: Date, id: string) => Buffer.from(`${createdAt.toISOString()}|${id}`).toString("base64url");
+// Sortable columns. Nullable ones (unpriced cost, TTFT of unstreamed calls) sort nulls last.
+const SORT_COLUMNS = {
+  time: { column: "createdAt", nullable: false },
+  cost: { column: "costNanoUsd", nullable: true },
+  latency: { column: "latencyMs", nullable: false },
+  ttft: { column: "timeToFirstTokenMs", nullable: true },
+} as const;
+type SortKey = keyof typeof SORT_COLUMNS;
+type SortValue = Date | bigint | number | null;
 
-function decodeCursor(cursor: string): { createdAt: Date; id: string } | null {
-  const [at, id] = Buffer.from(cursor, "base64url").toString("utf8").split("|");
-  const createdAt = new Date(at ?? "");
-  return id && !Number.isNaN(createdAt.getTime()) ? { createdAt, id } : null;
+// The cursor is the last row's (sort value, id): stable while new rows arrive.
+function encodeCursor(sort: SortKey, value: SortValue, id: string): string {
+  const v = value === null ? null : value instanceof Date ? value.toISOString() : String(value);
+  return Buffer.from(JSON.stringify([sort, v, id])).toString("base64url");
 }
 
+function decodeCursor(cursor: string, sort: SortKey): { value: SortValue; id: string } | null {
+  try {
+    const [key, v, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown, unknown];
+    if (key !== sort || typeof id !== "string" || (v !== null && typeof v !== "string")) return null;
+    if (v === null) return SORT_COLUMNS[sort].nullable ? { value: null, id } : null;
+    const value = sort === "time" ? new Date(v) : sort === "cost" ? BigInt(v) : Number(v);
+    return (value instanceof Date && Number.isNaN(value.getTime())) || (typeof value === "number" && !Number.isFinite(value)) ? null : { value, id };
+  } catch {
+    return null;
+  }
+}
+
+/** Rows after the cursor in (sort column, id) order, nulls last. */
+function afterCursor(q: RequestQuery, cursor: { value: SortValue; id: string }) {
+  const { column, nullable } = SORT_COLUMNS[q.sort];
+  const past = q.dir === "desc" ? "lt" : "gt";
+  if (cursor.value === null) return { [column]: null, id: { [past]: cursor.id } };
+  return { OR: [{ [column]: { [past]: cursor.value } }, { [column]: cursor.value, id: { [past]: cursor.id } }, ...(nullable ? [{ [column]: null }] : [])] };
+}
+
+/** Whether a cursor fits the query's sort (a cursor from another sort order is refused). */
+export const isValidCursor = (q: RequestQuery) => !q.cursor || decodeCursor(q.cursor, q.sort) !== null;
+
 function where(workspaceId: string, q: RequestQuery) {
-  const cursor = q.cursor ? decodeCursor(q.cursor) : null;
+  const cursor = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
   return {
     workspaceId,
     createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) },
@@ -98,7 +132,7 @@ function where(workspaceId: string, q: RequestQuery) {
     AND: [
       ...q.properties.map(propertyWhere),
       ...(q.q ? [{ OR: [{ requestBody: { contains: q.q } }, { responseBody: { contains: q.q } }] }] : []),
-      ...(cursor ? [{ OR: [{ createdAt: { lt: cursor.createdAt } }, { createdAt: cursor.createdAt, id: { lt: cursor.id } }] }] : []),
+      ...(cursor ? [afterCursor(q, cursor)] : []),
     ],
   };
 }
@@ -149,16 +183,22 @@ function toApi<T extends ListRow>({ costNanoUsd, costSavedNanoUsd, modelRequeste
   };
 }
 
+function orderBy(q: RequestQuery) {
+  const { column, nullable } = SORT_COLUMNS[q.sort];
+  return [{ [column]: nullable ? { sort: q.dir, nulls: "last" as const } : q.dir }, { id: q.dir }];
+}
+
 export async function listRequests(workspaceId: string, q: RequestQuery, db: Db = defaultDb()) {
   const rows = await db.request.findMany({
     where: where(workspaceId, q),
-    orderBy: [{ createdAt: "desc" }, { id: "desc" }],
+    orderBy: orderBy(q),
     take: q.limit + 1,
     select: LIST_FIELDS,
   });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
-  return { data: page.map(toApi), nextCursor: rows.length > q.limit && last ? encodeCursor(last.createdAt, last.id) : null };
+  const { column } = SORT_COLUMNS[q.sort];
+  return { data: page.map(toApi), nextCursor: rows.length > q.limit && last ? encodeCursor(q.sort, last[column], last.id) : null };
 }
 
 const parseJson = (text: string | null) => {

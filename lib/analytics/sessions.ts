@@ -1,5 +1,6 @@
 // Sessions (Helicone-Session-Id/-Path/-Name): the list, and one session as a tree of its paths.
 import { type Db, db as defaultDb } from "../db/client";
+import type { Window } from "./time-range";
 
 export interface SessionSummary {
   sessionId: string;
@@ -10,10 +11,10 @@ export interface SessionSummary {
   endedAt: Date;
 }
 
-export async function listSessions(workspaceId: string, since: Date, take = 200, db: Db = defaultDb()): Promise<SessionSummary[]> {
+export async function listSessions(workspaceId: string, window: Window, take = 200, db: Db = defaultDb()): Promise<SessionSummary[]> {
   const rows = await db.request.groupBy({
     by: ["sessionId"],
-    where: { workspaceId, createdAt: { gte: since }, sessionId: { not: null } },
+    where: { workspaceId, createdAt: { gte: window.from, lt: window.to }, sessionId: { not: null } },
     _count: { _all: true },
     _sum: { costNanoUsd: true },
     _min: { createdAt: true },

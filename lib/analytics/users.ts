@@ -1,5 +1,6 @@
 // Per-user analytics: what each user costs and how their requests fare.
 import { type Db, db as defaultDb } from "../db/client";
+import type { Window } from "./time-range";
 
 export interface UserSummary {
   userId: string;
@@ -24,10 +25,10 @@ const compare: Record<UserSort, (a: UserSummary, b: UserSummary) => number> = {
   lastSeen: (a, b) => b.lastSeen.getTime() - a.lastSeen.getTime(),
 };
 
-export async function userSummaries(workspaceId: string, since: Date, options: { search?: string; sort?: UserSort; userId?: string } = {}, db: Db = defaultDb()): Promise<UserSummary[]> {
+export async function userSummaries(workspaceId: string, window: Window, options: { search?: string; sort?: UserSort; userId?: string } = {}, db: Db = defaultDb()): Promise<UserSummary[]> {
   const where = {
     workspaceId,
-    createdAt: { gte: since },
+    createdAt: { gte: window.from, lt: window.to },
     userId: options.userId ? options.userId : options.search ? { contains: options.search } : { not: null },
   };
   const [totals, errors, models] = await Promise.all([

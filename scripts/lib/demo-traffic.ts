@@ -2,6 +2,7 @@
 // Deterministic (seeded PRNG), so screenshots and tests see the same data every time.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../lib/db/client";
+import { type RequestLogRow, propertyRows } from "../../lib/db/request-log";
 import { costNanoUsd } from "../../lib/pricing/cost";
 
 const MODELS = [
@@ -36,10 +37,15 @@ export interface DemoOptions {
   days?: number;
   now?: Date;
   seed?: number;
+  /** Extra synthetic users (user_0001…) beside the six named ones: the benchmark uses thousands. */
+  extraUsers?: number;
+  /** Distinct values of a `customer` property on every row: the benchmark's high-cardinality key. */
+  customers?: number;
 }
 
-export async function seedDemoTraffic(db: Db, workspaceId: string, options: DemoOptions = {}): Promise<number> {
-  const { count = 1500, days = 14, now = new Date(), seed = 42 } = options;
+/** Demo rows in the shape the gateway logs them, generated lazily so a million fit in memory. */
+export function* demoRows(workspaceId: string, options: DemoOptions = {}): Generator<RequestLogRow> {
+  const { count = 1500, days = 14, now = new Date(), seed = 42, extraUsers = 0, customers = 0 } = options;
   const rand = prng(seed);
   const pick = <T>(items: readonly T[]) => items[Math.floor(rand() * items.length)] as T;
   const totalWeight = MODELS.reduce((s, m) => s + m.weight, 0);
@@ -47,9 +53,8 @@ export async function seedDemoTraffic(db: Db, workspaceId: string, options: Demo
     let r = rand() * totalWeight;
     return MODELS.find((m) => (r -= m.weight) < 0) ?? MODELS[0]!;
   };
+  const users = [...USERS, ...Array.from({ length: extraUsers }, (_, i) => `user_${String(i + 1).padStart(4, "0")}`)];
 
-  const requests = [];
-  const properties = [];
   for (let i = 0; i < count; i++) {
     // Busier during working hours: reject most night-time samples.
     let createdAt: Date;
@@ -59,7 +64,7 @@ export async function seedDemoTraffic(db: Db, workspaceId: string, options: Demo
     const m = pickModel();
     const workflow = pick(WORKFLOWS);
     const step = pick(workflow.steps);
-    const user = pick(USERS);
+    const user = pick(users);
     const environment = rand() < 0.8 ? "production" : "staging";
     const topic = pick(TOPICS);
     const roll = rand();
@@ -72,27 +77,41 @@ export async function seedDemoTraffic(db: Db, workspaceId: string, options: Demo
     const reply = `Here is a concise answer about ${topic}, prepared for step "${step}" of ${workflow.name}.`;
     const latencyMs = Math.round(m.latency * (0.5 + rand()) + outputTokens * 2);
     const streamed = rand() < 0.4;
+    const cacheHit = ok && rand() < 0.05;
     const sessionId = workflow.name === "research-agent" ? `sess_${user.replace(/\W/g, "")}_${Math.floor(i / 40)}` : null;
-    const id = randomUUID();
+    const served = m.model.replace(/^groq\//, "");
+    const cost = ok ? costNanoUsd(m.provider, served, { inputTokens, outputTokens, cachedInputTokens }, createdAt) : 0n;
+    const requestBody = JSON.stringify({ model: m.model, messages: [{ role: "system", content: "You are a helpful assistant." }, { role: "user", content: prompt }] });
+    const responseBody = ok ? JSON.stringify({ choices: [{ index: 0, message: { role: "assistant", content: reply }, finish_reason: "stop" }] }) : JSON.stringify({ error: { message: "upstream error" } });
+    const tags: Record<string, string> = { workflow: workflow.name, step, environment, feature: workflow.name === "support-bot" ? "chat" : "document-summary" };
+    if (customers) tags.customer = `customer-${Math.floor(rand() * customers)}`;
 
-    requests.push({
-      id,
+    yield {
+      id: randomUUID(),
       workspaceId,
+      apiKeyId: null,
       createdAt,
       provider: m.provider,
       modelRequested: m.model,
-      modelServed: ok ? m.model.replace(/^groq\//, "") : null,
+      modelServed: ok ? served : null,
       path: m.provider === "anthropic" ? "/v1/messages" : "/v1/chat/completions",
       status,
       errorMessage: ok ? null : status === 429 ? "Rate limit reached for requests" : "The server had an error while processing your request.",
-      latencyMs,
-      timeToFirstTokenMs: streamed && ok ? Math.round(latencyMs * 0.25) : null,
+      latencyMs: cacheHit ? 3 : latencyMs,
+      timeToFirstTokenMs: streamed && ok ? Math.round((cacheHit ? 3 : latencyMs) * 0.25) : null,
       streamed,
       promptTokens: inputTokens,
       completionTokens: outputTokens,
       cachedInputTokens,
+      cacheWriteTokens: 0,
       reasoningTokens: 0,
-      costNanoUsd: ok ? costNanoUsd(m.provider, m.model.replace(/^groq\//, ""), { inputTokens, outputTokens, cachedInputTokens }, createdAt) : 0n,
+      usageEstimated: false,
+      costNanoUsd: cacheHit ? 0n : cost,
+      costSavedNanoUsd: cacheHit ? cost : null,
+      cacheStatus: cacheHit ? "HIT" : "MISS",
+      retryCount: 0,
+      fallbackIndex: 0,
+      attempts: null,
       userId: user,
       sessionId,
       sessionPath: sessionId ? `/research/${step}` : null,
@@ -103,15 +122,23 @@ export async function seedDemoTraffic(db: Db, workspaceId: string, options: Demo
           ? { "x-ratelimit-limit-requests": "10000", "x-ratelimit-remaining-requests": "0", "retry-after": "1" }
           : { "x-ratelimit-limit-requests": "10000", "x-ratelimit-remaining-requests": String(9000 + Math.floor(rand() * 999)) },
       ),
-      requestBody: JSON.stringify({ model: m.model, messages: [{ role: "system", content: "You are a helpful assistant." }, { role: "user", content: prompt }] }),
-      responseBody: ok ? JSON.stringify({ choices: [{ index: 0, message: { role: "assistant", content: reply }, finish_reason: "stop" }] }) : JSON.stringify({ error: { message: "upstream error" } }),
-    });
-    const tags = { workflow: workflow.name, step, environment, feature: workflow.name === "support-bot" ? "chat" : "document-summary" };
-    for (const [key, value] of Object.entries(tags)) properties.push({ requestId: id, workspaceId, key, value, createdAt });
+      requestBody,
+      requestBodyState: "full",
+      requestBytes: requestBody.length,
+      responseBody,
+      responseBodyState: "full",
+      responseBytes: responseBody.length,
+      properties: Object.entries(tags).map(([key, value]) => ({ key, value })),
+    };
   }
+}
 
+/** Writes demo rows through Prisma (tests and the demo, where a Db is at hand). */
+export async function seedDemoTraffic(db: Db, workspaceId: string, options: DemoOptions = {}): Promise<number> {
+  const rows = [...demoRows(workspaceId, options)];
   // Batched: one createMany per table keeps this to a couple of seconds for thousands of rows.
-  for (let i = 0; i < requests.length; i += 500) await db.request.createMany({ data: requests.slice(i, i + 500) });
+  for (let i = 0; i < rows.length; i += 500) await db.request.createMany({ data: rows.slice(i, i + 500).map(({ properties: _, ...row }) => row) });
+  const properties = propertyRows(rows);
   for (let i = 0; i < properties.length; i += 2000) await db.requestProperty.createMany({ data: properties.slice(i, i + 2000) });
-  return requests.length;
+  return rows.length;
 }

@@ -1,29 +1,28 @@
 import { LineSeries } from "@/components/charts/line-series";
 import { RequestsTable } from "@/components/requests/requests-table";
-import { RangeSelect } from "@/components/ui/range-select";
+import { ShowButton } from "@/components/ui/controls";
+import { TimeFields } from "@/components/ui/time-fields";
 import { pivot } from "@/lib/analytics/prepare-series";
 import { providerHeadroom, rateLimitedSeries } from "@/lib/analytics/rate-limits";
 import { listRequests, requestQuerySchema } from "@/lib/analytics/requests";
-import { DEFAULT_RANGE, isRange, rangeStart } from "@/lib/analytics/time-range";
+import { type TimeSearch, bucketLabels, describeTimeView, parseTimeView, timeFieldsOf } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 
 export const metadata = { title: "Rate limits" };
 
-export default async function RateLimitsPage({ searchParams }: { searchParams: Promise<{ range?: string }> }) {
+export default async function RateLimitsPage({ searchParams }: { searchParams: Promise<TimeSearch> }) {
   const { workspace } = await requireMember();
-  const { range: raw } = await searchParams;
-  const range = isRange(raw) ? raw : DEFAULT_RANGE;
-  const from = rangeStart(range);
-  const to = new Date();
-  const granularity = range === "1h" || range === "24h" ? "hour" : "day";
+  const view = parseTimeView(await searchParams);
+  const { granularity } = view;
   const [limited, headroom, recent] = await Promise.all([
-    rateLimitedSeries(workspace.id, from, to, granularity),
-    providerHeadroom(workspace.id, from, to, granularity),
-    listRequests(workspace.id, requestQuerySchema.parse({ status: 429, from, limit: 50 })),
+    rateLimitedSeries(workspace.id, view, granularity),
+    providerHeadroom(workspace.id, view, granularity),
+    listRequests(workspace.id, requestQuerySchema.parse({ status: 429, from: view.from, to: view.to, limit: 50 })),
   ]);
-  const refused = pivot(limited, (p) => p.bucket, (p) => p.series, (p) => p.requests);
-  const requestsLeft = pivot(headroom, (p) => p.bucket, (p) => p.provider, (p) => p.remainingRequests);
-  const tokensLeft = pivot(headroom, (p) => p.bucket, (p) => p.provider, (p) => p.remainingTokens);
+  const buckets = bucketLabels(view.from, view.to, granularity);
+  const refused = pivot(limited, (p) => p.bucket, (p) => p.series, (p) => p.requests, { buckets, missing: 0 });
+  const requestsLeft = pivot(headroom, (p) => p.bucket, (p) => p.provider, (p) => p.remainingRequests, { buckets });
+  const tokensLeft = pivot(headroom, (p) => p.bucket, (p) => p.provider, (p) => p.remainingTokens, { buckets });
 
   return (
     <div className="space-y-6">
@@ -32,15 +31,13 @@ export default async function RateLimitsPage({ searchParams }: { searchParams: P
           <h1 className="text-2xl font-semibold">Rate limits</h1>
           <p className="text-sm text-zinc-500">Requests refused with 429, by the provider (at any attempt) or by the gateway&apos;s own limits, and the headroom providers reported.</p>
         </div>
-        <form method="get">
-          <RangeSelect defaultValue={range} />
-          <button type="submit" className="ml-2 rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500">
-            Show
-          </button>
+        <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Rate-limit window">
+          <TimeFields {...timeFieldsOf(view, true)} />
+          <ShowButton />
         </form>
       </div>
-      {refused.rows.length ? <LineSeries keys={refused.keys} rows={refused.rows} label={`Rate-limited requests per ${granularity}`} /> : <p className="text-sm text-zinc-500">No rate-limited requests in the last {range}.</p>}
-      {requestsLeft.rows.length ? (
+      {limited.length ? <LineSeries keys={refused.keys} rows={refused.rows} label={`Rate-limited requests per ${granularity}`} /> : <p className="text-sm text-zinc-500">No rate-limited requests over {describeTimeView(view)}.</p>}
+      {headroom.length ? (
         <div className="grid gap-4 lg:grid-cols-2">
           <LineSeries keys={requestsLeft.keys} rows={requestsLeft.rows} label="Lowest remaining requests reported" />
           <LineSeries keys={tokensLeft.keys} rows={tokensLeft.rows} label="Lowest remaining tokens reported" />

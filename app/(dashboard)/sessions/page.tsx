@@ -1,30 +1,29 @@
 import Link from "next/link";
 import { Cell, SimpleTable } from "@/components/ui/table";
 import { listSessions } from "@/lib/analytics/sessions";
-import { DEFAULT_RANGE, isRange, rangeStart } from "@/lib/analytics/time-range";
+import { ShowButton } from "@/components/ui/controls";
+import { TimeFields } from "@/components/ui/time-fields";
+import { type TimeSearch, describeTimeView, parseTimeView, timeFieldsOf } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatUsd } from "@/lib/format";
 
 export const metadata = { title: "Sessions" };
 
-export default async function SessionsPage({ searchParams }: { searchParams: Promise<{ range?: string }> }) {
+export default async function SessionsPage({ searchParams }: { searchParams: Promise<TimeSearch> }) {
   const { workspace } = await requireMember();
-  const { range: raw } = await searchParams;
-  const range = isRange(raw) ? raw : DEFAULT_RANGE;
-  const sessions = await listSessions(workspace.id, rangeStart(range));
+  const view = parseTimeView(await searchParams);
+  const sessions = await listSessions(workspace.id, view);
   return (
     <div className="space-y-4">
-      <h1 className="text-2xl font-semibold">Sessions</h1>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <h1 className="text-2xl font-semibold">Sessions</h1>
+        <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Sessions window">
+          <TimeFields {...timeFieldsOf(view)} />
+          <ShowButton />
+        </form>
+      </div>
       <p className="text-sm text-zinc-500">
-        Requests sent with <code>Helicone-Session-Id</code> (and <code>-Path</code>, <code>-Name</code>) in the last {range}.{" "}
-        {["24h", "7d", "30d", "90d"].map((r, i) => (
-          <span key={r}>
-            {i ? " · " : ""}
-            <Link href={`/sessions?range=${r}`} className={r === range ? "font-semibold" : "text-indigo-600 hover:underline"}>
-              {r}
-            </Link>
-          </span>
-        ))}
+        Requests sent with <code>Helicone-Session-Id</code> (and <code>-Path</code>, <code>-Name</code>) over {describeTimeView(view)}, most recent first.
       </p>
       {sessions.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">No sessions in this time range.</p>

@@ -1,24 +1,25 @@
 import Link from "next/link";
 import { ModelBar } from "@/components/users/model-bar";
 import { Cell, SimpleTable } from "@/components/ui/table";
-import { RangeSelect, controlClass } from "@/components/ui/range-select";
-import { DEFAULT_RANGE, isRange, rangeStart } from "@/lib/analytics/time-range";
+import { ShowButton, controlClass } from "@/components/ui/controls";
+import { TimeFields } from "@/components/ui/time-fields";
+import { type TimeSearch, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { USER_SORTS, type UserSort, userSummaries } from "@/lib/analytics/users";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
 
 export const metadata = { title: "Users" };
 
-type Search = Promise<{ range?: string; q?: string; sort?: string }>;
+type Search = Promise<TimeSearch & { q?: string; sort?: string }>;
 
 export default async function UsersPage({ searchParams }: { searchParams: Search }) {
   const { workspace } = await requireMember();
   const search = await searchParams;
-  const range = isRange(search.range) ? search.range : DEFAULT_RANGE;
+  const view = parseTimeView(search);
   const sort: UserSort = USER_SORTS.includes(search.sort as UserSort) ? (search.sort as UserSort) : "spend";
   const q = search.q?.trim().slice(0, 200) || undefined;
-  const users = await userSummaries(workspace.id, rangeStart(range), { search: q, sort });
-  const sortLink = (s: UserSort) => `/users?${new URLSearchParams({ range, sort: s, ...(q ? { q } : {}) }).toString()}`;
+  const users = await userSummaries(workspace.id, view, { search: q, sort });
+  const sortLink = (s: UserSort) => `/users?${new URLSearchParams({ ...timeViewParams(view), sort: s, ...(q ? { q } : {}) }).toString()}`;
 
   return (
     <div className="space-y-4">
@@ -26,14 +27,12 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         <h1 className="text-2xl font-semibold">Users</h1>
         <form method="get" className="flex items-end gap-2" aria-label="Find users">
           <input type="hidden" name="sort" value={sort} />
-          <RangeSelect defaultValue={range} />
+          <TimeFields {...timeFieldsOf(view)} />
           <label className="text-xs text-zinc-500">
             Search
             <input name="q" type="search" defaultValue={q} placeholder="user id" className={`${controlClass} block`} />
           </label>
-          <button type="submit" className="rounded-md bg-indigo-600 px-3 py-1.5 text-sm font-semibold text-white hover:bg-indigo-500">
-            Show
-          </button>
+          <ShowButton />
         </form>
       </div>
       <p className="text-sm text-zinc-500">
@@ -54,7 +53,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
           {users.map((u) => (
             <tr key={u.userId}>
               <Cell>
-                <Link href={`/users/${encodeURIComponent(u.userId)}?range=${range}`} className="text-indigo-600 hover:underline">
+                <Link href={`/users/${encodeURIComponent(u.userId)}?${new URLSearchParams(timeViewParams(view)).toString()}`} className="text-indigo-600 hover:underline">
                   {u.userId}
                 </Link>
               </Cell>

@@ -49,7 +49,7 @@ describe.each(DATABASE_KINDS)("cost queries on %s", (kind) => {
   afterAll(() => t?.drop());
 
   it("sums spend per served model, exactly, above 2^53 nano-dollars", async () => {
-    expect(await costBreakdown(ws, FROM, TO, { kind: "model" }, t.db)).toEqual([
+    expect(await costBreakdown(ws, { from: FROM, to: TO }, { kind: "model" }, t.db)).toEqual([
       { group: "gpt-4o-2024-08-06", spendNano: 9_007_199_254_741_993n, requests: 2 },
       { group: "claude-haiku-4-5", spendNano: 4_000n, requests: 1 },
       { group: "gpt-4o-mini", spendNano: 250n, requests: 2 },
@@ -57,11 +57,11 @@ describe.each(DATABASE_KINDS)("cost queries on %s", (kind) => {
   });
 
   it("sums spend per provider and per user", async () => {
-    expect(await costBreakdown(ws, FROM, TO, { kind: "provider" }, t.db)).toEqual([
+    expect(await costBreakdown(ws, { from: FROM, to: TO }, { kind: "provider" }, t.db)).toEqual([
       { group: "openai", spendNano: 9_007_199_254_742_243n, requests: 4 },
       { group: "anthropic", spendNano: 4_000n, requests: 1 },
     ]);
-    expect(await costBreakdown(ws, FROM, TO, { kind: "user" }, t.db)).toEqual([
+    expect(await costBreakdown(ws, { from: FROM, to: TO }, { kind: "user" }, t.db)).toEqual([
       { group: "u2", spendNano: 9_007_199_254_744_993n, requests: 2 },
       { group: "u1", spendNano: 1_250n, requests: 2 },
       { group: "(no user)", spendNano: 0n, requests: 1 },
@@ -69,37 +69,37 @@ describe.each(DATABASE_KINDS)("cost queries on %s", (kind) => {
   });
 
   it("sums spend per property value, with requests lacking it as (none)", async () => {
-    expect(await costBreakdown(ws, FROM, TO, { kind: "property", key: "Workflow" }, t.db)).toEqual([
+    expect(await costBreakdown(ws, { from: FROM, to: TO }, { kind: "property", key: "Workflow" }, t.db)).toEqual([
       { group: "research", spendNano: 9_007_199_254_742_243n, requests: 3 },
       { group: "support", spendNano: 4_000n, requests: 1 },
       { group: "(none)", spendNano: 0n, requests: 1 },
     ]);
-    const steps = await costBreakdown(ws, FROM, TO, { kind: "property", key: "step" }, t.db);
+    const steps = await costBreakdown(ws, { from: FROM, to: TO }, { kind: "property", key: "step" }, t.db);
     expect(steps.find((s) => s.group === "plan")).toEqual({ group: "plan", spendNano: 1_000n, requests: 1 });
   });
 
   it("buckets spend by hour, day, week (from Monday) and month", async () => {
-    const byDay = await costSeries(ws, FROM, TO, { kind: "provider" }, "day", t.db);
+    const byDay = await costSeries(ws, { from: FROM, to: TO }, { kind: "provider" }, "day", t.db);
     expect(byDay).toEqual([
       { bucket: "2026-11-02", group: "anthropic", spendNano: 4_000n },
       { bucket: "2026-11-02", group: "openai", spendNano: 1_250n },
       { bucket: "2026-11-03", group: "openai", spendNano: 0n },
       { bucket: "2026-11-09", group: "openai", spendNano: 9_007_199_254_740_993n },
     ].sort((a, b) => (a.bucket === b.bucket ? 0 : a.bucket < b.bucket ? -1 : 1)));
-    const byHour = await costSeries(ws, FROM, new Date("2026-11-03T00:00:00Z"), { kind: "user" }, "hour", t.db);
+    const byHour = await costSeries(ws, { from: FROM, to: new Date("2026-11-03T00:00:00Z") }, { kind: "user" }, "hour", t.db);
     expect(byHour.map((p) => [p.bucket, p.group, p.spendNano])).toEqual(
       expect.arrayContaining([
         ["2026-11-02T09:00", "u1", 1_250n],
         ["2026-11-02T10:00", "u2", 4_000n],
       ]),
     );
-    const byWeek = await costSeries(ws, FROM, TO, { kind: "provider" }, "week", t.db);
+    const byWeek = await costSeries(ws, { from: FROM, to: TO }, { kind: "provider" }, "week", t.db);
     // 2 and 3 November 2026 are a Monday and Tuesday; 9 November starts the next week.
     expect(byWeek.filter((p) => p.group === "openai").map((p) => [p.bucket, p.spendNano])).toEqual([
       ["2026-11-02", 1_250n],
       ["2026-11-09", 9_007_199_254_740_993n],
     ]);
-    const byMonth = await costSeries(ws, FROM, TO, { kind: "provider" }, "month", t.db);
+    const byMonth = await costSeries(ws, { from: FROM, to: TO }, { kind: "provider" }, "month", t.db);
     expect(byMonth).toEqual(expect.arrayContaining([{ bucket: "2026-11", group: "openai", spendNano: 9_007_199_254_742_243n }]));
   });
 });

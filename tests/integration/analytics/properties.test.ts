@@ -7,7 +7,7 @@ import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../sup
 describe.each(DATABASE_KINDS)("property analytics on %s", (kind) => {
   let t: TestDatabase;
   let ws: string;
-  const since = new Date("2026-11-01T00:00:00Z");
+  const since = { from: new Date("2026-11-01T00:00:00Z"), to: new Date("2027-01-01T00:00:00Z") };
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);

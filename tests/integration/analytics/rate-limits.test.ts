@@ -29,18 +29,18 @@ describe.each(DATABASE_KINDS)("rate-limit analytics on %s", (kind) => {
   afterAll(() => t?.drop());
 
   it("counts requests refused by each provider and by the gateway, per day", async () => {
-    expect(await rateLimitedSeries(ws, FROM, TO, "day", t.db)).toEqual(
+    expect(await rateLimitedSeries(ws, { from: FROM, to: TO }, "day", t.db)).toEqual(
       expect.arrayContaining([
         { bucket: "2026-11-02", series: "provider:openai", requests: 1 },
         { bucket: "2026-11-02", series: "gateway", requests: 1 },
         { bucket: "2026-11-03", series: "provider:openai", requests: 1 },
       ]),
     );
-    expect(await rateLimitedSeries(ws, FROM, TO, "day", t.db)).toHaveLength(3);
+    expect(await rateLimitedSeries(ws, { from: FROM, to: TO }, "day", t.db)).toHaveLength(3);
   });
 
   it("reports the lowest headroom each provider announced, from OpenAI's and Anthropic's headers", async () => {
-    const points = await providerHeadroom(ws, FROM, TO, "day", t.db);
+    const points = await providerHeadroom(ws, { from: FROM, to: TO }, "day", t.db);
     expect(points).toEqual(
       expect.arrayContaining([
         { bucket: "2026-11-02", provider: "openai", remainingRequests: 0, remainingTokens: 50000 },

@@ -28,7 +28,7 @@ describe.each(DATABASE_KINDS)("sessions on %s", (kind) => {
   afterAll(() => t?.drop());
 
   it("lists sessions, newest first, with their totals", async () => {
-    const sessions = await listSessions(ws, new Date("2026-11-01T00:00:00Z"), 200, t.db);
+    const sessions = await listSessions(ws, { from: new Date("2026-11-01T00:00:00Z"), to: new Date("2027-01-01T00:00:00Z") }, 200, t.db);
     expect(sessions.map((s) => [s.sessionId, s.name, s.requests, s.spendNano])).toEqual([
       ["s2", null, 1, 5n],
       ["s1", "Research run", 4, 1000n],

@@ -26,7 +26,7 @@ describe.each(DATABASE_KINDS)("user analytics on %s", (kind) => {
   afterAll(() => t?.drop());
 
   it("summarises each user: requests, spend, latency, errors, first and last seen, models", async () => {
-    const users = await userSummaries(ws, at("2026-11-01T00:00:00Z"), {}, t.db);
+    const users = await userSummaries(ws, { from: at("2026-11-01T00:00:00Z"), to: at("2027-01-01T00:00:00Z") }, {}, t.db);
     expect(users.map((u) => u.userId)).toEqual(["bob", "alice"]); // by spend
     expect(users[1]).toEqual({
       userId: "alice",
@@ -44,8 +44,8 @@ describe.each(DATABASE_KINDS)("user analytics on %s", (kind) => {
   });
 
   it("sorts, searches and narrows to one user", async () => {
-    expect((await userSummaries(ws, at("2026-11-01T00:00:00Z"), { sort: "requests" }, t.db)).map((u) => u.userId)).toEqual(["alice", "bob"]);
-    expect((await userSummaries(ws, at("2026-11-01T00:00:00Z"), { search: "bo" }, t.db)).map((u) => u.userId)).toEqual(["bob"]);
-    expect((await userSummaries(ws, at("2026-11-11T12:00:00Z"), { userId: "alice" }, t.db))[0]).toMatchObject({ requests: 1, spendNano: 0n });
+    expect((await userSummaries(ws, { from: at("2026-11-01T00:00:00Z"), to: at("2027-01-01T00:00:00Z") }, { sort: "requests" }, t.db)).map((u) => u.userId)).toEqual(["alice", "bob"]);
+    expect((await userSummaries(ws, { from: at("2026-11-01T00:00:00Z"), to: at("2027-01-01T00:00:00Z") }, { search: "bo" }, t.db)).map((u) => u.userId)).toEqual(["bob"]);
+    expect((await userSummaries(ws, { from: at("2026-11-11T12:00:00Z"), to: at("2027-01-01T00:00:00Z") }, { userId: "alice" }, t.db))[0]).toMatchObject({ requests: 1, spendNano: 0n });
   });
 });

@@ -1,39 +1,64 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { Sparkline } from "@/components/charts/sparkline";
+import { StackedArea } from "@/components/charts/stacked-area";
+import { ShowButton } from "@/components/ui/controls";
 import { Cell, SimpleTable } from "@/components/ui/table";
+import { TimeFields } from "@/components/ui/time-fields";
+import { costSeries } from "@/lib/analytics/cost";
+import { stackSeries } from "@/lib/analytics/prepare-series";
 import { propertyValueSummaries } from "@/lib/analytics/properties";
-import { DEFAULT_RANGE, isRange, rangeStart } from "@/lib/analytics/time-range";
+import { type TimeSearch, bucketLabels, describeTimeView, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatMs, formatUsd } from "@/lib/format";
 
 export const metadata = { title: "Property" };
 
-export default async function PropertyPage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: Promise<{ range?: string }> }) {
+export default async function PropertyPage({ params, searchParams }: { params: Promise<{ key: string }>; searchParams: Promise<TimeSearch> }) {
   const { workspace } = await requireMember();
   const key = decodeURIComponent((await params).key).toLowerCase();
-  const { range: raw } = await searchParams;
-  const range = isRange(raw) ? raw : DEFAULT_RANGE;
-  const values = await propertyValueSummaries(workspace.id, key, rangeStart(range));
+  const view = parseTimeView(await searchParams);
+  const [values, points] = await Promise.all([propertyValueSummaries(workspace.id, key, view), costSeries(workspace.id, view, { kind: "property", key }, view.granularity)]);
   if (values.length === 0) notFound();
+  const buckets = bucketLabels(view.from, view.to, view.granularity);
+  const chart = stackSeries(
+    points.filter((p) => p.group !== "(none)"),
+    values.map((v) => ({ group: v.value, spendNano: v.spendNano, requests: v.requests })),
+    6,
+    buckets,
+  );
+  const trend = (value: string) => {
+    const byBucket = new Map(points.filter((p) => p.group === value).map((p) => [p.bucket, Number(p.spendNano)]));
+    return buckets.map((b) => byBucket.get(b) ?? 0);
+  };
+  const viewParams = timeViewParams(view);
+
   return (
     <div className="space-y-4">
-      <div>
-        <Link href={`/properties?range=${range}`} className="text-sm text-indigo-600 hover:underline">
-          ← Properties
-        </Link>
-        <h1 className="text-2xl font-semibold">{key}</h1>
-        <p className="text-sm text-zinc-500">
-          Last {range} ·{" "}
-          <Link href={`/cost?range=${range}&by=property:${encodeURIComponent(key)}`} className="text-indigo-600 hover:underline">
-            spend over time
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <Link href={`/properties?${new URLSearchParams(viewParams).toString()}`} className="text-sm text-indigo-600 hover:underline">
+            ← Properties
           </Link>
-        </p>
+          <h1 className="text-2xl font-semibold">{key}</h1>
+          <p className="text-sm text-zinc-500">
+            Over {describeTimeView(view)} ·{" "}
+            <Link href={`/cost?${new URLSearchParams({ ...viewParams, by: `property:${key}` }).toString()}`} className="text-indigo-600 hover:underline">
+              on the cost page
+            </Link>
+          </p>
+        </div>
+        <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Property window">
+          <TimeFields {...timeFieldsOf(view, true)} />
+          <ShowButton />
+        </form>
       </div>
-      <SimpleTable caption={`Values of ${key}`} head={["Value", "Requests", "Spend", "Avg latency", "Avg tokens"]}>
+      <StackedArea keys={chart.keys} rows={chart.rows} label={`Spend by ${key} per ${view.granularity}`} />
+      <SimpleTable caption={`Values of ${key}`} head={["Value", "Requests", "Spend", "Avg latency", "Avg tokens", "Spend trend"]}>
         {values.map((v) => (
           <tr key={v.value}>
             <Cell>
-              <Link href={`/requests?${new URLSearchParams({ range, [`property.${key}`]: v.value }).toString()}`} className="text-indigo-600 hover:underline">
+              <Link href={`/requests?${new URLSearchParams({ ...viewParams, [`property.${key}`]: v.value }).toString()}`} className="text-indigo-600 hover:underline">
                 {v.value}
               </Link>
             </Cell>
@@ -41,6 +66,9 @@ export default async function PropertyPage({ params, searchParams }: { params: P
             <Cell mono>{formatUsd(v.spendNano)}</Cell>
             <Cell mono>{formatMs(v.avgLatencyMs)}</Cell>
             <Cell mono>{formatCount(Math.round(v.avgTokens))}</Cell>
+            <Cell>
+              <Sparkline values={trend(v.value)} label={`Spend of ${v.value} per ${view.granularity}`} />
+            </Cell>
           </tr>
         ))}
       </SimpleTable>

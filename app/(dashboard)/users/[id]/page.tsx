@@ -1,42 +1,67 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { LineSeries } from "@/components/charts/line-series";
+import { StackedArea } from "@/components/charts/stacked-area";
 import { RequestsTable } from "@/components/requests/requests-table";
+import { ShowButton } from "@/components/ui/controls";
 import { StatTile } from "@/components/ui/stat-tile";
 import { Cell, SimpleTable } from "@/components/ui/table";
+import { TimeFields } from "@/components/ui/time-fields";
+import { costBreakdown, costSeries } from "@/lib/analytics/cost";
+import { latencySeries } from "@/lib/analytics/overview";
+import { pivot, stackSeries } from "@/lib/analytics/prepare-series";
 import { listRequests, requestQuerySchema } from "@/lib/analytics/requests";
-import { DEFAULT_RANGE, isRange, rangeStart } from "@/lib/analytics/time-range";
+import { type TimeSearch, bucketLabels, describeTimeView, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { userSummaries } from "@/lib/analytics/users";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
 
 export const metadata = { title: "User" };
 
-export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<{ range?: string }> }) {
+export default async function UserPage({ params, searchParams }: { params: Promise<{ id: string }>; searchParams: Promise<TimeSearch> }) {
   const { workspace } = await requireMember();
   const userId = decodeURIComponent((await params).id);
-  const { range: rawRange } = await searchParams;
-  const range = isRange(rawRange) ? rawRange : DEFAULT_RANGE;
-  const from = rangeStart(range);
-  const [[summary], recent] = await Promise.all([
-    userSummaries(workspace.id, from, { userId }),
-    listRequests(workspace.id, requestQuerySchema.parse({ userId, from, limit: 50 })),
+  const view = parseTimeView(await searchParams);
+  const scope = { workspaceId: workspace.id, userId };
+  const [[summary], models, points, latency, recent] = await Promise.all([
+    userSummaries(workspace.id, view, { userId }),
+    costBreakdown(scope, view, { kind: "model" }),
+    costSeries(scope, view, { kind: "model" }, view.granularity),
+    latencySeries(scope, view, view.granularity),
+    listRequests(workspace.id, requestQuerySchema.parse({ userId, from: view.from, to: view.to, limit: 50 })),
   ]);
   if (!summary) notFound();
+  const buckets = bucketLabels(view.from, view.to, view.granularity);
+  const spend = stackSeries(points, models, 6, buckets);
+  const latencyRows = pivot(latency.flatMap((p) => [{ bucket: p.bucket, series: "p50", ms: p.p50 }, { bucket: p.bucket, series: "p95", ms: p.p95 }]), (p) => p.bucket, (p) => p.series, (p) => p.ms, { buckets });
+  const viewParams = timeViewParams(view);
 
   return (
     <div className="space-y-6">
-      <div>
-        <Link href={`/users?range=${range}`} className="text-sm text-indigo-600 hover:underline">
-          ← Users
-        </Link>
-        <h1 className="text-2xl font-semibold">{userId}</h1>
-        <p className="text-sm text-zinc-500">Last {range}</p>
+      <div className="flex flex-wrap items-end justify-between gap-4">
+        <div>
+          <Link href={`/users?${new URLSearchParams(viewParams).toString()}`} className="text-sm text-indigo-600 hover:underline">
+            ← Users
+          </Link>
+          <h1 className="text-2xl font-semibold">{userId}</h1>
+          <p className="text-sm text-zinc-500">
+            Over {describeTimeView(view)} · first seen {summary.firstSeen.toISOString().slice(0, 16).replace("T", " ")} · last seen {summary.lastSeen.toISOString().slice(0, 16).replace("T", " ")}
+          </p>
+        </div>
+        <form method="get" className="flex flex-wrap items-end gap-2" aria-label="User window">
+          <TimeFields {...timeFieldsOf(view, true)} />
+          <ShowButton />
+        </form>
       </div>
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatTile label="Spend" value={formatUsd(summary.spendNano)} />
         <StatTile label="Requests" value={formatCount(summary.requests)} />
         <StatTile label="Avg latency" value={formatMs(summary.avgLatencyMs)} />
         <StatTile label="Error rate" value={formatPercent(summary.errorRate)} />
+      </div>
+      <div className="grid gap-4 lg:grid-cols-2">
+        <StackedArea keys={spend.keys} rows={spend.rows} label={`Spend by model per ${view.granularity}`} />
+        <LineSeries keys={["p50", "p95"]} rows={latencyRows.rows} label={`Latency p50 and p95 per ${view.granularity} (ms)`} />
       </div>
       <SimpleTable caption="Models used" head={["Model", "Requests", "Share"]}>
         {summary.models.map((m) => (
@@ -50,7 +75,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
       <div className="space-y-2">
         <div className="flex items-baseline justify-between">
           <h2 className="text-lg font-semibold">Latest requests</h2>
-          <Link href={`/requests?${new URLSearchParams({ userId, range }).toString()}`} className="text-sm text-indigo-600 hover:underline">
+          <Link href={`/requests?${new URLSearchParams({ ...viewParams, userId }).toString()}`} className="text-sm text-indigo-600 hover:underline">
             All of this user&apos;s requests →
           </Link>
         </div>

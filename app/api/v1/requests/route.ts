@@ -1,6 +1,6 @@
 // GET /api/v1/requests – the request log, newest first, filtered and cursor-paginated.
 import { apiError, invalidQuery, json, unauthorized } from "@/lib/api/responses";
-import { listRequests, parseRequestQuery } from "@/lib/analytics/requests";
+import { isValidCursor, listRequests, parseRequestQuery } from "@/lib/analytics/requests";
 import { authenticateApi } from "@/lib/auth/api-auth";
 
 export const runtime = "nodejs";
@@ -11,6 +11,6 @@ export async function GET(request: Request) {
   if (!caller) return unauthorized();
   const query = parseRequestQuery(new URL(request.url).searchParams);
   if (!query.success) return invalidQuery(query.error);
-  if (query.data.cursor && !/^[A-Za-z0-9_-]+$/.test(query.data.cursor)) return apiError("invalid_query", "cursor: not a cursor from this API");
+  if (!isValidCursor(query.data)) return apiError("invalid_query", "cursor: not a cursor from this API for this sort order");
   return json(await listRequests(caller.workspaceId, query.data));
 }
