@@ -179,7 +179,7 @@ function toApi<T extends ListRow>({ costNanoUsd, costSavedNanoUsd, modelRequeste
     costUsd: usd(costNanoUsd),
     unpriced: costNanoUsd === null,
     costSavedUsd: usd(costSavedNanoUsd),
-    properties: Object.fromEntries(properties.map((p) => [p.key, p.value])),
+    properties: Object.fromEntries(properties.map((p) => [p.key, p.value]).sort(([a], [b]) => a!.localeCompare(b!))),
   };
 }
 

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { getRequest, listRequests, parseRequestQuery, toSearchParams } from "@/lib/analytics/requests";
+import { exportRequests } from "@/lib/analytics/export";
+import { getRequest, isValidCursor, listRequests, parseRequestQuery, toSearchParams } from "@/lib/analytics/requests";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { seedDemoTraffic } from "../../../scripts/lib/demo-traffic";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
@@ -41,6 +42,60 @@ describe.each(DATABASE_KINDS)("request log queries on %s", (kind) => {
     } while (cursor);
     expect(seen).toHaveLength(300);
     expect(new Set(seen).size).toBe(300);
+  });
+
+  /** Every row through the cursor, page by page, in the query's order. */
+  async function pageThrough(params: Record<string, string>, limit = 37) {
+    const rows: Awaited<ReturnType<typeof listRequests>>["data"] = [];
+    let cursor: string | undefined;
+    do {
+      const page = await listRequests(ws, query({ ...params, limit: String(limit), ...(cursor ? { cursor } : {}) }), t.db);
+      rows.push(...page.data);
+      cursor = page.nextCursor ?? undefined;
+    } while (cursor);
+    return rows;
+  }
+
+  it.each([
+    ["cost", "desc", (r: { costUsd: number | null }) => r.costUsd],
+    ["cost", "asc", (r: { costUsd: number | null }) => r.costUsd],
+    ["latency", "desc", (r: { latencyMs: number }) => r.latencyMs],
+    ["ttft", "asc", (r: { timeToFirstTokenMs: number | null }) => r.timeToFirstTokenMs],
+  ] as const)("sorts by %s %s on the server and pages in that order, nulls last, without losing a row", async (sort, dir, value) => {
+    const db = await t.db.request.findMany({ where: { workspaceId: ws } });
+    const rows = await pageThrough({ sort, dir });
+    expect(rows).toHaveLength(db.length);
+    expect(new Set(rows.map((r) => r.id)).size).toBe(db.length);
+    const values = rows.map((r) => value(r as never) as number | null);
+    const present = values.filter((v): v is number => v !== null);
+    expect(present).toEqual([...present].sort((a, b) => (dir === "desc" ? b - a : a - b)));
+    expect(values.slice(present.length).every((v) => v === null)).toBe(true);
+  });
+
+  it("refuses a cursor made for another sort order", async () => {
+    const page = await listRequests(ws, query({ limit: "5" }), t.db);
+    expect(isValidCursor(query({ cursor: page.nextCursor!, sort: "cost" }))).toBe(false);
+    expect(isValidCursor(query({ cursor: page.nextCursor! }))).toBe(true);
+    expect(isValidCursor(query({ cursor: "not-a-cursor" }))).toBe(false);
+  });
+
+  it("exports every matching row, streamed page by page, as CSV and as JSON Lines", async () => {
+    const filter = { "property.workflow": "research-agent" };
+    const expected = (await pageThrough(filter)).map((r) => r.id);
+    expect(expected.length).toBeGreaterThan(50);
+    const read = async (format: "csv" | "jsonl") => new Response(exportRequests(ws, query(filter), format, t.db)).text();
+
+    const csv = (await read("csv")).trimEnd().split("\r\n");
+    expect(csv[0]).toBe("id,created_at,status,provider,model,model_served,user_id,prompt_tokens,completion_tokens,cached_input_tokens,cost_usd,cost_saved_usd,latency_ms,ttft_ms,cache,retries,session_id,session_path,error,properties");
+    expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual(expected);
+    const first = (await listRequests(ws, query({ ...filter, limit: "1" }), t.db)).data[0]!;
+    expect(csv[1]).toContain(`${first.id},${first.createdAt.toISOString()},${first.status},${first.provider},${first.model},`);
+    expect(csv[1]!.endsWith(`,"${JSON.stringify(first.properties).replaceAll('"', '""')}"`)).toBe(true);
+    expect(Object.keys(first.properties)).toEqual(["environment", "feature", "step", "workflow"]);
+
+    const lines = (await read("jsonl")).trimEnd().split("\n").map((l) => JSON.parse(l) as { id: string; properties: Record<string, string> });
+    expect(lines.map((l) => l.id)).toEqual(expected);
+    expect(lines.every((l) => l.properties.workflow === "research-agent")).toBe(true);
   });
 
   it("filters by model, provider, status, user, property and time, combined with AND", async () => {
