@@ -1,8 +1,10 @@
-// Spend broken down by model, provider, user or any property, in total and over time. Raw SQL
-// (the grouping and time buckets Prisma can't express), written for both dialects and tested
-// on both against hand-computed sums (tests/integration/analytics/cost.test.ts).
+// Spend broken down by model, provider, user or any property, in total and over time. Model and
+// provider read the request rollups, a property the property rollups (facts.ts); users read the
+// rows. Raw SQL in both dialects, tested on both against hand-computed sums
+// (tests/integration/analytics/cost.test.ts).
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
-import { type Dialect, type Scope, scopeWhere, sql, toBigInt } from "./sql";
+import { propertyFacts, requestFacts } from "./facts";
+import { type Scope, bucketOf, scopeWhere, sql, toBigInt } from "./sql";
 import type { Granularity, Window } from "./time-range";
 
 export type CostDimension = { kind: "model" } | { kind: "provider" } | { kind: "user" } | { kind: "property"; key: string };
@@ -19,52 +21,67 @@ export interface CostPoint {
   spendNano: bigint;
 }
 
-function groupExpression(dimension: CostDimension): string {
-  switch (dimension.kind) {
-    case "model":
-      return `COALESCE(r."modelServed", r."modelRequested")`;
-    case "provider":
-      return `r."provider"`;
-    case "user":
-      return `COALESCE(r."userId", '(no user)')`;
-    case "property":
-      return `COALESCE(p."value", '(none)')`;
+/** Requests without the property are reported as this group. */
+export const NO_VALUE = "(none)";
+export const NO_USER = "(no user)";
+
+interface Grouped {
+  bucket: string;
+  grp: string;
+  spend: unknown;
+  n: unknown;
+}
+
+/** SUM(spend), SUM(n) grouped by `group` (and a time bucket when `granularity` is given). */
+async function grouped(db: Db, scope: Scope, window: Window, dimension: CostDimension, granularity?: Granularity): Promise<Grouped[]> {
+  const dialect = dialectOf(db);
+  const q = sql(dialect);
+  let from: string;
+  let group: string;
+  if (dimension.kind === "user") {
+    from = `(SELECT r."createdAt" AS t, COALESCE(r."userId", '${NO_USER}') AS grp, r."costNanoUsd" AS spend, 1 AS n FROM "Request" r WHERE ${scopeWhere(q, scope)} AND ${q.within(`r."createdAt"`, window)}) f`;
+    group = "f.grp";
+  } else if (dimension.kind === "property") {
+    from = propertyFacts(q, scope, window, dimension.key.toLowerCase());
+    group = "f.value";
+  } else {
+    from = requestFacts(q, dialect, scope, window);
+    group = dimension.kind === "model" ? "f.model" : "f.provider";
   }
+  const bucket = granularity ? `${bucketOf(dialect, granularity, "f.t")} AS bucket, ` : "";
+  const text = `SELECT ${bucket}${group} AS grp, SUM(f.spend) AS spend, SUM(f.n) AS n FROM ${from} GROUP BY ${granularity ? "1, 2" : "1"}`;
+  return db.$queryRawUnsafe<Grouped[]>(text, ...q.params);
 }
 
-export const BUCKETS: Record<Dialect, Record<Granularity, string>> = {
-  sqlite: {
-    hour: `substr(r."createdAt", 1, 13) || ':00'`,
-    day: `substr(r."createdAt", 1, 10)`,
-    week: `date(substr(r."createdAt", 1, 10), 'weekday 0', '-6 days')`,
-    month: `substr(r."createdAt", 1, 7)`,
-  },
-  postgres: {
-    hour: `to_char(date_trunc('hour', r."createdAt"), 'YYYY-MM-DD"T"HH24":00"')`,
-    day: `to_char(date_trunc('day', r."createdAt"), 'YYYY-MM-DD')`,
-    week: `to_char(date_trunc('week', r."createdAt"), 'YYYY-MM-DD')`,
-    month: `to_char(date_trunc('month', r."createdAt"), 'YYYY-MM')`,
-  },
-};
-
-function fromClause(q: ReturnType<typeof sql>, scope: Scope, window: Window, dimension: CostDimension) {
-  const join = dimension.kind === "property" ? `LEFT JOIN "RequestProperty" p ON p."requestId" = r."id" AND p."key" = ${q.param(dimension.key.toLowerCase())}` : "";
-  return `FROM "Request" r ${join} WHERE ${scopeWhere(q, scope)} AND ${q.within(`r."createdAt"`, window)}`;
+/**
+ * A property's groups plus NO_VALUE for the requests without it: the difference between all
+ * requests and those with a value (a request has at most one value per key).
+ */
+async function withNoValue(db: Db, scope: Scope, window: Window, dimension: CostDimension, granularity?: Granularity): Promise<Grouped[]> {
+  const rows = await grouped(db, scope, window, dimension, granularity);
+  if (dimension.kind !== "property") return rows;
+  const totals = await grouped(db, scope, window, { kind: "provider" }, granularity);
+  const rest = new Map<string, { spend: bigint; n: number }>();
+  for (const t of totals) {
+    const at = rest.get(t.bucket ?? "") ?? { spend: 0n, n: 0 };
+    rest.set(t.bucket ?? "", { spend: at.spend + toBigInt(t.spend), n: at.n + Number(t.n) });
+  }
+  for (const r of rows) {
+    const at = rest.get(r.bucket ?? "")!;
+    rest.set(r.bucket ?? "", { spend: at.spend - toBigInt(r.spend), n: at.n - Number(r.n) });
+  }
+  const none = [...rest.entries()].filter(([, v]) => v.n > 0).map(([bucket, v]) => ({ bucket, grp: NO_VALUE, spend: v.spend, n: v.n }));
+  return [...rows, ...none];
 }
+
+const bySpend = (a: CostGroup, b: CostGroup) => (b.spendNano > a.spendNano ? 1 : b.spendNano < a.spendNano ? -1 : b.requests - a.requests);
 
 export async function costBreakdown(scope: Scope, window: Window, dimension: CostDimension, db: Db = defaultDb()): Promise<CostGroup[]> {
-  const q = sql(dialectOf(db));
-  const text = `SELECT ${groupExpression(dimension)} AS grp, SUM(r."costNanoUsd") AS spend, COUNT(*) AS n ${fromClause(q, scope, window, dimension)} GROUP BY 1`;
-  const rows = await db.$queryRawUnsafe<{ grp: string; spend: unknown; n: unknown }[]>(text, ...q.params);
-  return rows
-    .map((r) => ({ group: String(r.grp), spendNano: toBigInt(r.spend), requests: Number(r.n) }))
-    .sort((a, b) => (b.spendNano > a.spendNano ? 1 : b.spendNano < a.spendNano ? -1 : b.requests - a.requests));
+  const rows = await withNoValue(db, scope, window, dimension);
+  return rows.map((r) => ({ group: String(r.grp), spendNano: toBigInt(r.spend), requests: Number(r.n) })).sort(bySpend);
 }
 
 export async function costSeries(scope: Scope, window: Window, dimension: CostDimension, granularity: Granularity, db: Db = defaultDb()): Promise<CostPoint[]> {
-  const dialect = dialectOf(db);
-  const q = sql(dialect);
-  const text = `SELECT ${BUCKETS[dialect][granularity]} AS bucket, ${groupExpression(dimension)} AS grp, SUM(r."costNanoUsd") AS spend ${fromClause(q, scope, window, dimension)} GROUP BY 1, 2 ORDER BY 1`;
-  const rows = await db.$queryRawUnsafe<{ bucket: string; grp: string; spend: unknown }[]>(text, ...q.params);
-  return rows.map((r) => ({ bucket: String(r.bucket), group: String(r.grp), spendNano: toBigInt(r.spend) }));
+  const rows = await withNoValue(db, scope, window, dimension, granularity);
+  return rows.map((r) => ({ bucket: String(r.bucket), group: String(r.grp), spendNano: toBigInt(r.spend) })).sort((a, b) => a.bucket.localeCompare(b.bucket));
 }

@@ -1,9 +1,10 @@
-// The overview page's numbers: totals for the tiles and the series behind its charts. Raw SQL in
-// both dialects; percentiles are nearest-rank (the value at rank ceil(p·n)) on both, so SQLite
-// and Postgres agree to the millisecond (tests/integration/analytics/overview.test.ts).
+// The overview page's numbers: totals for the tiles and the series behind its charts. Sums read
+// the rollups (facts.ts); percentiles read the rows' (workspaceId, createdAt, latencyMs) index
+// and are nearest-rank (the value at rank ceil(p·n)) in both dialects, so SQLite and Postgres
+// agree to the millisecond (tests/integration/analytics/overview.test.ts).
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
-import { BUCKETS } from "./cost";
-import { type Dialect, type Scope, scopeWhere, sql, toBigInt } from "./sql";
+import { requestFacts } from "./facts";
+import { type Dialect, type Scope, bucketOf, scopeWhere, sql, toBigInt } from "./sql";
 import type { Granularity, Window } from "./time-range";
 
 export interface OverviewTotals {
@@ -38,21 +39,23 @@ function requestsIn(q: ReturnType<typeof sql>, scope: Scope, window: Window) {
 
 export async function overviewTotals(scope: Scope, window: Window, db: Db = defaultDb()): Promise<OverviewTotals> {
   const dialect = dialectOf(db);
-  const q = sql(dialect);
-  const from = requestsIn(q, scope, window);
-  const totals = `SELECT COUNT(*) AS n, SUM(CASE WHEN r."status" >= 400 THEN 1 ELSE 0 END) AS errors, SUM(r."costNanoUsd") AS spend, AVG(r."latencyMs") AS latency,
-    AVG(r."timeToFirstTokenMs") AS ttft, SUM(CASE WHEN r."cacheStatus" = 'HIT' THEN 1 ELSE 0 END) AS hits, SUM(r."costSavedNanoUsd") AS saved ${from}`;
+  const sums = sql(dialect);
+  const totals = `SELECT SUM(f.n) AS n, SUM(CASE WHEN f.status >= 400 THEN f.n ELSE 0 END) AS errors, SUM(f.spend) AS spend, SUM(f.lat) AS lat,
+    SUM(f.ttft) AS ttft, SUM(f.ttftn) AS ttftn, SUM(CASE WHEN f.hit THEN f.n ELSE 0 END) AS hits, SUM(f.saved) AS saved FROM ${requestFacts(sums, dialect, scope, window)}`;
+  const rows = sql(dialect);
   const [[t], [p]] = await Promise.all([
-    db.$queryRawUnsafe<Record<string, unknown>[]>(totals, ...q.params),
-    db.$queryRawUnsafe<{ p95: unknown }[]>(percentileQuery(dialect, null, from, [95]), ...q.params),
+    db.$queryRawUnsafe<Record<string, unknown>[]>(totals, ...sums.params),
+    db.$queryRawUnsafe<{ p95: unknown }[]>(percentileQuery(dialect, null, requestsIn(rows, scope, window), [95]), ...rows.params),
   ]);
+  const n = Number(t?.n ?? 0);
+  const ttftn = Number(t?.ttftn ?? 0);
   return {
-    requests: Number(t?.n ?? 0),
+    requests: n,
     errors: Number(t?.errors ?? 0),
     spendNano: toBigInt(t?.spend),
-    avgLatencyMs: num(t?.latency),
+    avgLatencyMs: n ? Number(t?.lat) / n : null,
     p95LatencyMs: num(p?.p95),
-    avgTtftMs: num(t?.ttft),
+    avgTtftMs: ttftn ? Number(t?.ttft) / ttftn : null,
     cacheHits: Number(t?.hits ?? 0),
     savedNano: toBigInt(t?.saved),
   };
@@ -72,8 +75,8 @@ export interface ActivityPoint {
 export async function activitySeries(scope: Scope, window: Window, granularity: Granularity, db: Db = defaultDb()): Promise<ActivityPoint[]> {
   const dialect = dialectOf(db);
   const q = sql(dialect);
-  const statusClass = `CASE WHEN r."status" < 400 THEN 'success' WHEN r."status" = 429 THEN 'rate limited' WHEN r."status" < 500 THEN 'client error' ELSE 'server error' END`;
-  const text = `SELECT ${BUCKETS[dialect][granularity]} AS bucket, ${statusClass} AS cls, COUNT(*) AS n, SUM(r."costNanoUsd") AS spend ${requestsIn(q, scope, window)} GROUP BY 1, 2 ORDER BY 1`;
+  const statusClass = `CASE WHEN f.status < 400 THEN 'success' WHEN f.status = 429 THEN 'rate limited' WHEN f.status < 500 THEN 'client error' ELSE 'server error' END`;
+  const text = `SELECT ${bucketOf(dialect, granularity, "f.t")} AS bucket, ${statusClass} AS cls, SUM(f.n) AS n, SUM(f.spend) AS spend FROM ${requestFacts(q, dialect, scope, window)} GROUP BY 1, 2 ORDER BY 1`;
   const rows = await db.$queryRawUnsafe<{ bucket: string; cls: StatusClass; n: unknown; spend: unknown }[]>(text, ...q.params);
   const points = new Map<string, ActivityPoint>();
   for (const r of rows) {
@@ -95,7 +98,7 @@ export interface LatencyPoint {
 export async function latencySeries(scope: Scope, window: Window, granularity: Granularity, db: Db = defaultDb()): Promise<LatencyPoint[]> {
   const dialect = dialectOf(db);
   const q = sql(dialect);
-  const text = percentileQuery(dialect, BUCKETS[dialect][granularity], requestsIn(q, scope, window), [50, 95]);
+  const text = percentileQuery(dialect, bucketOf(dialect, granularity, `r."createdAt"`), requestsIn(q, scope, window), [50, 95]);
   const rows = await db.$queryRawUnsafe<{ bucket: string; p50: unknown; p95: unknown }[]>(text, ...q.params);
   return rows.map((r) => ({ bucket: String(r.bucket), p50: Number(r.p50), p95: Number(r.p95) })).sort((a, b) => a.bucket.localeCompare(b.bucket));
 }

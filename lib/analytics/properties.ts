@@ -1,12 +1,28 @@
-// Property keys and values seen in a workspace, for filter pickers.
+// Property keys and values seen in a workspace: for filter pickers, the Properties pages and the
+// overview. Sums read the property rollups (facts.ts).
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
+import { propertyFacts } from "./facts";
 import { sql, toBigInt } from "./sql";
 import type { Window } from "./time-range";
 
-/** Keys used in the window, most used first. */
+/**
+ * Keys used in the window, in alphabetical order. Walks the distinct keys of the rollup's
+ * primary key one index seek at a time (a loose index scan), so the cost grows with the
+ * number of keys, not of requests.
+ */
 export async function propertyKeys(workspaceId: string, window: Window, db: Db = defaultDb()): Promise<string[]> {
-  const rows = await db.requestProperty.groupBy({ by: ["key"], where: { workspaceId, createdAt: { gte: window.from, lt: window.to } }, _count: { _all: true } });
-  return rows.sort((a, b) => b._count._all - a._count._all).map((r) => r.key);
+  const q = sql(dialectOf(db));
+  const hourFrom = new Date(Math.floor(window.from.getTime() / 3_600_000) * 3_600_000);
+  const text = `WITH RECURSIVE keys(k) AS (
+      SELECT MIN("key") FROM "PropertyRollup" WHERE "workspaceId" = ${q.param(workspaceId)}
+      UNION ALL
+      SELECT (SELECT MIN("key") FROM "PropertyRollup" WHERE "workspaceId" = ${q.param(workspaceId)} AND "key" > keys.k) FROM keys WHERE keys.k IS NOT NULL
+    )
+    SELECT k FROM keys WHERE k IS NOT NULL
+      AND EXISTS (SELECT 1 FROM "PropertyRollup" x WHERE x."workspaceId" = ${q.param(workspaceId)} AND x."key" = keys.k AND ${q.within(`x."hour"`, { from: hourFrom, to: window.to })})
+    ORDER BY k`;
+  const rows = await db.$queryRawUnsafe<{ k: string }[]>(text, ...q.params);
+  return rows.map((r) => r.k);
 }
 
 export interface PropertyKeySummary {
@@ -18,9 +34,9 @@ export interface PropertyKeySummary {
 /** Every key in the window with how many requests carry it and how many values it takes. */
 export async function propertyKeySummaries(workspaceId: string, window: Window, db: Db = defaultDb()): Promise<PropertyKeySummary[]> {
   const q = sql(dialectOf(db));
-  const text = `SELECT p."key" AS k, COUNT(*) AS n, COUNT(DISTINCT p."value") AS v FROM "RequestProperty" p WHERE p."workspaceId" = ${q.param(workspaceId)} AND ${q.within(`p."createdAt"`, window)} GROUP BY p."key"`;
+  const text = `SELECT f.key AS k, SUM(f.n) AS n, COUNT(DISTINCT f.value) AS v FROM ${propertyFacts(q, workspaceId, window)} GROUP BY f.key`;
   const rows = await db.$queryRawUnsafe<{ k: string; n: unknown; v: unknown }[]>(text, ...q.params);
-  return rows.map((r) => ({ key: r.k, requests: Number(r.n), values: Number(r.v) })).sort((a, b) => b.requests - a.requests);
+  return rows.map((r) => ({ key: r.k, requests: Number(r.n), values: Number(r.v) })).sort((a, b) => b.requests - a.requests || a.key.localeCompare(b.key));
 }
 
 export interface PropertyValueSummary {
@@ -34,13 +50,10 @@ export interface PropertyValueSummary {
 /** One key's values with requests, spend, average latency and average tokens. */
 export async function propertyValueSummaries(workspaceId: string, key: string, window: Window, db: Db = defaultDb()): Promise<PropertyValueSummary[]> {
   const q = sql(dialectOf(db));
-  const text = `SELECT p."value" AS val, COUNT(*) AS n, SUM(r."costNanoUsd") AS spend, AVG(r."latencyMs") AS latency,
-      AVG(COALESCE(r."promptTokens", 0) + COALESCE(r."completionTokens", 0)) AS tokens
-    FROM "RequestProperty" p JOIN "Request" r ON r."id" = p."requestId"
-    WHERE p."workspaceId" = ${q.param(workspaceId)} AND p."key" = ${q.param(key.toLowerCase())} AND ${q.within(`p."createdAt"`, window)}
-    GROUP BY p."value"`;
-  const rows = await db.$queryRawUnsafe<{ val: string; n: unknown; spend: unknown; latency: unknown; tokens: unknown }[]>(text, ...q.params);
+  const text = `SELECT f.value AS val, SUM(f.n) AS n, SUM(f.spend) AS spend, SUM(f.lat) AS lat, SUM(f.tokens) AS tokens
+    FROM ${propertyFacts(q, workspaceId, window, key.toLowerCase())} GROUP BY f.value`;
+  const rows = await db.$queryRawUnsafe<{ val: string; n: unknown; spend: unknown; lat: unknown; tokens: unknown }[]>(text, ...q.params);
   return rows
-    .map((r) => ({ value: r.val, requests: Number(r.n), spendNano: toBigInt(r.spend), avgLatencyMs: Number(r.latency ?? 0), avgTokens: Number(r.tokens ?? 0) }))
+    .map((r) => ({ value: r.val, requests: Number(r.n), spendNano: toBigInt(r.spend), avgLatencyMs: Number(r.lat) / Number(r.n), avgTokens: Number(r.tokens) / Number(r.n) }))
     .sort((a, b) => (b.spendNano > a.spendNano ? 1 : b.spendNano < a.spendNano ? -1 : b.requests - a.requests));
 }

@@ -1,9 +1,8 @@
 // Rate limiting over time: requests refused by providers or by the gateway's own limits, and the
 // headroom providers reported in their rate-limit headers (x-ratelimit-*, anthropic-ratelimit-*).
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
-import { BUCKETS } from "./cost";
 import type { Granularity, Window } from "./time-range";
-import { type Dialect, sql } from "./sql";
+import { type Dialect, bucketOf, sql } from "./sql";
 
 export interface RateLimitedPoint {
   bucket: string;
@@ -29,7 +28,7 @@ function headerNumber(dialect: Dialect, names: string[]): string {
 export async function rateLimitedSeries(workspaceId: string, window: Window, granularity: Granularity, db: Db = defaultDb()): Promise<RateLimitedPoint[]> {
   const dialect = dialectOf(db);
   const q = sql(dialect);
-  const text = `SELECT ${BUCKETS[dialect][granularity]} AS bucket, CASE WHEN r."rateLimitedBy" = 'gateway' THEN 'gateway' ELSE 'provider:' || r."provider" END AS series, COUNT(*) AS n
+  const text = `SELECT ${bucketOf(dialect, granularity, `r."createdAt"`)} AS bucket, CASE WHEN r."rateLimitedBy" = 'gateway' THEN 'gateway' ELSE 'provider:' || r."provider" END AS series, COUNT(*) AS n
     FROM "Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."rateLimitedBy" IS NOT NULL AND ${q.within(`r."createdAt"`, window)}
     GROUP BY 1, 2 ORDER BY 1`;
   const rows = await db.$queryRawUnsafe<{ bucket: string; series: string; n: unknown }[]>(text, ...q.params);
@@ -41,7 +40,7 @@ export async function providerHeadroom(workspaceId: string, window: Window, gran
   const q = sql(dialect);
   const requests = headerNumber(dialect, ["x-ratelimit-remaining-requests", "anthropic-ratelimit-requests-remaining"]);
   const tokens = headerNumber(dialect, ["x-ratelimit-remaining-tokens", "anthropic-ratelimit-tokens-remaining"]);
-  const text = `SELECT ${BUCKETS[dialect][granularity]} AS bucket, r."provider" AS provider, MIN(${requests}) AS req, MIN(${tokens}) AS tok
+  const text = `SELECT ${bucketOf(dialect, granularity, `r."createdAt"`)} AS bucket, r."provider" AS provider, MIN(${requests}) AS req, MIN(${tokens}) AS tok
     FROM "Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."rateLimitHeaders" IS NOT NULL AND ${q.within(`r."createdAt"`, window)}
     GROUP BY 1, 2 ORDER BY 1`;
   const rows = await db.$queryRawUnsafe<{ bucket: string; provider: string; req: unknown; tok: unknown }[]>(text, ...q.params);

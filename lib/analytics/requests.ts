@@ -68,10 +68,13 @@ export function toSearchParams(q: Partial<RequestQuery>): URLSearchParams {
 
 const NANO = 1e9;
 
-function propertyWhere(c: PropertyCondition) {
-  if (c.op === "eq") return { properties: { some: { key: c.key, value: c.value } } };
-  if (c.op === "contains") return { properties: { some: { key: c.key, value: { contains: c.value } } } };
-  return { NOT: { properties: { some: { key: c.key, value: c.value } } } };
+// The property's copied workspaceId and createdAt let the database answer "Workflow =
+// research-agent in the last 30 days" from the (workspaceId, key, value, createdAt) index.
+function propertyWhere(workspaceId: string, q: RequestQuery, c: PropertyCondition) {
+  const scope = { workspaceId, key: c.key, createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) } };
+  if (c.op === "eq") return { properties: { some: { ...scope, value: c.value } } };
+  if (c.op === "contains") return { properties: { some: { ...scope, value: { contains: c.value } } } };
+  return { NOT: { properties: { some: { ...scope, value: c.value } } } };
 }
 
 // Sortable columns. Nullable ones (unpriced cost, TTFT of unstreamed calls) sort nulls last.
@@ -113,11 +116,9 @@ function afterCursor(q: RequestQuery, cursor: { value: SortValue; id: string }) 
 /** Whether a cursor fits the query's sort (a cursor from another sort order is refused). */
 export const isValidCursor = (q: RequestQuery) => !q.cursor || decodeCursor(q.cursor, q.sort) !== null;
 
-function where(workspaceId: string, q: RequestQuery) {
-  const cursor = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
+/** Conditions on a request's own columns and bodies, and on properties other than `skip`. */
+function rowFilters(workspaceId: string, q: RequestQuery, skip?: PropertyCondition) {
   return {
-    workspaceId,
-    createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) },
     ...(q.model ? { OR: [{ modelRequested: q.model }, { modelServed: q.model }] } : {}),
     ...(q.provider ? { provider: q.provider } : {}),
     ...(q.status === "success" ? { status: { lt: 400 } } : q.status === "error" ? { status: { gte: 400 } } : q.status ? { status: q.status } : {}),
@@ -130,10 +131,20 @@ function where(workspaceId: string, q: RequestQuery) {
     },
     latencyMs: { ...(q.minLatencyMs !== undefined ? { gte: q.minLatencyMs } : {}), ...(q.maxLatencyMs !== undefined ? { lte: q.maxLatencyMs } : {}) },
     AND: [
-      ...q.properties.map(propertyWhere),
+      ...q.properties.filter((c) => c !== skip).map((c) => propertyWhere(workspaceId, q, c)),
       ...(q.q ? [{ OR: [{ requestBody: { contains: q.q } }, { responseBody: { contains: q.q } }] }] : []),
-      ...(cursor ? [afterCursor(q, cursor)] : []),
     ],
+  };
+}
+
+function where(workspaceId: string, q: RequestQuery) {
+  const cursor = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
+  const filters = rowFilters(workspaceId, q);
+  return {
+    ...filters,
+    workspaceId,
+    createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) },
+    AND: [...filters.AND, ...(cursor ? [afterCursor(q, cursor)] : [])],
   };
 }
 
@@ -188,13 +199,49 @@ function orderBy(q: RequestQuery) {
   return [{ [column]: nullable ? { sort: q.dir, nulls: "last" as const } : q.dir }, { id: q.dir }];
 }
 
+/** Candidate ids in the largest round when a property filter drives the page. */
+const MAX_CANDIDATES = 4000;
+
+/**
+ * Newest first under an "equals" property filter, driven by the property's index: candidates
+ * come newest first from RequestProperty (workspaceId, key, value, createdAt) and the other
+ * filters are checked on those rows only. Scanning requests and probing each for the property
+ * instead costs one lookup per request, which for a rare value means tens of thousands.
+ */
+async function listByProperty(workspaceId: string, q: RequestQuery, property: PropertyCondition, db: Db) {
+  const cursor = q.cursor ? (decodeCursor(q.cursor, "time") as { value: Date; id: string } | null) : null;
+  let after = cursor ? { createdAt: cursor.value, requestId: cursor.id } : null;
+  const rows = [];
+  // The first round asks for one page; each further round (other filters rejected some) doubles.
+  for (let take = q.limit + 1; ; take = Math.min(take * 2, MAX_CANDIDATES)) {
+    const candidates = await db.requestProperty.findMany({
+      where: {
+        workspaceId,
+        key: property.key,
+        value: property.value,
+        createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) },
+        ...(after ? { OR: [{ createdAt: { lt: after.createdAt } }, { createdAt: after.createdAt, requestId: { lt: after.requestId } }] } : {}),
+      },
+      orderBy: [{ createdAt: "desc" }, { requestId: "desc" }],
+      take,
+      select: { requestId: true, createdAt: true },
+    });
+    if (candidates.length === 0) break;
+    // Workspace, window and cursor hold for every candidate; leaving them out keeps the
+    // database on the primary key instead of a time-range scan.
+    const ids = candidates.map((c) => c.requestId);
+    rows.push(...(await db.request.findMany({ where: { ...rowFilters(workspaceId, q, property), id: { in: ids } }, orderBy: orderBy(q), select: LIST_FIELDS })));
+    if (rows.length > q.limit || candidates.length < take) break;
+    after = candidates.at(-1)!;
+  }
+  return rows.slice(0, q.limit + 1);
+}
+
 export async function listRequests(workspaceId: string, q: RequestQuery, db: Db = defaultDb()) {
-  const rows = await db.request.findMany({
-    where: where(workspaceId, q),
-    orderBy: orderBy(q),
-    take: q.limit + 1,
-    select: LIST_FIELDS,
-  });
+  const driver = q.sort === "time" && q.dir === "desc" ? q.properties.find((c) => c.op === "eq") : undefined;
+  const rows = driver
+    ? await listByProperty(workspaceId, q, driver, db)
+    : await db.request.findMany({ where: where(workspaceId, q), orderBy: orderBy(q), take: q.limit + 1, select: LIST_FIELDS });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const { column } = SORT_COLUMNS[q.sort];

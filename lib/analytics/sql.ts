@@ -1,5 +1,6 @@
 // Helpers for the few analytics queries written as raw SQL, in both dialects.
 import { sqliteTimestamp } from "../db/timestamps";
+import type { Granularity } from "./time-range";
 
 export type Dialect = "sqlite" | "postgres";
 
@@ -34,3 +35,17 @@ export function scopeWhere(q: ReturnType<typeof sql>, scope: Scope): string {
 
 /** SUM comes back as a number, a bigint or a Decimal depending on the dialect. */
 export const toBigInt = (value: unknown) => (value === null || value === undefined ? 0n : typeof value === "bigint" ? value : BigInt(String(value).split(".")[0]!));
+
+/** The time bucket of a timestamp column, labelled as time-range.ts bucketLabel() labels it. */
+export function bucketOf(dialect: Dialect, granularity: Granularity, column: string): string {
+  if (dialect === "postgres") {
+    const format = { hour: `'YYYY-MM-DD"T"HH24":00"'`, day: `'YYYY-MM-DD'`, week: `'YYYY-MM-DD'`, month: `'YYYY-MM'` }[granularity];
+    return `to_char(date_trunc('${granularity}', ${column}), ${format})`;
+  }
+  return {
+    hour: `substr(${column}, 1, 13) || ':00'`,
+    day: `substr(${column}, 1, 10)`,
+    week: `date(substr(${column}, 1, 10), 'weekday 0', '-6 days')`,
+    month: `substr(${column}, 1, 7)`,
+  }[granularity];
+}

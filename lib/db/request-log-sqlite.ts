@@ -2,7 +2,7 @@
 import Database from "better-sqlite3";
 import { sqliteTimestamp } from "./timestamps";
 import { REQUEST_COLUMNS, type RequestLogRow, type RequestLogWriter, propertyRows, writeOneByOne } from "./request-log";
-
+import { PROPERTY_ROLLUP_COLUMNS, REQUEST_ROLLUP_COLUMNS, rollupBatch, upsertSql } from "./rollups";
 
 // Constraint violations are the row's fault; busy, locked or missing-table errors are not.
 const isPermanent = (error: unknown) => String((error as { code?: string }).code ?? "").startsWith("SQLITE_CONSTRAINT");
@@ -23,6 +23,9 @@ export function createSqliteLogWriter(file: string): RequestLogWriter {
     const property = db.prepare(`INSERT INTO "RequestProperty" ("requestId", "workspaceId", "key", "value", "createdAt") VALUES (?, ?, ?, ?, ?)`);
     const encode = (value: unknown, type: string) =>
       value === null || value === undefined ? null : type === "timestamp" ? sqliteTimestamp(value as Date) : type === "bool" ? (value ? 1 : 0) : value;
+    const placeholders = (n: number) => `VALUES (${new Array(n).fill("?").join(", ")})`;
+    const requestRollup = db.prepare(upsertSql("RequestRollup", REQUEST_ROLLUP_COLUMNS, placeholders(REQUEST_ROLLUP_COLUMNS.length)));
+    const propertyRollup = db.prepare(upsertSql("PropertyRollup", PROPERTY_ROLLUP_COLUMNS, placeholders(PROPERTY_ROLLUP_COLUMNS.length)));
     const values: unknown[] = new Array(REQUEST_COLUMNS.length);
     insertBatch = db.transaction((rows: RequestLogRow[]) => {
       for (const row of rows) {
@@ -30,6 +33,9 @@ export function createSqliteLogWriter(file: string): RequestLogWriter {
         request.run(values);
       }
       for (const p of propertyRows(rows)) property.run(p.requestId, p.workspaceId, p.key, p.value, sqliteTimestamp(p.createdAt));
+      const rollups = rollupBatch(rows);
+      for (const r of rollups.requests) requestRollup.run(REQUEST_ROLLUP_COLUMNS.map((c) => encode(r[c.name], c.type)));
+      for (const r of rollups.properties) propertyRollup.run(PROPERTY_ROLLUP_COLUMNS.map((c) => encode(r[c.name], c.type)));
     });
     return insertBatch;
   }

@@ -2,6 +2,7 @@
 // Deterministic (seeded PRNG), so screenshots and tests see the same data every time.
 import { randomUUID } from "node:crypto";
 import type { Db } from "../../lib/db/client";
+import { rebuildRollups } from "../../lib/db/rebuild-rollups";
 import { type RequestLogRow, propertyRows } from "../../lib/db/request-log";
 import { costNanoUsd } from "../../lib/pricing/cost";
 
@@ -21,6 +22,8 @@ const WORKFLOWS = [
   { name: "support-bot", steps: ["classify", "answer"], prompt: "A customer asks about" },
 ];
 const TOPICS = ["AI gateways", "vector databases", "refund policy", "quarterly revenue", "rate limits", "prompt caching", "SOC 2 audits"];
+
+const NIGHT = new Set([0, 1, 2, 3, 4, 5, 22, 23]);
 
 /** mulberry32: small, fast, seeded. */
 function prng(seed: number) {
@@ -53,13 +56,17 @@ export function* demoRows(workspaceId: string, options: DemoOptions = {}): Gener
     let r = rand() * totalWeight;
     return MODELS.find((m) => (r -= m.weight) < 0) ?? MODELS[0]!;
   };
+  const span = days * 86_400_000;
+  // The average gap that makes `count` rows fill the span, given the night-time thinning.
+  const meanGap = ((span / count) * (16 + 8 * 0.3)) / 24;
+  let at = now.getTime() - span;
   const users = [...USERS, ...Array.from({ length: extraUsers }, (_, i) => `user_${String(i + 1).padStart(4, "0")}`)];
 
   for (let i = 0; i < count; i++) {
-    // Busier during working hours: reject most night-time samples.
-    let createdAt: Date;
-    do createdAt = new Date(now.getTime() - rand() * days * 86_400_000);
-    while ([0, 1, 2, 3, 4, 5, 22, 23].includes(createdAt.getUTCHours()) && rand() < 0.7);
+    // In time order, as the gateway writes them; night hours keep 30% of the traffic.
+    do at += rand() * 2 * meanGap;
+    while (NIGHT.has(new Date(at).getUTCHours()) && rand() < 0.7);
+    const createdAt = new Date(Math.min(at, now.getTime()));
 
     const m = pickModel();
     const workflow = pick(WORKFLOWS);
@@ -133,12 +140,13 @@ export function* demoRows(workspaceId: string, options: DemoOptions = {}): Gener
   }
 }
 
-/** Writes demo rows through Prisma (tests and the demo, where a Db is at hand). */
+/** Writes demo rows through Prisma (tests and the demo, where a Db is at hand), then the rollups. */
 export async function seedDemoTraffic(db: Db, workspaceId: string, options: DemoOptions = {}): Promise<number> {
   const rows = [...demoRows(workspaceId, options)];
   // Batched: one createMany per table keeps this to a couple of seconds for thousands of rows.
   for (let i = 0; i < rows.length; i += 500) await db.request.createMany({ data: rows.slice(i, i + 500).map(({ properties: _, ...row }) => row) });
   const properties = propertyRows(rows);
   for (let i = 0; i < properties.length; i += 2000) await db.requestProperty.createMany({ data: properties.slice(i, i + 2000) });
+  await rebuildRollups(db);
   return rows.length;
 }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { propertyKeySummaries, propertyKeys, propertyValueSummaries } from "@/lib/analytics/properties";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
+import { rebuildRollups } from "@/lib/db/rebuild-rollups";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
 
 describe.each(DATABASE_KINDS)("property analytics on %s", (kind) => {
@@ -27,6 +28,8 @@ describe.each(DATABASE_KINDS)("property analytics on %s", (kind) => {
         },
       });
     }
+    // Rows made through Prisma bypass the log writer that keeps the rollups.
+    await rebuildRollups(t.db);
   });
   afterAll(() => t?.drop());
 
@@ -35,7 +38,7 @@ describe.each(DATABASE_KINDS)("property analytics on %s", (kind) => {
       { key: "workflow", requests: 3, values: 2 },
       { key: "step", requests: 2, values: 2 },
     ]);
-    expect(await propertyKeys(ws, since, t.db)).toEqual(["workflow", "step"]);
+    expect(await propertyKeys(ws, since, t.db)).toEqual(["step", "workflow"]);
   });
 
   it("summarises each value of a key: requests, spend, average latency and tokens", async () => {

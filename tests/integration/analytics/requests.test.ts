@@ -72,6 +72,13 @@ describe.each(DATABASE_KINDS)("request log queries on %s", (kind) => {
     expect(values.slice(present.length).every((v) => v === null)).toBe(true);
   });
 
+  it("pages under a property filter the other filters mostly reject, in order, without losing or repeating a row", async () => {
+    const all = await t.db.request.findMany({ where: { workspaceId: ws, status: { gte: 400 }, properties: { some: { key: "workflow", value: "research-agent" } } }, orderBy: [{ createdAt: "desc" }, { id: "desc" }] });
+    expect(all.length).toBeGreaterThanOrEqual(5);
+    const rows = await pageThrough({ "property.workflow": "research-agent", status: "error" }, 2);
+    expect(rows.map((r) => r.id)).toEqual(all.map((r) => r.id));
+  });
+
   it("refuses a cursor made for another sort order", async () => {
     const page = await listRequests(ws, query({ limit: "5" }), t.db);
     expect(isValidCursor(query({ cursor: page.nextCursor!, sort: "cost" }))).toBe(false);

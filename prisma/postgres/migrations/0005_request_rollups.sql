@@ -1,0 +1,50 @@
+-- CreateTable
+CREATE TABLE "RequestRollup" (
+    "workspaceId" TEXT NOT NULL,
+    "hour" TIMESTAMP(3) NOT NULL,
+    "provider" TEXT NOT NULL,
+    "model" TEXT NOT NULL,
+    "status" INTEGER NOT NULL,
+    "cacheHit" BOOLEAN NOT NULL,
+    "requests" INTEGER NOT NULL,
+    "spendNano" BIGINT NOT NULL,
+    "savedNano" BIGINT NOT NULL,
+    "latencySumMs" BIGINT NOT NULL,
+    "ttftSumMs" BIGINT NOT NULL,
+    "ttftCount" INTEGER NOT NULL,
+    "promptTokens" BIGINT NOT NULL,
+    "completionTokens" BIGINT NOT NULL,
+
+    CONSTRAINT "RequestRollup_pkey" PRIMARY KEY ("workspaceId","hour","provider","model","status","cacheHit")
+);
+
+-- CreateTable
+CREATE TABLE "PropertyRollup" (
+    "workspaceId" TEXT NOT NULL,
+    "key" TEXT NOT NULL,
+    "hour" TIMESTAMP(3) NOT NULL,
+    "value" TEXT NOT NULL,
+    "requests" INTEGER NOT NULL,
+    "spendNano" BIGINT NOT NULL,
+    "latencySumMs" BIGINT NOT NULL,
+    "tokens" BIGINT NOT NULL,
+
+    CONSTRAINT "PropertyRollup_pkey" PRIMARY KEY ("workspaceId","key","hour","value")
+);
+
+-- CreateIndex
+CREATE INDEX "Request_workspaceId_createdAt_latencyMs_idx" ON "Request"("workspaceId", "createdAt", "latencyMs");
+
+
+-- Backfill the rollups from the rows already logged
+INSERT INTO "RequestRollup" ("workspaceId", "hour", "provider", "model", "status", "cacheHit", "requests", "spendNano", "savedNano", "latencySumMs", "ttftSumMs", "ttftCount", "promptTokens", "completionTokens")
+  SELECT r."workspaceId", date_trunc('hour', r."createdAt"), r."provider", COALESCE(r."modelServed", r."modelRequested"), r."status", COALESCE(r."cacheStatus" = 'HIT', false),
+  COUNT(*), COALESCE(SUM(r."costNanoUsd"), 0), COALESCE(SUM(r."costSavedNanoUsd"), 0), SUM(r."latencyMs"), COALESCE(SUM(r."timeToFirstTokenMs"), 0),
+  COUNT(r."timeToFirstTokenMs"), COALESCE(SUM(r."promptTokens"), 0), COALESCE(SUM(r."completionTokens"), 0)
+  FROM "Request" r GROUP BY 1, 2, 3, 4, 5, 6;
+
+INSERT INTO "PropertyRollup" ("workspaceId", "key", "hour", "value", "requests", "spendNano", "latencySumMs", "tokens")
+  SELECT p."workspaceId", p."key", date_trunc('hour', p."createdAt"), p."value", COUNT(*), COALESCE(SUM(r."costNanoUsd"), 0), SUM(r."latencyMs"),
+  SUM(COALESCE(r."promptTokens", 0) + COALESCE(r."completionTokens", 0))
+  FROM "RequestProperty" p JOIN "Request" r ON r."id" = p."requestId" GROUP BY 1, 2, 3, 4;
+
