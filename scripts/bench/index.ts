@@ -4,8 +4,10 @@
 //   bare proxy  – node:http + undici.Pool, nothing else (the baseline)
 //   tollgate    – `npm start`'s fast path, logging on and persisted to SQLite
 //   next route  – the same gateway behind a Next route handler (`next start`)
-// at concurrency 1, 16 and 64, JSON and streamed; then log ingest on SQLite and Postgres.
-// Writes the tables into docs/benchmarks.md between the BENCH markers.
+// at concurrency 1, 16 and 64, JSON and streamed; then log ingest on SQLite and Postgres; then
+// the dashboard's queries and pages over a million requests (queries.ts).
+// Writes the tables into docs/benchmarks.md between the BENCH and QUERIES markers.
+// `npm run bench -- gateway` or `npm run bench -- queries` runs one part.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -19,6 +21,7 @@ import { resolveDatabase } from "../../lib/db/url";
 import { freePort } from "../../tests/support/ports";
 import { buildIsStale } from "../lib/build-state";
 import { measureIngest } from "./ingest";
+import { type QueryBench, benchQueries, queryReport } from "./queries";
 import { type LoadResult, ensureWrk, runWrk } from "./wrk";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -50,12 +53,23 @@ const body = (stream: boolean) => JSON.stringify({ model: "gpt-4o-mini", message
 const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) : "—");
 
 async function main() {
-  ensureWrk();
+  const only = process.argv[2];
+  if (only && only !== "gateway" && only !== "queries") throw new Error("usage: npm run bench [-- gateway|queries]");
   if (buildIsStale()) {
     console.log("bench: building the app…");
     if (spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
   }
 
+  if (only !== "queries") await benchGateway();
+  if (only !== "gateway") {
+    const results: QueryBench[] = [];
+    for (const kind of ["sqlite", "postgres"] as const) results.push(await benchQueries(kind));
+    writeSection("QUERIES", queryReport(results));
+  }
+}
+
+async function benchGateway() {
+  ensureWrk();
   const dir = mkdtempSync(path.join(tmpdir(), "tollgate-bench-"));
   const databaseUrl = `file:${path.join(dir, "bench.db")}`;
   const target = resolveDatabase(databaseUrl);
@@ -144,9 +158,14 @@ function writeReport(
     `- Log ingest through the queue and batched writer, 20,000 rows: **SQLite ${fmt(ingest.sqlite, 0)} rows/s**, **Postgres ${fmt(ingest.postgres, 0)} rows/s**.`,
   );
 
+  writeSection("BENCH", lines);
+}
+
+/** Replaces the text between `<!-- NAME:BEGIN … -->` and `<!-- NAME:END -->` in docs/benchmarks.md. */
+function writeSection(name: string, lines: string[]) {
   const file = path.join("docs", "benchmarks.md");
-  const begin = "<!-- BENCH:BEGIN (written by npm run bench) -->";
-  const end = "<!-- BENCH:END -->";
+  const begin = `<!-- ${name}:BEGIN (written by npm run bench) -->`;
+  const end = `<!-- ${name}:END -->`;
   let current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
   if (!current.includes(begin) || !current.includes(end)) current += `\n${begin}\n${end}\n`;
   const next = current.slice(0, current.indexOf(begin)) + `${begin}\n${lines.join("\n")}\n` + current.slice(current.indexOf(end));

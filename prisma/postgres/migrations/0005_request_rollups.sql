@@ -33,7 +33,10 @@ CREATE TABLE "PropertyRollup" (
 );
 
 -- CreateIndex
-CREATE INDEX "Request_workspaceId_createdAt_latencyMs_idx" ON "Request"("workspaceId", "createdAt", "latencyMs");
+CREATE INDEX "PropertyRollup_workspaceId_hour_idx" ON "PropertyRollup"("workspaceId", "hour");
+
+-- CreateIndex
+CREATE INDEX "Request_workspaceId_createdAt_userId_latencyMs_costNanoUsd__idx" ON "Request"("workspaceId", "createdAt", "userId", "latencyMs", "costNanoUsd", "status");
 
 
 -- Backfill the rollups from the rows already logged

@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { userSummaries } from "@/lib/analytics/users";
+import { countUsers, userSummaries } from "@/lib/analytics/users";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
 
@@ -47,5 +47,10 @@ describe.each(DATABASE_KINDS)("user analytics on %s", (kind) => {
     expect((await userSummaries(ws, { from: at("2026-11-01T00:00:00Z"), to: at("2027-01-01T00:00:00Z") }, { sort: "requests" }, t.db)).map((u) => u.userId)).toEqual(["alice", "bob"]);
     expect((await userSummaries(ws, { from: at("2026-11-01T00:00:00Z"), to: at("2027-01-01T00:00:00Z") }, { search: "bo" }, t.db)).map((u) => u.userId)).toEqual(["bob"]);
     expect((await userSummaries(ws, { from: at("2026-11-11T12:00:00Z"), to: at("2027-01-01T00:00:00Z") }, { userId: "alice" }, t.db))[0]).toMatchObject({ requests: 1, spendNano: 0n });
+    const all = { from: at("2026-11-01T00:00:00Z"), to: at("2027-01-01T00:00:00Z") };
+    expect((await userSummaries(ws, all, { limit: 1 }, t.db)).map((u) => u.userId)).toEqual(["bob"]);
+    expect(await countUsers(ws, all, {}, t.db)).toBe(2);
+    expect(await countUsers(ws, all, { search: "ALI" }, t.db)).toBe(1);
+    expect(await countUsers(ws, all, { search: "%" }, t.db)).toBe(0); // LIKE's wildcards are literal
   });
 });

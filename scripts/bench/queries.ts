@@ -1,0 +1,108 @@
+// Dashboard queries over a million requests, on SQLite and on Postgres: the generator writes
+// BENCH_ROWS (default 1,000,000) requests over 90 days through the log writer, then the pages
+// are fetched over HTTP from the production build, signed in, as a browser would, and the
+// analytics functions are timed on their own.
+import { type DatabaseKind, createTestDatabase } from "../../tests/support/test-db";
+import { startApp } from "../../tests/support/app";
+import { loginCookie } from "../../tests/support/session-login";
+import { hashPassword } from "../../lib/auth/passwords";
+import { DEFAULT_WORKSPACE_SLUG, createUserWithMembership, findWorkspaceBySlug } from "../../lib/db/accounts";
+import { costBreakdown } from "../../lib/analytics/cost";
+import { listRequests, requestQuerySchema } from "../../lib/analytics/requests";
+import { lastDays } from "../../lib/analytics/time-range";
+import { SCALE_TRAFFIC, writeBulkTraffic } from "../lib/bulk-traffic";
+
+export const BENCH_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
+const RUNS = 20;
+
+export interface Timing {
+  name: string;
+  target: number | null;
+  p50: number;
+  p95: number;
+}
+
+export interface QueryBench {
+  kind: DatabaseKind;
+  rows: number;
+  generateSeconds: number;
+  timings: Timing[];
+}
+
+const percentile = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1)]!;
+
+async function measure(name: string, target: number | null, run: () => Promise<unknown>): Promise<Timing> {
+  for (let i = 0; i < 2; i++) await run(); // warm-up: connections, statement caches, the page cache
+  const times: number[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    const started = performance.now();
+    await run();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  const timing = { name, target, p50: percentile(times, 50), p95: percentile(times, 95) };
+  console.log(`  ${name.padEnd(58)} p50 ${timing.p50.toFixed(0).padStart(5)} ms  p95 ${timing.p95.toFixed(0).padStart(5)} ms`);
+  return timing;
+}
+
+async function page(url: string, cookie: string) {
+  const response = await fetch(url, { headers: { cookie } });
+  const html = await response.text();
+  if (response.status !== 200 || !html.includes("</html>")) throw new Error(`${url} answered ${response.status}`);
+}
+
+export async function benchQueries(kind: DatabaseKind): Promise<QueryBench> {
+  const t = await createTestDatabase(kind);
+  try {
+    await createUserWithMembership({ email: "bench@tollgate.local", passwordHash: await hashPassword("bench-password-1"), workspaceSlug: DEFAULT_WORKSPACE_SLUG, role: "owner" }, t.db);
+    const ws = (await findWorkspaceBySlug(DEFAULT_WORKSPACE_SLUG, t.db))!.id;
+    console.log(`bench: ${kind}: writing ${BENCH_ROWS.toLocaleString("en-US")} requests over 90 days…`);
+    const started = performance.now();
+    await writeBulkTraffic(t.target, ws, { ...SCALE_TRAFFIC, count: BENCH_ROWS, days: 90 });
+    const generateSeconds = (performance.now() - started) / 1000;
+    await t.db.$executeRawUnsafe("ANALYZE");
+
+    const d30 = lastDays(30);
+    const timings = [
+      await measure("query: explorer first page, Workflow = research-agent, 30 d", 200, () =>
+        listRequests(ws, requestQuerySchema.parse({ from: d30.from, properties: [{ key: "workflow", op: "eq", value: "research-agent" }], limit: 50 }), t.db)),
+      await measure("query: explorer first page, customer = customer-42 (1/500), 30 d", 200, () =>
+        listRequests(ws, requestQuerySchema.parse({ from: d30.from, properties: [{ key: "customer", op: "eq", value: "customer-42" }], limit: 50 }), t.db)),
+      await measure("query: cost by model, 30 d", 200, () => costBreakdown(ws, lastDays(30), { kind: "model" }, t.db)),
+    ];
+
+    const app = await startApp(t.url, {}, "server");
+    try {
+      const cookie = await loginCookie(app.url, "bench@tollgate.local", "bench-password-1");
+      timings.push(
+        await measure("page: overview (/), default 7 d", 500, () => page(`${app.url}/`, cookie)),
+        await measure("page: overview, 30 d", null, () => page(`${app.url}/?range=30d`, cookie)),
+        await measure("page: requests, Workflow = research-agent, 30 d", null, () => page(`${app.url}/requests?range=30d&property.workflow=research-agent`, cookie)),
+        await measure("page: cost by model, 30 d", null, () => page(`${app.url}/cost?range=30d`, cookie)),
+        await measure("page: cost by property Workflow, 90 d", null, () => page(`${app.url}/cost?range=90d&by=property:workflow`, cookie)),
+        await measure("page: users, 7 d", null, () => page(`${app.url}/users`, cookie)),
+      );
+    } finally {
+      await app.stop();
+    }
+    return { kind, rows: BENCH_ROWS, generateSeconds, timings };
+  } finally {
+    await t.drop();
+  }
+}
+
+export function queryReport(results: QueryBench[]): string[] {
+  const lines = [
+    `### Dashboard over ${BENCH_ROWS.toLocaleString("en-US")} requests (90 days, 5,006 users, 5 property keys incl. a 500-value one)`,
+    "",
+    `Each line: ${RUNS} runs after 2 warm-ups. Pages are fetched over HTTP from \`npm start\`'s server, signed in, and include rendering.`,
+    "",
+    `| database | measurement | p50 ms | p95 ms | target |`,
+    `|---|---|---|---|---|`,
+  ];
+  for (const r of results) {
+    for (const t of r.timings) lines.push(`| ${r.kind} | ${t.name} | ${t.p50.toFixed(0)} | ${t.p95.toFixed(0)} | ${t.target === null ? "—" : `${t.p95 <= t.target ? "met" : "**missed**"} (≤ ${t.target})`} |`);
+  }
+  lines.push("", ...results.map((r) => `- Generating the data through the log writer (rows, properties and rollups): ${r.kind} ${Math.round(r.generateSeconds)} s (${Math.round(r.rows / r.generateSeconds).toLocaleString("en-US")} rows/s).`));
+  return lines;
+}
