@@ -1,7 +1,7 @@
 "use client";
 // Filters for the Requests page. Every filter lives in the URL, so a link reproduces the view.
 import { usePathname, useRouter, useSearchParams } from "next/navigation";
-import { type FormEvent, useState } from "react";
+import { type FormEvent, useEffect, useState } from "react";
 import { controlClass } from "@/components/ui/controls";
 import { TimeFields, type TimeFieldsProps } from "@/components/ui/time-fields";
 
@@ -14,6 +14,21 @@ export interface PropertyFilter {
   key: string;
   op: Op;
   value: string;
+}
+
+/** The known values of each chosen key, fetched once per key, for the value field's suggestions. */
+function useKnownValues(keys: string[]) {
+  const [known, setKnown] = useState<Record<string, string[]>>({});
+  const wanted = keys.filter((k) => k && !(k in known)).join("\n");
+  useEffect(() => {
+    for (const key of wanted ? wanted.split("\n") : []) {
+      fetch(`/api/v1/properties/${encodeURIComponent(key)}/values`)
+        .then((r) => (r.ok ? (r.json() as Promise<{ data: string[] }>) : { data: [] }))
+        .then(({ data }) => setKnown((all) => ({ ...all, [key]: data })))
+        .catch(() => setKnown((all) => ({ ...all, [key]: [] })));
+    }
+  }, [wanted]);
+  return known;
 }
 
 export function FilterBar({ propertyKeys, properties, time }: { propertyKeys: string[]; properties: PropertyFilter[]; time: TimeFieldsProps }) {
@@ -36,6 +51,7 @@ export function FilterBar({ propertyKeys, properties, time }: { propertyKeys: st
   }
 
   const value = (name: string) => params.get(name) ?? "";
+  const known = useKnownValues(conditions.map((c) => c.key));
   const update = (i: number, patch: Partial<PropertyFilter>) => setConditions((all) => all.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
   return (
@@ -104,7 +120,12 @@ export function FilterBar({ propertyKeys, properties, time }: { propertyKeys: st
               <option value="ne">not equals</option>
               <option value="contains">contains</option>
             </select>
-            <input aria-label="Value" value={c.value} onChange={(e) => update(i, { value: e.target.value })} className={controlClass} />
+            <input aria-label="Value" list={`property-values-${i}`} value={c.value} onChange={(e) => update(i, { value: e.target.value })} className={controlClass} />
+            <datalist id={`property-values-${i}`}>
+              {(known[c.key] ?? []).map((v) => (
+                <option key={v} value={v} />
+              ))}
+            </datalist>
             <button type="button" onClick={() => setConditions((all) => all.filter((_, j) => j !== i))} className="text-sm text-zinc-500 hover:text-red-600">
               Remove
             </button>

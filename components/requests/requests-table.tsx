@@ -121,7 +121,13 @@ export function RequestsTable({ rows, propertyKeys, sort }: { rows: RequestRow[]
             {table.getHeaderGroups().map((group) => (
               <tr key={group.id}>
                 {group.headers.map((h) => (
-                  <th key={h.id} scope="col" className="relative px-3 py-2 font-medium" style={{ width: h.getSize() }}>
+                  <th
+                    key={h.id}
+                    scope="col"
+                    aria-sort={sort && sort.column === SORTABLE[h.column.id] ? (sort.dir === "desc" ? "descending" : "ascending") : undefined}
+                    className="relative px-3 py-2 font-medium"
+                    style={{ width: h.getSize() }}
+                  >
                     {sort && SORTABLE[h.column.id] ? (
                       <SortHeader label={String(h.column.columnDef.header)} column={SORTABLE[h.column.id]!} sort={sort} />
                     ) : (

@@ -57,3 +57,11 @@ export async function propertyValueSummaries(workspaceId: string, key: string, w
     .map((r) => ({ value: r.val, requests: Number(r.n), spendNano: toBigInt(r.spend), avgLatencyMs: Number(r.lat) / Number(r.n), avgTokens: Number(r.tokens) / Number(r.n) }))
     .sort((a, b) => (b.spendNano > a.spendNano ? 1 : b.spendNano < a.spendNano ? -1 : b.requests - a.requests));
 }
+
+/** A key's most used values in the window, for the filter bar's suggestions. */
+export async function propertyValueOptions(workspaceId: string, key: string, window: Window, limit = 50, db: Db = defaultDb()): Promise<string[]> {
+  const q = sql(dialectOf(db));
+  const text = `SELECT f.value AS val FROM ${propertyFacts(q, workspaceId, window, key.toLowerCase())} GROUP BY f.value ORDER BY SUM(f.n) DESC, f.value LIMIT ${Math.max(1, Math.min(limit, 500))}`;
+  const rows = await db.$queryRawUnsafe<{ val: string }[]>(text, ...q.params);
+  return rows.map((r) => r.val);
+}

@@ -32,13 +32,18 @@ describe("Requests page", () => {
     await h?.stop();
   });
 
-  it("filters by a property, keeps the filter in the URL, and shows the conversation", async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+  async function signedIn() {
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
     await page.goto(`${h.url}/login`);
     await page.getByLabel("Email").fill("viewer@example.com");
     await page.getByLabel("Password").fill("correct-horse-9");
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${h.url}/`);
+    return page;
+  }
+
+  it("filters by a property, keeps the filter in the URL, and shows the conversation", async () => {
+    const page = await signedIn();
 
     await page.getByRole("link", { name: "Requests" }).click();
     await page.waitForURL(`${h.url}/requests`);
@@ -47,6 +52,7 @@ describe("Requests page", () => {
 
     await page.getByRole("button", { name: "+ Property filter" }).click();
     await page.getByLabel("Property", { exact: true }).selectOption("workflow");
+    await expect.poll(() => page.locator("#property-values-0 option").evaluateAll((options) => options.map((o) => (o as HTMLOptionElement).value))).toContain("bird-watch");
     await page.getByLabel("Value").fill("bird-watch");
     await page.getByRole("button", { name: "Apply" }).click();
     await page.waitForURL(/property\.workflow=bird-watch/);
@@ -110,6 +116,71 @@ describe("Requests page", () => {
     const statuses = await table.locator("tbody tr td:nth-child(2)").allTextContents();
     expect(statuses.length).toBeGreaterThan(0);
     expect(statuses.every((s) => Number(s) >= 400)).toBe(true);
+    await page.close();
+  });
+
+  it("overview charts, a custom time range, server-side sort, export, keyboard and live mode", async () => {
+    const page = await signedIn();
+
+    // Overview: the tiles and charts of the default window, and top values of a chosen property.
+    await page.getByText("p95 latency").waitFor();
+    for (const chart of ["Spend per day", "Requests by status per day", "Latency p50 and p95 per day (ms)"]) await page.getByRole("figure", { name: chart }).waitFor();
+    await page.getByLabel("Top values of").selectOption("workflow");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/property=workflow/);
+    expect(await page.getByRole("region", { name: "Top values of workflow" }).textContent()).toContain("research-agent");
+    await page.screenshot({ path: "test-results/overview.png", fullPage: true });
+
+    // A custom range picked in the UI lands in the URL and narrows the cost page.
+    await page.goto(`${h.url}/cost`);
+    await page.getByLabel("Time").selectOption("custom");
+    const today = new Date().toISOString().slice(0, 10);
+    await page.getByLabel("From").fill(today);
+    await page.getByLabel("To").fill(today);
+    await page.getByLabel("Every").selectOption("hour");
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/range=custom/);
+    expect(new URL(page.url()).searchParams.get("from")).toBe(today);
+    await page.getByRole("figure", { name: "Spend by model per hour" }).waitFor();
+    await page.screenshot({ path: "test-results/cost-custom-range.png" });
+
+    // Sorting by cost is done by the server: the first page holds the most expensive requests.
+    await page.goto(`${h.url}/requests`);
+    const table = page.getByRole("table", { name: "Requests" });
+    await page.getByRole("link", { name: /^Sort by Cost/ }).click();
+    await page.waitForURL(/sort=cost&dir=desc/);
+    await expect.poll(async () => (await table.locator("tbody tr td:nth-child(7)").first().textContent()) ?? "").toMatch(/\$/);
+    const costs = (await table.locator("tbody tr td:nth-child(7)").allTextContents()).filter((c) => c.includes("$")).map((c) => Number(c.replace(/[$,]/g, "")));
+    expect(costs).toEqual([...costs].sort((a, b) => b - a));
+    const api = (await (await fetch(`${h.url}/api/v1/requests?sort=cost&limit=1`, { headers: { authorization: `Bearer ${h.key}` } })).json()) as { data: { id: string; costUsd: number }[] };
+    expect(costs[0]).toBeCloseTo(api.data[0]!.costUsd, 4);
+
+    // Export of the current filter, as the CSV a spreadsheet opens.
+    await page.goto(`${h.url}/requests?property.workflow=bird-watch`);
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "CSV" }).click()]);
+    const csv = (await import("node:fs")).readFileSync((await download.path())!, "utf8").trimEnd().split("\r\n");
+    expect(csv).toHaveLength(2);
+    expect(csv[1]).toContain("ornithologist");
+
+    // Keyboard: arrows move between rows, Enter opens the drawer, Escape closes it.
+    await page.goto(`${h.url}/requests`);
+    await table.locator("tbody tr").first().focus();
+    await page.keyboard.press("ArrowDown");
+    const second = await table.locator("tbody tr").nth(1).locator("td").first().textContent();
+    await page.keyboard.press("Enter");
+    const drawer = page.getByRole("dialog", { name: "Request details" });
+    await drawer.waitFor();
+    expect(await drawer.textContent()).toContain(second!.trim());
+    await page.keyboard.press("Escape");
+
+    // Live mode: a request sent now shows up without reloading.
+    await page.goto(`${h.url}/requests?userId=live-watcher`);
+    await page.getByRole("link", { name: "Go live" }).click();
+    await page.waitForURL(/live=1/);
+    await page.getByText("No requests match").waitFor();
+    const client = new OpenAI({ baseURL: `${h.url}/v1`, apiKey: h.key, maxRetries: 0 });
+    await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Are you live?" }] }, { headers: { "Helicone-User-Id": "live-watcher" } });
+    await expect.poll(() => table.locator("tbody tr").count(), { timeout: 15_000, interval: 500 }).toBe(1);
     await page.close();
   });
 });

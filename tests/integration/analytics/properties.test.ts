@@ -1,6 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { propertyKeySummaries, propertyKeys, propertyValueSummaries } from "@/lib/analytics/properties";
+import { propertyKeySummaries, propertyKeys, propertyValueOptions, propertyValueSummaries } from "@/lib/analytics/properties";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { rebuildRollups } from "@/lib/db/rebuild-rollups";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
@@ -46,5 +46,11 @@ describe.each(DATABASE_KINDS)("property analytics on %s", (kind) => {
       { value: "research", requests: 2, spendNano: 400n, avgLatencyMs: 200, avgTokens: 50 },
       { value: "support", requests: 1, spendNano: 50n, avgLatencyMs: 50, avgTokens: 5 },
     ]);
+  });
+
+  it("offers a key's values, most used first, for the filter bar", async () => {
+    expect(await propertyValueOptions(ws, "workflow", since, 50, t.db)).toEqual(["research", "support"]);
+    expect(await propertyValueOptions(ws, "workflow", since, 1, t.db)).toEqual(["research"]);
+    expect(await propertyValueOptions(ws, "nope", since, 50, t.db)).toEqual([]);
   });
 });
