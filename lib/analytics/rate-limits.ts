@@ -1,23 +1,29 @@
-// Rate limiting over time: requests refused by providers or by the gateway's own limits, and the
-// headroom providers reported in their rate-limit headers (x-ratelimit-*, anthropic-ratelimit-*).
+// Rate limiting over time, per provider or per model: requests refused by providers (at any
+// attempt) or by the gateway's own limits, and the headroom providers reported in their
+// rate-limit headers (x-ratelimit-*, anthropic-ratelimit-*).
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
 import type { Granularity, Window } from "./time-range";
 import { type Dialect, bucketOf, sql } from "./sql";
 
+export type RateLimitGroup = "provider" | "model";
+
 export interface RateLimitedPoint {
   bucket: string;
-  /** provider:<id> or gateway */
+  /** "provider 429 · <provider or model>" or "gateway 429 · <provider or model>" */
   series: string;
   requests: number;
 }
 
 export interface HeadroomPoint {
   bucket: string;
-  provider: string;
+  /** The provider or the model. */
+  group: string;
   /** The lowest remaining-requests figure the provider reported in the bucket. */
   remainingRequests: number | null;
   remainingTokens: number | null;
 }
+
+const groupColumn = (group: RateLimitGroup) => (group === "provider" ? `r."provider"` : `COALESCE(r."modelServed", r."modelRequested")`);
 
 /** A numeric field of the stored rate-limit headers, trying OpenAI's name then Anthropic's. */
 function headerNumber(dialect: Dialect, names: string[]): string {
@@ -25,25 +31,26 @@ function headerNumber(dialect: Dialect, names: string[]): string {
   return `COALESCE(${names.map(one).join(", ")})`;
 }
 
-export async function rateLimitedSeries(workspaceId: string, window: Window, granularity: Granularity, db: Db = defaultDb()): Promise<RateLimitedPoint[]> {
+export async function rateLimitedSeries(workspaceId: string, window: Window, granularity: Granularity, group: RateLimitGroup = "provider", db: Db = defaultDb()): Promise<RateLimitedPoint[]> {
   const dialect = dialectOf(db);
   const q = sql(dialect);
-  const text = `SELECT ${bucketOf(dialect, granularity, `r."createdAt"`)} AS bucket, CASE WHEN r."rateLimitedBy" = 'gateway' THEN 'gateway' ELSE 'provider:' || r."provider" END AS series, COUNT(*) AS n
+  const text = `SELECT ${bucketOf(dialect, granularity, `r."createdAt"`)} AS bucket,
+      CASE WHEN r."rateLimitedBy" = 'gateway' THEN 'gateway 429' ELSE 'provider 429' END || ' · ' || ${groupColumn(group)} AS series, COUNT(*) AS n
     FROM "Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."rateLimitedBy" IS NOT NULL AND ${q.within(`r."createdAt"`, window)}
     GROUP BY 1, 2 ORDER BY 1`;
   const rows = await db.$queryRawUnsafe<{ bucket: string; series: string; n: unknown }[]>(text, ...q.params);
   return rows.map((r) => ({ bucket: String(r.bucket), series: String(r.series), requests: Number(r.n) }));
 }
 
-export async function providerHeadroom(workspaceId: string, window: Window, granularity: Granularity, db: Db = defaultDb()): Promise<HeadroomPoint[]> {
+export async function providerHeadroom(workspaceId: string, window: Window, granularity: Granularity, group: RateLimitGroup = "provider", db: Db = defaultDb()): Promise<HeadroomPoint[]> {
   const dialect = dialectOf(db);
   const q = sql(dialect);
   const requests = headerNumber(dialect, ["x-ratelimit-remaining-requests", "anthropic-ratelimit-requests-remaining"]);
   const tokens = headerNumber(dialect, ["x-ratelimit-remaining-tokens", "anthropic-ratelimit-tokens-remaining"]);
-  const text = `SELECT ${bucketOf(dialect, granularity, `r."createdAt"`)} AS bucket, r."provider" AS provider, MIN(${requests}) AS req, MIN(${tokens}) AS tok
+  const text = `SELECT ${bucketOf(dialect, granularity, `r."createdAt"`)} AS bucket, ${groupColumn(group)} AS grp, MIN(${requests}) AS req, MIN(${tokens}) AS tok
     FROM "Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."rateLimitHeaders" IS NOT NULL AND ${q.within(`r."createdAt"`, window)}
     GROUP BY 1, 2 ORDER BY 1`;
-  const rows = await db.$queryRawUnsafe<{ bucket: string; provider: string; req: unknown; tok: unknown }[]>(text, ...q.params);
+  const rows = await db.$queryRawUnsafe<{ bucket: string; grp: string; req: unknown; tok: unknown }[]>(text, ...q.params);
   const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return rows.map((r) => ({ bucket: String(r.bucket), provider: String(r.provider), remainingRequests: num(r.req), remainingTokens: num(r.tok) }));
+  return rows.map((r) => ({ bucket: String(r.bucket), group: String(r.grp), remainingRequests: num(r.req), remainingTokens: num(r.tok) }));
 }

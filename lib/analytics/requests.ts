@@ -274,3 +274,8 @@ export async function getRequest(workspaceId: string, id: string, options: { wit
     bodiesHidden: !options.withBodies,
   };
 }
+
+/** Whether the workspace has logged anything yet (the empty states show how to start). */
+export async function hasAnyRequest(workspaceId: string, db: Db = defaultDb()): Promise<boolean> {
+  return (await db.request.findFirst({ where: { workspaceId }, select: { id: true } })) !== null;
+}

@@ -1,28 +1,30 @@
 import { LineSeries } from "@/components/charts/line-series";
 import { RequestsTable } from "@/components/requests/requests-table";
-import { ShowButton } from "@/components/ui/controls";
+import { SelectField, ShowButton } from "@/components/ui/controls";
 import { TimeFields } from "@/components/ui/time-fields";
 import { pivot } from "@/lib/analytics/prepare-series";
-import { providerHeadroom, rateLimitedSeries } from "@/lib/analytics/rate-limits";
+import { type RateLimitGroup, providerHeadroom, rateLimitedSeries } from "@/lib/analytics/rate-limits";
 import { listRequests, requestQuerySchema } from "@/lib/analytics/requests";
 import { type TimeSearch, bucketLabels, describeTimeView, parseTimeView, timeFieldsOf } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 
 export const metadata = { title: "Rate limits" };
 
-export default async function RateLimitsPage({ searchParams }: { searchParams: Promise<TimeSearch> }) {
+export default async function RateLimitsPage({ searchParams }: { searchParams: Promise<TimeSearch & { by?: string }> }) {
   const { workspace } = await requireMember();
-  const view = parseTimeView(await searchParams);
+  const search = await searchParams;
+  const view = parseTimeView(search);
+  const by: RateLimitGroup = search.by === "model" ? "model" : "provider";
   const { granularity } = view;
   const [limited, headroom, recent] = await Promise.all([
-    rateLimitedSeries(workspace.id, view, granularity),
-    providerHeadroom(workspace.id, view, granularity),
+    rateLimitedSeries(workspace.id, view, granularity, by),
+    providerHeadroom(workspace.id, view, granularity, by),
     listRequests(workspace.id, requestQuerySchema.parse({ status: 429, from: view.from, to: view.to, limit: 50 })),
   ]);
   const buckets = bucketLabels(view.from, view.to, granularity);
   const refused = pivot(limited, (p) => p.bucket, (p) => p.series, (p) => p.requests, { buckets, missing: 0 });
-  const requestsLeft = pivot(headroom, (p) => p.bucket, (p) => p.provider, (p) => p.remainingRequests, { buckets });
-  const tokensLeft = pivot(headroom, (p) => p.bucket, (p) => p.provider, (p) => p.remainingTokens, { buckets });
+  const requestsLeft = pivot(headroom, (p) => p.bucket, (p) => p.group, (p) => p.remainingRequests, { buckets });
+  const tokensLeft = pivot(headroom, (p) => p.bucket, (p) => p.group, (p) => p.remainingTokens, { buckets });
 
   return (
     <div className="space-y-6">
@@ -33,6 +35,7 @@ export default async function RateLimitsPage({ searchParams }: { searchParams: P
         </div>
         <form method="get" className="flex flex-wrap items-end gap-2" aria-label="Rate-limit window">
           <TimeFields {...timeFieldsOf(view, true)} />
+          <SelectField label="Per" name="by" defaultValue={by} options={[{ value: "provider", label: "provider" }, { value: "model", label: "model" }]} />
           <ShowButton />
         </form>
       </div>

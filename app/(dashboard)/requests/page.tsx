@@ -1,9 +1,11 @@
 import Link from "next/link";
+import { headers } from "next/headers";
+import { GettingStarted } from "@/components/overview/getting-started";
 import { FilterBar } from "@/components/requests/filter-bar";
 import { LiveRefresh } from "@/components/requests/live-refresh";
 import { RequestsTable } from "@/components/requests/requests-table";
 import { propertyKeys } from "@/lib/analytics/properties";
-import { listRequests, parseRequestQuery, toSearchParams } from "@/lib/analytics/requests";
+import { hasAnyRequest, listRequests, parseRequestQuery, toSearchParams } from "@/lib/analytics/requests";
 import { lastDays, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 
@@ -73,7 +75,9 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
         </div>
       </div>
       <FilterBar propertyKeys={keys} properties={filters.properties} time={timeFieldsOf(view)} />
-      {page.data.length === 0 ? (
+      {page.data.length === 0 && !(await hasAnyRequest(workspace.id)) ? (
+        <GettingStarted baseUrl={`http://${(await headers()).get("host") ?? "localhost:3000"}`} />
+      ) : page.data.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">No requests match these filters in this time range.</p>
       ) : (
         <RequestsTable rows={page.data} propertyKeys={keys} sort={{ column: filters.sort, dir: filters.dir }} />
