@@ -12,7 +12,8 @@ import { type CostGroup, costBreakdown } from "@/lib/analytics/cost";
 import { STATUS_CLASSES, activitySeries, latencySeries, overviewTotals } from "@/lib/analytics/overview";
 import { pivot } from "@/lib/analytics/prepare-series";
 import { propertyKeys } from "@/lib/analytics/properties";
-import { listRequests, requestQuerySchema } from "@/lib/analytics/requests";
+import { requestQuerySchema } from "@/lib/analytics/request-query";
+import { listRequests } from "@/lib/analytics/requests";
 import { type TimeSearch, bucketLabels, describeTimeView, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
@@ -79,10 +80,11 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <StackedArea keys={spend.keys.length ? spend.keys : ["spend"]} rows={spend.rows} label={`Spend per ${view.granularity}`} />
         <StackedBars keys={[...STATUS_CLASSES]} rows={statuses.rows} label={`Requests by status per ${view.granularity}`} colors={STATUS_COLORS} />
         <LineSeries keys={["p50", "p95"]} rows={latencyRows.rows} label={`Latency p50 and p95 per ${view.granularity} (ms)`} />
-        <ShareBars title="Cost by model" rows={shares(models, (model) => ({ model }))} empty="No spend in this window." />
-        <ShareBars title="Top users" rows={shares(users.filter((u) => u.group !== "(no user)"), (userId) => ({ userId }))} empty="No requests carried a user id. Send Helicone-User-Id to see who spends what." />
+        <ShareBars title="Cost by model" total={totals.spendNano} rows={shares(models, (model) => ({ model }))} empty="No spend in this window." />
+        <ShareBars title="Top users" total={totals.spendNano} rows={shares(users.filter((u) => u.group !== "(no user)"), (userId) => ({ userId }))} empty="No requests carried a user id. Send Helicone-User-Id to see who spends what." />
         <ShareBars
           title={property ? `Top values of ${property}` : "Top property values"}
+          total={totals.spendNano}
           rows={property ? shares(values, (value) => ({ [`property.${property}`]: value })) : []}
           empty="No properties yet. Tag requests with Helicone-Property-<Name> headers."
         />

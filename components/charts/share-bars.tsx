@@ -1,5 +1,5 @@
-// Ranked groups as horizontal bars with their share of the total; each label links to the
-// matching requests. Plain HTML, so it renders on the server and reads well in any width.
+// Ranked groups as horizontal bars with their share of all spend in the window (not of the rows
+// shown); each label links to the matching requests. Plain HTML, so it renders on the server and reads well in any width.
 import Link from "next/link";
 import { formatCount, formatPercent, formatUsd } from "@/lib/format";
 
@@ -10,15 +10,11 @@ export interface ShareRow {
   href: string;
 }
 
-export function ShareBars({ title, rows, empty, action }: { title: string; rows: ShareRow[]; empty: string; action?: React.ReactNode }) {
-  const total = rows.reduce((s, r) => s + r.spendNano, 0n);
+export function ShareBars({ title, rows, total, empty }: { title: string; rows: ShareRow[]; total: bigint; empty: string }) {
   const widest = rows.reduce((m, r) => (r.spendNano > m ? r.spendNano : m), 0n);
   return (
     <section aria-label={title} className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900">
-      <div className="mb-3 flex items-center justify-between gap-2">
-        <h2 className="text-sm font-semibold">{title}</h2>
-        {action}
-      </div>
+      <h2 className="mb-3 text-sm font-semibold">{title}</h2>
       {rows.length === 0 ? <p className="text-sm text-zinc-500">{empty}</p> : null}
       <ol className="space-y-2">
         {rows.map((r) => (

@@ -2,7 +2,8 @@
 // at a time with the list cursor and written as the client reads, so memory stays flat however
 // many rows match.
 import { type Db, db as defaultDb } from "../db/client";
-import { type RequestQuery, listRequests } from "./requests";
+import type { RequestQuery } from "./request-query";
+import { listRequests } from "./requests";
 
 export const EXPORT_FORMATS = ["csv", "jsonl"] as const;
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

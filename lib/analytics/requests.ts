@@ -1,70 +1,7 @@
 // The request log as the query API and the Requests page read it. Scoped to one workspace.
-import { z } from "zod";
 import { type Db, db as defaultDb } from "../db/client";
-
-const MAX_LIMIT = 1000;
-
-const statusFilter = z.union([z.enum(["success", "error"]), z.coerce.number().int().min(100).max(599)]);
-
-const PROPERTY_OPS = { property: "eq", propertyNot: "ne", propertyContains: "contains" } as const;
-export type PropertyOp = (typeof PROPERTY_OPS)[keyof typeof PROPERTY_OPS];
-
-const propertyCondition = z.object({ key: z.string().min(1).max(64), op: z.enum(["eq", "ne", "contains"]), value: z.string().max(1000) });
-export type PropertyCondition = z.infer<typeof propertyCondition>;
-
-export const requestQuerySchema = z.object({
-  from: z.coerce.date().optional(),
-  to: z.coerce.date().optional(),
-  model: z.string().min(1).max(200).optional(),
-  provider: z.string().min(1).max(100).optional(),
-  status: statusFilter.optional(),
-  userId: z.string().min(1).max(500).optional(),
-  sessionId: z.string().min(1).max(500).optional(),
-  properties: z.array(propertyCondition).max(20).default([]),
-  cache: z.enum(["hit", "miss"]).optional(),
-  /** Free text searched in the stored prompt and response. */
-  q: z.string().min(1).max(200).optional(),
-  minCostUsd: z.coerce.number().min(0).optional(),
-  maxCostUsd: z.coerce.number().min(0).optional(),
-  minLatencyMs: z.coerce.number().int().min(0).optional(),
-  maxLatencyMs: z.coerce.number().int().min(0).optional(),
-  /** Server-side sort; pages continue with a cursor in the same order. */
-  sort: z.enum(["time", "cost", "latency", "ttft"]).default("time"),
-  dir: z.enum(["asc", "desc"]).default("desc"),
-  limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(100),
-  cursor: z.string().max(200).optional(),
-});
-
-export type RequestQuery = z.infer<typeof requestQuerySchema>;
-
-/**
- * Reads the query string: `property.Workflow=research-agent` (equals), `propertyNot.<key>=…`,
- * `propertyContains.<key>=…`, and the other filters by name.
- */
-export function parseRequestQuery(params: URLSearchParams) {
-  const properties: PropertyCondition[] = [];
-  const raw: Record<string, unknown> = { properties };
-  for (const [name, value] of params) {
-    const dot = name.indexOf(".");
-    const op = dot > 0 ? PROPERTY_OPS[name.slice(0, dot) as keyof typeof PROPERTY_OPS] : undefined;
-    if (op) properties.push({ key: name.slice(dot + 1).toLowerCase(), op, value });
-    else raw[name] = value;
-  }
-  return requestQuerySchema.safeParse(raw);
-}
-
-/** The query string for a query, the inverse of parseRequestQuery (links, exports, paging). */
-export function toSearchParams(q: Partial<RequestQuery>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [name, value] of Object.entries(q)) {
-    if (value === undefined || value === null || name === "properties" || name === "limit") continue;
-    if ((name === "sort" && value === "time") || (name === "dir" && value === "desc")) continue;
-    params.set(name, value instanceof Date ? value.toISOString() : String(value));
-  }
-  const prefix = Object.fromEntries(Object.entries(PROPERTY_OPS).map(([p, op]) => [op, p]));
-  for (const c of q.properties ?? []) params.append(`${prefix[c.op]}.${c.key}`, c.value);
-  return params;
-}
+import { type PropertyCondition, type RequestQuery, SORT_COLUMNS, type SortValue, decodeCursor, encodeCursor } from "./request-query";
+import { pageIdsByIndex } from "./requests-sorted";
 
 const NANO = 1e9;
 
@@ -77,34 +14,6 @@ function propertyWhere(workspaceId: string, q: RequestQuery, c: PropertyConditio
   return { NOT: { properties: { some: { ...scope, value: c.value } } } };
 }
 
-// Sortable columns. Nullable ones (unpriced cost, TTFT of unstreamed calls) sort nulls last.
-const SORT_COLUMNS = {
-  time: { column: "createdAt", nullable: false },
-  cost: { column: "costNanoUsd", nullable: true },
-  latency: { column: "latencyMs", nullable: false },
-  ttft: { column: "timeToFirstTokenMs", nullable: true },
-} as const;
-type SortKey = keyof typeof SORT_COLUMNS;
-type SortValue = Date | bigint | number | null;
-
-// The cursor is the last row's (sort value, id): stable while new rows arrive.
-function encodeCursor(sort: SortKey, value: SortValue, id: string): string {
-  const v = value === null ? null : value instanceof Date ? value.toISOString() : String(value);
-  return Buffer.from(JSON.stringify([sort, v, id])).toString("base64url");
-}
-
-function decodeCursor(cursor: string, sort: SortKey): { value: SortValue; id: string } | null {
-  try {
-    const [key, v, id] = JSON.parse(Buffer.from(cursor, "base64url").toString("utf8")) as [unknown, unknown, unknown];
-    if (key !== sort || typeof id !== "string" || (v !== null && typeof v !== "string")) return null;
-    if (v === null) return SORT_COLUMNS[sort].nullable ? { value: null, id } : null;
-    const value = sort === "time" ? new Date(v) : sort === "cost" ? BigInt(v) : Number(v);
-    return (value instanceof Date && Number.isNaN(value.getTime())) || (typeof value === "number" && !Number.isFinite(value)) ? null : { value, id };
-  } catch {
-    return null;
-  }
-}
-
 /** Rows after the cursor in (sort column, id) order, nulls last. */
 function afterCursor(q: RequestQuery, cursor: { value: SortValue; id: string }) {
   const { column, nullable } = SORT_COLUMNS[q.sort];
@@ -112,9 +21,6 @@ function afterCursor(q: RequestQuery, cursor: { value: SortValue; id: string }) 
   if (cursor.value === null) return { [column]: null, id: { [past]: cursor.id } };
   return { OR: [{ [column]: { [past]: cursor.value } }, { [column]: cursor.value, id: { [past]: cursor.id } }, ...(nullable ? [{ [column]: null }] : [])] };
 }
-
-/** Whether a cursor fits the query's sort (a cursor from another sort order is refused). */
-export const isValidCursor = (q: RequestQuery) => !q.cursor || decodeCursor(q.cursor, q.sort) !== null;
 
 /** Conditions on a request's own columns and bodies, and on properties other than `skip`. */
 function rowFilters(workspaceId: string, q: RequestQuery, skip?: PropertyCondition) {
@@ -237,11 +143,21 @@ async function listByProperty(workspaceId: string, q: RequestQuery, property: Pr
   return rows.slice(0, q.limit + 1);
 }
 
+/** The list fields of these requests, in the order of `ids`. */
+async function rowsInOrder(db: Db, ids: string[]) {
+  const rows = await db.request.findMany({ where: { id: { in: ids } }, select: LIST_FIELDS });
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
+}
+
 export async function listRequests(workspaceId: string, q: RequestQuery, db: Db = defaultDb()) {
   const driver = q.sort === "time" && q.dir === "desc" ? q.properties.find((c) => c.op === "eq") : undefined;
-  const rows = driver
-    ? await listByProperty(workspaceId, q, driver, db)
-    : await db.request.findMany({ where: where(workspaceId, q), orderBy: orderBy(q), take: q.limit + 1, select: LIST_FIELDS });
+  const ids = q.sort === "time" ? null : await pageIdsByIndex(db, workspaceId, q);
+  const rows = ids
+    ? await rowsInOrder(db, ids)
+    : driver
+      ? await listByProperty(workspaceId, q, driver, db)
+      : await db.request.findMany({ where: where(workspaceId, q), orderBy: orderBy(q), take: q.limit + 1, select: LIST_FIELDS });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const { column } = SORT_COLUMNS[q.sort];

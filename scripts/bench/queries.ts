@@ -8,7 +8,8 @@ import { loginCookie } from "../../tests/support/session-login";
 import { hashPassword } from "../../lib/auth/passwords";
 import { DEFAULT_WORKSPACE_SLUG, createUserWithMembership, findWorkspaceBySlug } from "../../lib/db/accounts";
 import { costBreakdown } from "../../lib/analytics/cost";
-import { listRequests, requestQuerySchema } from "../../lib/analytics/requests";
+import { requestQuerySchema } from "../../lib/analytics/request-query";
+import { listRequests } from "../../lib/analytics/requests";
 import { lastDays } from "../../lib/analytics/time-range";
 import { SCALE_TRAFFIC, writeBulkTraffic } from "../lib/bulk-traffic";
 

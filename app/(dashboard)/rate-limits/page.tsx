@@ -4,7 +4,8 @@ import { SelectField, ShowButton } from "@/components/ui/controls";
 import { TimeFields } from "@/components/ui/time-fields";
 import { pivot } from "@/lib/analytics/prepare-series";
 import { type RateLimitGroup, providerHeadroom, rateLimitedSeries } from "@/lib/analytics/rate-limits";
-import { listRequests, requestQuerySchema } from "@/lib/analytics/requests";
+import { requestQuerySchema } from "@/lib/analytics/request-query";
+import { listRequests } from "@/lib/analytics/requests";
 import { type TimeSearch, bucketLabels, describeTimeView, parseTimeView, timeFieldsOf } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 

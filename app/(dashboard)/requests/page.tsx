@@ -5,7 +5,8 @@ import { FilterBar } from "@/components/requests/filter-bar";
 import { LiveRefresh } from "@/components/requests/live-refresh";
 import { RequestsTable } from "@/components/requests/requests-table";
 import { propertyKeys } from "@/lib/analytics/properties";
-import { hasAnyRequest, listRequests, parseRequestQuery, toSearchParams } from "@/lib/analytics/requests";
+import { parseRequestQuery, toSearchParams } from "@/lib/analytics/request-query";
+import { hasAnyRequest, listRequests } from "@/lib/analytics/requests";
 import { lastDays, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 

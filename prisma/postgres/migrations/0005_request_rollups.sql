@@ -36,7 +36,7 @@ CREATE TABLE "PropertyRollup" (
 CREATE INDEX "PropertyRollup_workspaceId_hour_idx" ON "PropertyRollup"("workspaceId", "hour");
 
 -- CreateIndex
-CREATE INDEX "Request_workspaceId_createdAt_userId_latencyMs_costNanoUsd__idx" ON "Request"("workspaceId", "createdAt", "userId", "latencyMs", "costNanoUsd", "status");
+CREATE INDEX "Request_workspaceId_createdAt_userId_latencyMs_costNanoUsd__idx" ON "Request"("workspaceId", "createdAt", "userId", "latencyMs", "costNanoUsd", "status", "timeToFirstTokenMs", "id");
 
 
 -- Backfill the rollups from the rows already logged

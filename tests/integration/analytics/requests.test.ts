@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportRequests } from "@/lib/analytics/export";
-import { getRequest, isValidCursor, listRequests, parseRequestQuery, toSearchParams } from "@/lib/analytics/requests";
+import { isValidCursor, parseRequestQuery, toSearchParams } from "@/lib/analytics/request-query";
+import { getRequest, listRequests } from "@/lib/analytics/requests";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { seedDemoTraffic } from "../../../scripts/lib/demo-traffic";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
@@ -70,6 +71,34 @@ describe.each(DATABASE_KINDS)("request log queries on %s", (kind) => {
     const present = values.filter((v): v is number => v !== null);
     expect(present).toEqual([...present].sort((a, b) => (dir === "desc" ? b - a : a - b)));
     expect(values.slice(present.length).every((v) => v === null)).toBe(true);
+  });
+
+  it("sorts under filters exactly as the rows say: by index where it can, through Prisma where it cannot", async () => {
+    const all = await t.db.request.findMany({ where: { workspaceId: ws }, include: { properties: true } });
+    const has = (r: (typeof all)[number], key: string, value: string) => r.properties.some((p) => p.key === key && p.value === value);
+    const expected = (keep: (r: (typeof all)[number]) => boolean, value: (r: (typeof all)[number]) => number | null, dir: "asc" | "desc") =>
+      all
+        .filter(keep)
+        .sort((a, b) => {
+          const [va, vb] = [value(a), value(b)];
+          if (va === null || vb === null) return va === vb ? (dir === "desc" ? b.id.localeCompare(a.id) : a.id.localeCompare(b.id)) : va === null ? 1 : -1;
+          return va !== vb ? (dir === "desc" ? vb - va : va - vb) : dir === "desc" ? (b.id < a.id ? -1 : 1) : a.id < b.id ? -1 : 1;
+        })
+        .map((r) => r.id);
+    const cost = (r: (typeof all)[number]) => (r.costNanoUsd === null ? null : Number(r.costNanoUsd));
+    const since = new Date(NOW.getTime() - 5 * 86_400_000);
+    // Index path: property equals / not equals, status, cost range, time.
+    expect((await pageThrough({ sort: "cost", "property.workflow": "research-agent", status: "success", minCostUsd: "0.001", from: since.toISOString() }, 9)).map((r) => r.id)).toEqual(
+      expected((r) => has(r, "workflow", "research-agent") && r.status < 400 && (r.costNanoUsd ?? 0n) >= 1_000_000n && r.createdAt >= since, cost, "desc"),
+    );
+    expect((await pageThrough({ sort: "latency", dir: "asc", "propertyNot.environment": "production", userId: "user_42" }, 4)).map((r) => r.id)).toEqual(
+      expected((r) => !has(r, "environment", "production") && r.userId === "user_42", (r) => r.latencyMs, "asc"),
+    );
+    expect((await pageThrough({ sort: "ttft", "propertyContains.step": "ar" }, 6)).map((r) => r.id)).toEqual(
+      expected((r) => r.properties.some((p) => p.key === "step" && p.value.includes("ar")), (r) => r.timeToFirstTokenMs, "desc"),
+    );
+    // Prisma path: a model filter.
+    expect((await pageThrough({ sort: "cost", dir: "asc", model: "gpt-4o-mini" }, 11)).map((r) => r.id)).toEqual(expected((r) => r.modelRequested === "gpt-4o-mini", cost, "asc"));
   });
 
   it("pages under a property filter the other filters mostly reject, in order, without losing or repeating a row", async () => {

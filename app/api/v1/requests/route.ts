@@ -1,6 +1,7 @@
 // GET /api/v1/requests – the request log, newest first, filtered and cursor-paginated.
 import { apiError, invalidQuery, json, unauthorized } from "@/lib/api/responses";
-import { isValidCursor, listRequests, parseRequestQuery } from "@/lib/analytics/requests";
+import { isValidCursor, parseRequestQuery } from "@/lib/analytics/request-query";
+import { listRequests } from "@/lib/analytics/requests";
 import { authenticateApi } from "@/lib/auth/api-auth";
 
 export const runtime = "nodejs";

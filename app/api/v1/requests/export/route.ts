@@ -2,7 +2,7 @@
 // streamed as a download.
 import { apiError, invalidQuery, unauthorized } from "@/lib/api/responses";
 import { EXPORT_FORMATS, type ExportFormat, exportRequests } from "@/lib/analytics/export";
-import { isValidCursor, parseRequestQuery } from "@/lib/analytics/requests";
+import { isValidCursor, parseRequestQuery } from "@/lib/analytics/request-query";
 import { authenticateApi } from "@/lib/auth/api-auth";
 
 export const runtime = "nodejs";
