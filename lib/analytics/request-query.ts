@@ -96,3 +96,6 @@ export function decodeCursor(cursor: string, sort: SortKey): { value: SortValue;
 
 /** Whether a cursor fits the query's sort (a cursor from another sort order is refused). */
 export const isValidCursor = (q: RequestQuery) => !q.cursor || decodeCursor(q.cursor, q.sort) !== null;
+
+/** A dollar filter (minCostUsd) in the log's nano-dollars. */
+export const usdToNano = (usd: number) => Math.round(usd * 1e9);

@@ -5,18 +5,15 @@
 // Filters on columns outside that index (model, provider, session, cache, text) are left to the
 // Prisma path: pageIdsByIndex returns null for them.
 import { type Db, dialectOf } from "../db/client";
-import { type PropertyCondition, type RequestQuery, SORT_COLUMNS, decodeCursor } from "./request-query";
-import { sql } from "./sql";
+import { type PropertyCondition, type RequestQuery, SORT_COLUMNS, decodeCursor, usdToNano } from "./request-query";
+import { likeContains, sql } from "./sql";
 
-const NANO = 1e9;
 type Query = ReturnType<typeof sql>;
-
-const likePattern = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
 
 // Parameters are bound in the order the text uses them: SQLite's ? are positional.
 function propertyCondition(s: Query, workspaceId: string, q: RequestQuery, c: PropertyCondition): string {
   let ids = `SELECT p."requestId" FROM "RequestProperty" p WHERE p."workspaceId" = ${s.param(workspaceId)} AND p."key" = ${s.param(c.key)}`;
-  ids += c.op === "contains" ? ` AND p."value" LIKE ${s.param(likePattern(c.value))} ESCAPE '\\'` : ` AND p."value" = ${s.param(c.value)}`;
+  ids += c.op === "contains" ? ` AND p."value" LIKE ${s.param(likeContains(c.value))} ESCAPE '\\'` : ` AND p."value" = ${s.param(c.value)}`;
   if (q.from) ids += ` AND p."createdAt" >= ${s.time(q.from)}`;
   if (q.to) ids += ` AND p."createdAt" < ${s.time(q.to)}`;
   return `r."id" ${c.op === "ne" ? "NOT IN" : "IN"} (${ids})`;
@@ -35,8 +32,8 @@ export async function pageIdsByIndex(db: Db, workspaceId: string, q: RequestQuer
   if (q.status === "success") conditions.push(`r."status" < 400`);
   else if (q.status === "error") conditions.push(`r."status" >= 400`);
   else if (q.status !== undefined) conditions.push(`r."status" = ${s.param(q.status)}`);
-  if (q.minCostUsd !== undefined) conditions.push(`r."costNanoUsd" >= ${s.param(Math.round(q.minCostUsd * NANO))}`);
-  if (q.maxCostUsd !== undefined) conditions.push(`r."costNanoUsd" <= ${s.param(Math.round(q.maxCostUsd * NANO))}`);
+  if (q.minCostUsd !== undefined) conditions.push(`r."costNanoUsd" >= ${s.param(usdToNano(q.minCostUsd))}`);
+  if (q.maxCostUsd !== undefined) conditions.push(`r."costNanoUsd" <= ${s.param(usdToNano(q.maxCostUsd))}`);
   if (q.minLatencyMs !== undefined) conditions.push(`r."latencyMs" >= ${s.param(q.minLatencyMs)}`);
   if (q.maxLatencyMs !== undefined) conditions.push(`r."latencyMs" <= ${s.param(q.maxLatencyMs)}`);
   for (const c of q.properties) conditions.push(propertyCondition(s, workspaceId, q, c));

@@ -1,9 +1,7 @@
 // The request log as the query API and the Requests page read it. Scoped to one workspace.
 import { type Db, db as defaultDb } from "../db/client";
-import { type PropertyCondition, type RequestQuery, SORT_COLUMNS, type SortValue, decodeCursor, encodeCursor } from "./request-query";
+import { type PropertyCondition, type RequestQuery, SORT_COLUMNS, type SortValue, decodeCursor, encodeCursor, usdToNano } from "./request-query";
 import { pageIdsByIndex } from "./requests-sorted";
-
-const NANO = 1e9;
 
 // The property's copied workspaceId and createdAt let the database answer "Workflow =
 // research-agent in the last 30 days" from the (workspaceId, key, value, createdAt) index.
@@ -32,8 +30,8 @@ function rowFilters(workspaceId: string, q: RequestQuery, skip?: PropertyConditi
     ...(q.sessionId ? { sessionId: q.sessionId } : {}),
     ...(q.cache ? { cacheStatus: q.cache === "hit" ? "HIT" : "MISS" } : {}),
     costNanoUsd: {
-      ...(q.minCostUsd !== undefined ? { gte: BigInt(Math.round(q.minCostUsd * NANO)) } : {}),
-      ...(q.maxCostUsd !== undefined ? { lte: BigInt(Math.round(q.maxCostUsd * NANO)) } : {}),
+      ...(q.minCostUsd !== undefined ? { gte: BigInt(usdToNano(q.minCostUsd)) } : {}),
+      ...(q.maxCostUsd !== undefined ? { lte: BigInt(usdToNano(q.maxCostUsd)) } : {}),
     },
     latencyMs: { ...(q.minLatencyMs !== undefined ? { gte: q.minLatencyMs } : {}), ...(q.maxLatencyMs !== undefined ? { lte: q.maxLatencyMs } : {}) },
     AND: [

@@ -33,6 +33,9 @@ export function scopeWhere(q: ReturnType<typeof sql>, scope: Scope): string {
   return `r."workspaceId" = ${q.param(workspaceId)}${userId === undefined ? "" : ` AND r."userId" = ${q.param(userId)}`}`;
 }
 
+/** `%text%` for `LIKE … ESCAPE '\'`, with LIKE's own wildcards in `text` taken literally. */
+export const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 /** SUM comes back as a number, a bigint or a Decimal depending on the dialect. */
 export const toBigInt = (value: unknown) => (value === null || value === undefined ? 0n : typeof value === "bigint" ? value : BigInt(String(value).split(".")[0]!));
 

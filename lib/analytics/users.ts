@@ -2,7 +2,7 @@
 // (workspaceId, createdAt, userId, latencyMs, costNanoUsd, status) index, sorted and cut in the
 // database: a workspace may have many thousands of end users.
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
-import { sql, toBigInt } from "./sql";
+import { likeContains, sql, toBigInt } from "./sql";
 import type { Window } from "./time-range";
 
 export interface UserSummary {
@@ -36,12 +36,9 @@ export interface UserOptions {
   limit?: number;
 }
 
-/** `%text%` for LIKE, with LIKE's own wildcards taken literally. */
-const likePattern = (text: string) => `%${text.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-
 function usersWhere(q: ReturnType<typeof sql>, workspaceId: string, window: Window, options: UserOptions) {
   return `r."workspaceId" = ${q.param(workspaceId)} AND ${q.within(`r."createdAt"`, window)} AND r."userId" IS NOT NULL${
-    options.userId !== undefined ? ` AND r."userId" = ${q.param(options.userId)}` : options.search ? ` AND LOWER(r."userId") LIKE ${q.param(likePattern(options.search))} ESCAPE '\\'` : ""
+    options.userId !== undefined ? ` AND r."userId" = ${q.param(options.userId)}` : options.search ? ` AND LOWER(r."userId") LIKE ${q.param(likeContains(options.search.toLowerCase()))} ESCAPE '\\'` : ""
   }`;
 }
 
