@@ -9,8 +9,9 @@ import { SelectField, ShowButton } from "@/components/ui/controls";
 import { StatTile } from "@/components/ui/stat-tile";
 import { TimeFields } from "@/components/ui/time-fields";
 import { type CostGroup, costBreakdown } from "@/lib/analytics/cost";
-import { STATUS_CLASSES, activitySeries, latencySeries, overviewTotals } from "@/lib/analytics/overview";
-import { pivot } from "@/lib/analytics/prepare-series";
+import { latencyPercentiles } from "@/lib/analytics/latency";
+import { STATUS_CLASSES, activitySeries, overviewTotals } from "@/lib/analytics/overview";
+import { percentileRows, pivot } from "@/lib/analytics/prepare-series";
 import { propertyKeys } from "@/lib/analytics/properties";
 import { requestQuerySchema } from "@/lib/analytics/request-query";
 import { listRequests } from "@/lib/analytics/requests";
@@ -31,7 +32,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const [totals, activity, latency, models, users, values, recent] = await Promise.all([
     overviewTotals(workspace.id, view),
     activitySeries(workspace.id, view, view.granularity),
-    latencySeries(workspace.id, view, view.granularity),
+    latencyPercentiles(workspace.id, view, view.granularity),
     costBreakdown(workspace.id, view, { kind: "model" }),
     costBreakdown(workspace.id, view, { kind: "user" }),
     property ? costBreakdown(workspace.id, view, { kind: "property", key: property }) : Promise.resolve([]),
@@ -47,7 +48,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     (p) => p.n,
     { buckets, missing: 0 },
   );
-  const latencyRows = pivot(latency.flatMap((p) => [{ bucket: p.bucket, series: "p50", ms: p.p50 }, { bucket: p.bucket, series: "p95", ms: p.p95 }]), (p) => p.bucket, (p) => p.series, (p) => p.ms, { buckets });
+  const latencyRows = percentileRows(latency.series, buckets);
   const link = (filter: Record<string, string>) => `/requests?${new URLSearchParams({ ...timeViewParams(view), ...filter }).toString()}`;
   const shares = (groups: CostGroup[], filter: (group: string) => Record<string, string>): ShareRow[] =>
     groups.slice(0, 8).map((g) => ({ label: g.group, spendNano: g.spendNano, requests: g.requests, href: link(filter(g.group)) }));
@@ -72,14 +73,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <StatTile label="Avg cost / request" value={totals.requests ? formatUsd(totals.spendNano / BigInt(totals.requests)) : "—"} />
         <StatTile label="Error rate" value={totals.requests ? formatPercent(totals.errors / totals.requests) : "—"} hint={`${formatCount(totals.errors)} errors`} />
         <StatTile label="Avg latency" value={formatMs(totals.avgLatencyMs)} />
-        <StatTile label="p95 latency" value={formatMs(totals.p95LatencyMs)} />
+        <StatTile label="p95 latency" value={formatMs(latency.overall?.p95)} />
         <StatTile label="Avg time to first token" value={formatMs(totals.avgTtftMs)} hint="streamed requests" />
         <StatTile label="Cache hit rate" value={totals.requests ? formatPercent(totals.cacheHits / totals.requests) : "—"} hint={`${formatUsd(totals.savedNano)} saved`} />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <StackedArea keys={spend.keys.length ? spend.keys : ["spend"]} rows={spend.rows} label={`Spend per ${view.granularity}`} />
         <StackedBars keys={[...STATUS_CLASSES]} rows={statuses.rows} label={`Requests by status per ${view.granularity}`} colors={STATUS_COLORS} />
-        <LineSeries keys={["p50", "p95"]} rows={latencyRows.rows} label={`Latency p50 and p95 per ${view.granularity} (ms)`} />
+        <LineSeries keys={["p50", "p95"]} rows={latencyRows} label={`Latency p50 and p95 per ${view.granularity} (ms)`} />
         <ShareBars title="Cost by model" total={totals.spendNano} rows={shares(models, (model) => ({ model }))} empty="No spend in this window." />
         <ShareBars title="Top users" total={totals.spendNano} rows={shares(users.filter((u) => u.group !== "(no user)"), (userId) => ({ userId }))} empty="No requests carried a user id. Send Helicone-User-Id to see who spends what." />
         <ShareBars

@@ -1,6 +1,7 @@
 // Chart preparation, kept pure and tested apart from rendering. Given the window's bucket labels
 // (time-range.ts bucketLabels), every bucket gets a row, so quiet periods show as zero.
 import type { CostGroup, CostPoint } from "./cost";
+import type { LatencyPoint } from "./latency";
 
 type Row = Record<string, string | number | null>;
 
@@ -47,4 +48,18 @@ export function pivot<T>(points: T[], bucket: (p: T) => string, series: (p: T) =
   const { rowFor, sorted } = rowsByBucket(options.buckets ?? [], () => Object.fromEntries(keys.map((k) => [k, missing])));
   for (const p of points) rowFor(bucket(p))[series(p)] = value(p);
   return { keys, rows: sorted() };
+}
+
+/** p50 and p95 per bucket as two lines; buckets without requests are gaps. */
+export function percentileRows(points: LatencyPoint[], buckets: string[]) {
+  return pivot(
+    points.flatMap((p) => [
+      { bucket: p.bucket, series: "p50", ms: p.p50 },
+      { bucket: p.bucket, series: "p95", ms: p.p95 },
+    ]),
+    (p) => p.bucket,
+    (p) => p.series,
+    (p) => p.ms,
+    { buckets },
+  ).rows;
 }

@@ -82,6 +82,9 @@ export async function benchQueries(kind: DatabaseKind): Promise<QueryBench> {
         await measure("page: cost by model, 30 d", null, () => page(`${app.url}/cost?range=30d`, cookie)),
         await measure("page: cost by property Workflow, 90 d", null, () => page(`${app.url}/cost?range=90d&by=property:workflow`, cookie)),
         await measure("page: users, 7 d", null, () => page(`${app.url}/users`, cookie)),
+        await measure("page: requests sorted by cost, Workflow = research-agent, 30 d", null, () => page(`${app.url}/requests?range=30d&property.workflow=research-agent&sort=cost`, cookie)),
+        await measure("page: one user, 30 d", null, () => page(`${app.url}/users/user_0042?range=30d`, cookie)),
+        await measure("page: properties, 7 d", null, () => page(`${app.url}/properties`, cookie)),
       );
     } finally {
       await app.stop();

@@ -32,8 +32,8 @@ describe("Requests page", () => {
     await h?.stop();
   });
 
-  async function signedIn() {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, acceptDownloads: true });
+  async function signedIn(options: { width?: number; colorScheme?: "light" | "dark" } = {}) {
+    const page = await browser.newPage({ viewport: { width: options.width ?? 1440, height: 900 }, colorScheme: options.colorScheme ?? "light", acceptDownloads: true });
     await page.goto(`${h.url}/login`);
     await page.getByLabel("Email").fill("viewer@example.com");
     await page.getByLabel("Password").fill("correct-horse-9");
@@ -181,6 +181,21 @@ describe("Requests page", () => {
     const client = new OpenAI({ baseURL: `${h.url}/v1`, apiKey: h.key, maxRetries: 0 });
     await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "Are you live?" }] }, { headers: { "Helicone-User-Id": "live-watcher" } });
     await expect.poll(() => table.locator("tbody tr").count(), { timeout: 15_000, interval: 500 }).toBe(1);
+    await page.close();
+  });
+
+  it("reads well at laptop width in dark mode", async () => {
+    const page = await signedIn({ width: 1280, colorScheme: "dark" });
+    await page.getByRole("figure", { name: "Spend per day" }).waitFor();
+    // Nothing but the wide request table may scroll sideways.
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    const background = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(background).not.toBe("rgb(255, 255, 255)");
+    await page.screenshot({ path: "test-results/overview-dark-1280.png", fullPage: true });
+    await page.goto(`${h.url}/requests`);
+    await page.getByRole("table", { name: "Requests" }).waitFor();
+    expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(1280);
+    await page.screenshot({ path: "test-results/requests-dark-1280.png" });
     await page.close();
   });
 });

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { activitySeries, latencySeries, overviewTotals } from "@/lib/analytics/overview";
+import { latencyPercentiles } from "@/lib/analytics/latency";
+import { activitySeries, overviewTotals } from "@/lib/analytics/overview";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { rebuildRollups } from "@/lib/db/rebuild-rollups";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
@@ -65,15 +66,13 @@ describe.each(DATABASE_KINDS)("overview queries on %s", (kind) => {
   });
   afterAll(() => t?.drop());
 
-  it("totals: spend, errors, average and nearest-rank p95 latency, TTFT over streamed requests, cache hits and savings", async () => {
+  it("totals: spend, errors, average latency, TTFT over streamed requests, cache hits and savings", async () => {
     expect(await overviewTotals(ws, WINDOW, t.db)).toEqual({
       requests: 24,
       errors: 3, // 429, 500, 404
       spendNano: 1000n + 20n * 100n,
       // (100+200+300+400 + 10·(1+…+20)) / 24 = (1000 + 2100) / 24
       avgLatencyMs: expect.closeTo(3100 / 24, 6),
-      // 24 values sorted; rank ceil(0.95·24) = 23 → 300
-      p95LatencyMs: 300,
       avgTtftMs: 100,
       cacheHits: 1,
       savedNano: 5000n,
@@ -81,7 +80,8 @@ describe.each(DATABASE_KINDS)("overview queries on %s", (kind) => {
   });
 
   it("totals of one user only", async () => {
-    expect(await overviewTotals({ workspaceId: ws, userId: "ann" }, WINDOW, t.db)).toMatchObject({ requests: 2, spendNano: 1000n, p95LatencyMs: 200, cacheHits: 1 });
+    expect(await overviewTotals({ workspaceId: ws, userId: "ann" }, WINDOW, t.db)).toMatchObject({ requests: 2, spendNano: 1000n, cacheHits: 1 });
+    expect((await latencyPercentiles({ workspaceId: ws, userId: "ann" }, WINDOW, "day", t.db)).overall).toEqual({ p50: 100, p95: 200 });
   });
 
   it("spend and requests by outcome per day", async () => {
@@ -91,17 +91,21 @@ describe.each(DATABASE_KINDS)("overview queries on %s", (kind) => {
     ]);
   });
 
-  it("p50 and p95 latency per day, nearest-rank", async () => {
-    // Day one n=4: ranks 2 and 4. Day two n=20: ranks 10 and 19.
-    expect(await latencySeries(ws, WINDOW, "day", t.db)).toEqual([
-      { bucket: "2026-11-10", p50: 200, p95: 400 },
-      { bucket: "2026-11-11", p50: 100, p95: 190 },
-    ]);
+  it("p50 and p95 latency per day and over the window, nearest-rank", async () => {
+    // Day one n=4: ranks 2 and 4. Day two n=20: ranks 10 and 19. All 24 sorted:
+    // 10 … 100, 100, 110 … 200, 200, 300, 400: rank 12 → 110, rank ceil(0.95·24) = 23 → 300.
+    expect(await latencyPercentiles(ws, WINDOW, "day", t.db)).toEqual({
+      overall: { p50: 110, p95: 300 },
+      series: [
+        { bucket: "2026-11-10", p50: 200, p95: 400 },
+        { bucket: "2026-11-11", p50: 100, p95: 190 },
+      ],
+    });
   });
 
   it("an empty window gives zeros and no percentiles", async () => {
     const empty = { from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-10-02T00:00:00Z") };
-    expect(await overviewTotals(ws, empty, t.db)).toEqual({ requests: 0, errors: 0, spendNano: 0n, avgLatencyMs: null, p95LatencyMs: null, avgTtftMs: null, cacheHits: 0, savedNano: 0n });
-    expect(await latencySeries(ws, empty, "hour", t.db)).toEqual([]);
+    expect(await overviewTotals(ws, empty, t.db)).toEqual({ requests: 0, errors: 0, spendNano: 0n, avgLatencyMs: null, avgTtftMs: null, cacheHits: 0, savedNano: 0n });
+    expect(await latencyPercentiles(ws, empty, "hour", t.db)).toEqual({ overall: null, series: [] });
   });
 });

@@ -8,8 +8,8 @@ import { StatTile } from "@/components/ui/stat-tile";
 import { Cell, SimpleTable } from "@/components/ui/table";
 import { TimeFields } from "@/components/ui/time-fields";
 import { costBreakdown, costSeries } from "@/lib/analytics/cost";
-import { latencySeries } from "@/lib/analytics/overview";
-import { pivot, stackSeries } from "@/lib/analytics/prepare-series";
+import { latencyPercentiles } from "@/lib/analytics/latency";
+import { percentileRows, stackSeries } from "@/lib/analytics/prepare-series";
 import { requestQuerySchema } from "@/lib/analytics/request-query";
 import { listRequests } from "@/lib/analytics/requests";
 import { type TimeSearch, bucketLabels, describeTimeView, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
@@ -28,13 +28,13 @@ export default async function UserPage({ params, searchParams }: { params: Promi
     userSummaries(workspace.id, view, { userId }),
     costBreakdown(scope, view, { kind: "model" }),
     costSeries(scope, view, { kind: "model" }, view.granularity),
-    latencySeries(scope, view, view.granularity),
+    latencyPercentiles(scope, view, view.granularity),
     listRequests(workspace.id, requestQuerySchema.parse({ userId, from: view.from, to: view.to, limit: 50 })),
   ]);
   if (!summary) notFound();
   const buckets = bucketLabels(view.from, view.to, view.granularity);
   const spend = stackSeries(points, models, 6, buckets);
-  const latencyRows = pivot(latency.flatMap((p) => [{ bucket: p.bucket, series: "p50", ms: p.p50 }, { bucket: p.bucket, series: "p95", ms: p.p95 }]), (p) => p.bucket, (p) => p.series, (p) => p.ms, { buckets });
+  const latencyRows = percentileRows(latency.series, buckets);
   const viewParams = timeViewParams(view);
 
   return (
@@ -54,15 +54,16 @@ export default async function UserPage({ params, searchParams }: { params: Promi
           <ShowButton />
         </form>
       </div>
-      <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
+      <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
         <StatTile label="Spend" value={formatUsd(summary.spendNano)} />
         <StatTile label="Requests" value={formatCount(summary.requests)} />
         <StatTile label="Avg latency" value={formatMs(summary.avgLatencyMs)} />
+        <StatTile label="p95 latency" value={formatMs(latency.overall?.p95)} />
         <StatTile label="Error rate" value={formatPercent(summary.errorRate)} />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <StackedArea keys={spend.keys} rows={spend.rows} label={`Spend by model per ${view.granularity}`} />
-        <LineSeries keys={["p50", "p95"]} rows={latencyRows.rows} label={`Latency p50 and p95 per ${view.granularity} (ms)`} />
+        <LineSeries keys={["p50", "p95"]} rows={latencyRows} label={`Latency p50 and p95 per ${view.granularity} (ms)`} />
       </div>
       <SimpleTable caption="Models used" head={["Model", "Requests", "Share"]}>
         {summary.models.map((m) => (
