@@ -3,7 +3,7 @@
 // come from the request rows. Both sides have the same columns, so the sums are exact to the
 // millisecond however the window is cut, and a 90-day chart reads ~2,000 rows per series
 // instead of millions.
-import type { Dialect, Scope, sql } from "./sql";
+import { type Dialect, type Scope, isWholeWorkspace, scopeOf, scopeWhere, type sql } from "./sql";
 import type { Window } from "./time-range";
 
 const HOUR = 3_600_000;
@@ -18,8 +18,6 @@ export function splitWindow(window: Window): { hours: Window | null; edges: Wind
   return { hours: { from: start, to: end }, edges };
 }
 
-const scopeOf = (scope: Scope) => (typeof scope === "string" ? { workspaceId: scope, userId: undefined } : scope);
-
 function edgesWhere(q: Query, column: string, edges: Window[]): string {
   return edges.length ? `(${edges.map((e) => q.within(column, e)).join(" OR ")})` : "1 = 0";
 }
@@ -28,16 +26,16 @@ const cacheHit = (dialect: Dialect) => (dialect === "postgres" ? `COALESCE(r."ca
 
 /**
  * Requests as a derived table `f` with columns t (hour or time), provider, model, status, hit,
- * n, spend, saved, lat (sum ms), ttft (sum ms), ttftn. A user scope reads the rows only: the
- * rollups have no user dimension.
+ * n, spend, saved, lat (sum ms), ttft (sum ms), ttftn. A narrower scope than a workspace (a
+ * user, property values) reads the rows only: the rollups have no such dimensions.
  */
 export function requestFacts(q: Query, dialect: Dialect, scope: Scope, window: Window): string {
-  const { workspaceId, userId } = scopeOf(scope);
-  const { hours, edges } = userId === undefined ? splitWindow(window) : { hours: null, edges: [window] };
+  const { workspaceId } = scopeOf(scope);
+  const { hours, edges } = isWholeWorkspace(scope) ? splitWindow(window) : { hours: null, edges: [window] };
   const rows = `SELECT r."createdAt" AS t, r."provider" AS provider, COALESCE(r."modelServed", r."modelRequested") AS model, r."status" AS status, ${cacheHit(dialect)} AS hit,
       1 AS n, COALESCE(r."costNanoUsd", 0) AS spend, COALESCE(r."costSavedNanoUsd", 0) AS saved, r."latencyMs" AS lat,
       COALESCE(r."timeToFirstTokenMs", 0) AS ttft, CASE WHEN r."timeToFirstTokenMs" IS NULL THEN 0 ELSE 1 END AS ttftn
-    FROM "Request" r WHERE r."workspaceId" = ${q.param(workspaceId)}${userId === undefined ? "" : ` AND r."userId" = ${q.param(userId)}`} AND ${edgesWhere(q, `r."createdAt"`, edges)}`;
+    FROM "Request" r WHERE ${scopeWhere(q, scope)} AND ${edgesWhere(q, `r."createdAt"`, edges)}`;
   if (!hours) return `(${rows}) f`;
   const rollup = `SELECT "hour" AS t, "provider" AS provider, "model" AS model, "status" AS status, "cacheHit" AS hit, "requests" AS n, "spendNano" AS spend,
       "savedNano" AS saved, "latencySumMs" AS lat, "ttftSumMs" AS ttft, "ttftCount" AS ttftn
@@ -47,12 +45,12 @@ export function requestFacts(q: Query, dialect: Dialect, scope: Scope, window: W
 
 /** Property values as a derived table `f` with columns t, key, value, n, spend, lat, tokens; `key` narrows to one key. */
 export function propertyFacts(q: Query, scope: Scope, window: Window, key?: string): string {
-  const { workspaceId, userId } = scopeOf(scope);
-  const { hours, edges } = userId === undefined ? splitWindow(window) : { hours: null, edges: [window] };
+  const { workspaceId } = scopeOf(scope);
+  const { hours, edges } = isWholeWorkspace(scope) ? splitWindow(window) : { hours: null, edges: [window] };
   const rows = `SELECT p."createdAt" AS t, p."key" AS key, p."value" AS value, 1 AS n, COALESCE(r."costNanoUsd", 0) AS spend, r."latencyMs" AS lat,
       COALESCE(r."promptTokens", 0) + COALESCE(r."completionTokens", 0) AS tokens
     FROM "RequestProperty" p JOIN "Request" r ON r."id" = p."requestId"
-    WHERE p."workspaceId" = ${q.param(workspaceId)}${key === undefined ? "" : ` AND p."key" = ${q.param(key)}`}${userId === undefined ? "" : ` AND r."userId" = ${q.param(userId)}`}
+    WHERE p."workspaceId" = ${q.param(workspaceId)}${key === undefined ? "" : ` AND p."key" = ${q.param(key)}`} AND ${scopeWhere(q, scope)}
       AND ${edgesWhere(q, `p."createdAt"`, edges)}`;
   if (!hours) return `(${rows}) f`;
   const rollup = `SELECT "hour" AS t, "key" AS key, "value" AS value, "requests" AS n, "spendNano" AS spend, "latencySumMs" AS lat, "tokens" AS tokens FROM "PropertyRollup"

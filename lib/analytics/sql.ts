@@ -24,13 +24,29 @@ export function sql(dialect: Dialect) {
   };
 }
 
-/** Whose requests a query reads: a workspace's, or one user's within it. */
-export type Scope = string | { workspaceId: string; userId?: string };
+/**
+ * Whose requests a query reads: a workspace's, or within it one user's and/or those carrying
+ * some property values (Workflow = research-agent).
+ */
+export type Scope = string | { workspaceId: string; userId?: string; properties?: { key: string; value: string }[] };
+
+export const scopeOf = (scope: Scope) => (typeof scope === "string" ? { workspaceId: scope, userId: undefined, properties: [] } : { properties: [], ...scope });
+
+/** Whether the scope is a whole workspace, the only scope the rollups can answer. */
+export const isWholeWorkspace = (scope: Scope) => {
+  const { userId, properties } = scopeOf(scope);
+  return userId === undefined && properties.length === 0;
+};
 
 /** The WHERE conditions of a scope, on the Request table aliased `r`. */
 export function scopeWhere(q: ReturnType<typeof sql>, scope: Scope): string {
-  const { workspaceId, userId } = typeof scope === "string" ? { workspaceId: scope, userId: undefined } : scope;
-  return `r."workspaceId" = ${q.param(workspaceId)}${userId === undefined ? "" : ` AND r."userId" = ${q.param(userId)}`}`;
+  const { workspaceId, userId, properties } = scopeOf(scope);
+  let where = `r."workspaceId" = ${q.param(workspaceId)}`;
+  if (userId !== undefined) where += ` AND r."userId" = ${q.param(userId)}`;
+  for (const p of properties) {
+    where += ` AND r."id" IN (SELECT s."requestId" FROM "RequestProperty" s WHERE s."workspaceId" = ${q.param(workspaceId)} AND s."key" = ${q.param(p.key.toLowerCase())} AND s."value" = ${q.param(p.value)})`;
+  }
+  return where;
 }
 
 /** `%text%` for `LIKE … ESCAPE '\'`, with LIKE's own wildcards in `text` taken literally. */

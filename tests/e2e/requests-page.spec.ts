@@ -81,6 +81,16 @@ describe("Requests page", () => {
     expect(Math.abs(spend - api.data[0]!.costUsd) / api.data[0]!.costUsd).toBeLessThan(0.001); // shown to 4 significant digits
     await page.screenshot({ path: "test-results/cost.png" });
 
+    // One click from the research-agent pipeline to its cost per step; the total carries over.
+    const pipeline = (await costTable.locator("tr", { hasText: "research-agent" }).locator("td").nth(1).textContent())!;
+    await page.getByRole("link", { name: "Break research-agent down by step" }).click();
+    await page.waitForURL(/property\.workflow=research-agent/);
+    expect(new URL(page.url()).searchParams.get("by")).toBe("property:step");
+    const steps = page.getByRole("table", { name: "Spend by step" });
+    expect(await steps.locator("tbody tr").count()).toBe(4); // plan, search, summarize, answer
+    expect(await page.getByText(/over the last 7d/).first().textContent()).toContain(pipeline);
+    await page.screenshot({ path: "test-results/cost-research-agent-steps.png" });
+
     // Users: the list, then one user with their requests.
     await page.goto(`${h.url}/users?sort=lastSeen`);
     await page.getByRole("link", { name: "ornithologist" }).click();

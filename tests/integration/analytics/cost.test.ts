@@ -81,6 +81,28 @@ describe.each(DATABASE_KINDS)("cost queries on %s", (kind) => {
     expect(steps.find((s) => s.group === "plan")).toEqual({ group: "plan", spendNano: 1_000n, requests: 1 });
   });
 
+  it("narrows to requests with a property value, then breaks them down by another key or by model", async () => {
+    const research = { workspaceId: ws, properties: [{ key: "Workflow", value: "research" }] };
+    const window = { from: FROM, to: TO };
+    expect(await costBreakdown(research, window, { kind: "property", key: "step" }, t.db)).toEqual([
+      { group: "(none)", spendNano: 9_007_199_254_740_993n, requests: 1 },
+      { group: "plan", spendNano: 1_000n, requests: 1 },
+      { group: "search", spendNano: 250n, requests: 1 },
+    ]);
+    expect(await costBreakdown(research, window, { kind: "model" }, t.db)).toEqual([
+      { group: "gpt-4o-2024-08-06", spendNano: 9_007_199_254_741_993n, requests: 2 },
+      { group: "gpt-4o-mini", spendNano: 250n, requests: 1 },
+    ]);
+    const both = { workspaceId: ws, properties: [{ key: "workflow", value: "research" }, { key: "step", value: "search" }] };
+    expect(await costBreakdown(both, window, { kind: "user" }, t.db)).toEqual([{ group: "u1", spendNano: 250n, requests: 1 }]);
+    const byDay = await costSeries(research, window, { kind: "property", key: "step" }, "day", t.db);
+    expect(byDay).toEqual([
+      { bucket: "2026-11-02", group: "plan", spendNano: 1_000n },
+      { bucket: "2026-11-02", group: "search", spendNano: 250n },
+      { bucket: "2026-11-09", group: "(none)", spendNano: 9_007_199_254_740_993n },
+    ]);
+  });
+
   it("buckets spend by hour, day, week (from Monday) and month", async () => {
     const byDay = await costSeries(ws, { from: FROM, to: TO }, { kind: "provider" }, "day", t.db);
     expect(byDay).toEqual([
