@@ -16,7 +16,8 @@ export function SelectField({ label, name, defaultValue, options }: { label: str
   return (
     <label className="text-xs text-zinc-500">
       {label}
-      <select name={name} defaultValue={defaultValue} className={`${controlClass} block`}>
+      {/* Keyed by its value: after a client-side navigation the select shows the new URL's choice. */}
+      <select key={defaultValue} name={name} defaultValue={defaultValue} className={`${controlClass} block`}>
         {options.map((o) => (
           <option key={o.value} value={o.value}>
             {o.label}

@@ -14,7 +14,12 @@ export interface TimeFieldsProps {
   granularity?: string;
 }
 
-export function TimeFields({ range, fromDay, toDay, granularity }: TimeFieldsProps) {
+/** Remounted when the URL's window changes, so the fields never show a previous page's choice. */
+export function TimeFields(props: TimeFieldsProps) {
+  return <Fields key={`${props.range}|${props.fromDay}|${props.toDay}|${props.granularity ?? ""}`} {...props} />;
+}
+
+function Fields({ range, fromDay, toDay, granularity }: TimeFieldsProps) {
   const [chosen, setChosen] = useState(range);
   return (
     <>

@@ -86,6 +86,7 @@ describe("Requests page", () => {
     await page.getByRole("link", { name: "Break research-agent down by step" }).click();
     await page.waitForURL(/property\.workflow=research-agent/);
     expect(new URL(page.url()).searchParams.get("by")).toBe("property:step");
+    expect(await page.locator("select[name=by]").inputValue()).toBe("property:step"); // the form follows the URL
     const steps = page.getByRole("table", { name: "Spend by step" });
     expect(await steps.locator("tbody tr").count()).toBe(4); // plan, search, summarize, answer
     expect(await page.getByText(/over the last 7d/).first().textContent()).toContain(pipeline);

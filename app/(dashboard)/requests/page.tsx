@@ -75,7 +75,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
           </span>
         </div>
       </div>
-      <FilterBar propertyKeys={keys} properties={filters.properties} time={timeFieldsOf(view)} />
+      <FilterBar key={toSearchParams(filters).toString()} propertyKeys={keys} properties={filters.properties} time={timeFieldsOf(view)} />
       {page.data.length === 0 && !(await hasAnyRequest(workspace.id)) ? (
         <GettingStarted baseUrl={`http://${(await headers()).get("host") ?? "localhost:3000"}`} />
       ) : page.data.length === 0 ? (
