@@ -1,8 +1,8 @@
 "use client";
 // Render-only: one line per series over time buckets.
 import { CartesianGrid, Legend, Line, LineChart, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { seriesColor, tooltipStyle } from "./theme";
 
-const COLORS = ["#6366f1", "#10b981", "#f59e0b", "#ef4444", "#06b6d4", "#a855f7"];
 
 export function LineSeries({ keys, rows, label }: { keys: string[]; rows: Record<string, string | number | null>[]; label: string }) {
   return (
@@ -13,10 +13,10 @@ export function LineSeries({ keys, rows, label }: { keys: string[]; rows: Record
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis dataKey="bucket" fontSize={11} />
           <YAxis fontSize={11} width={64} />
-          <Tooltip />
+          <Tooltip {...tooltipStyle} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {keys.map((k, i) => (
-            <Line key={k} type="monotone" dataKey={k} stroke={COLORS[i % COLORS.length]} dot={false} connectNulls isAnimationActive={false} />
+            <Line key={k} type="monotone" dataKey={k} stroke={seriesColor(i)} dot={false} connectNulls isAnimationActive={false} />
           ))}
         </LineChart>
       </ResponsiveContainer>

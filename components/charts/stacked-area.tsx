@@ -1,8 +1,8 @@
 "use client";
 // Render-only: a stacked area of dollars per bucket (data from lib/analytics/prepare-series.ts).
 import { Area, AreaChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { seriesColor, tooltipStyle } from "./theme";
 
-const COLORS = ["#6366f1", "#10b981", "#f59e0b", "#ef4444", "#06b6d4", "#a855f7", "#94a3b8"];
 const dollars = (v: number) => (v >= 1 ? `$${v.toFixed(2)}` : `$${v.toPrecision(2)}`);
 
 export function StackedArea({ keys, rows, label }: { keys: string[]; rows: Record<string, string | number | null>[]; label: string }) {
@@ -14,10 +14,10 @@ export function StackedArea({ keys, rows, label }: { keys: string[]; rows: Recor
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis dataKey="bucket" fontSize={11} />
           <YAxis tickFormatter={dollars} fontSize={11} width={64} />
-          <Tooltip formatter={(v) => dollars(Number(v))} />
+          <Tooltip {...tooltipStyle} formatter={(v) => dollars(Number(v))} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {keys.map((k, i) => (
-            <Area key={k} type="monotone" dataKey={k} stackId="spend" stroke={COLORS[i % COLORS.length]} fill={COLORS[i % COLORS.length]} fillOpacity={0.35} isAnimationActive={false} />
+            <Area key={k} type="monotone" dataKey={k} stackId="spend" stroke={seriesColor(i)} fill={seriesColor(i)} fillOpacity={0.35} isAnimationActive={false} />
           ))}
         </AreaChart>
       </ResponsiveContainer>

@@ -1,6 +1,7 @@
 "use client";
 // Render-only: counts per bucket as stacked bars (requests by outcome over time).
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from "recharts";
+import { tooltipStyle } from "./theme";
 
 export function StackedBars({ keys, rows, label, colors }: { keys: string[]; rows: Record<string, string | number | null>[]; label: string; colors: Record<string, string> }) {
   return (
@@ -11,7 +12,7 @@ export function StackedBars({ keys, rows, label, colors }: { keys: string[]; row
           <CartesianGrid strokeDasharray="3 3" strokeOpacity={0.3} />
           <XAxis dataKey="bucket" fontSize={11} />
           <YAxis fontSize={11} width={48} allowDecimals={false} />
-          <Tooltip />
+          <Tooltip {...tooltipStyle} />
           <Legend wrapperStyle={{ fontSize: 12 }} />
           {keys.map((k) => (
             <Bar key={k} dataKey={k} stackId="n" fill={colors[k] ?? "#94a3b8"} isAnimationActive={false} />
