@@ -51,7 +51,7 @@ export function propertyFacts(q: Query, scope: Scope, window: Window, key?: stri
       COALESCE(r."promptTokens", 0) + COALESCE(r."completionTokens", 0) AS tokens
     FROM "RequestProperty" p JOIN "Request" r ON r."id" = p."requestId"
     WHERE p."workspaceId" = ${q.param(workspaceId)}${key === undefined ? "" : ` AND p."key" = ${q.param(key)}`} AND ${scopeWhere(q, scope)}
-      AND ${edgesWhere(q, `p."createdAt"`, edges)}`;
+      AND ${edgesWhere(q, `r."createdAt"`, edges)}`; // the request's time index finds the few edge rows, with or without a key
   if (!hours) return `(${rows}) f`;
   const rollup = `SELECT "hour" AS t, "key" AS key, "value" AS value, "requests" AS n, "spendNano" AS spend, "latencySumMs" AS lat, "tokens" AS tokens FROM "PropertyRollup"
     WHERE "workspaceId" = ${q.param(workspaceId)}${key === undefined ? "" : ` AND "key" = ${q.param(key)}`} AND ${q.within(`"hour"`, hours)}`;
