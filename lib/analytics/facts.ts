@@ -3,16 +3,16 @@
 // come from the request rows. Both sides have the same columns, so the sums are exact to the
 // millisecond however the window is cut, and a 90-day chart reads ~2,000 rows per series
 // instead of millions.
+import { HOUR_MS } from "../db/rollups";
 import { type Dialect, type Scope, isWholeWorkspace, scopeOf, scopeWhere, type sql } from "./sql";
 import type { Window } from "./time-range";
 
-const HOUR = 3_600_000;
 type Query = ReturnType<typeof sql>;
 
 /** The window as whole hours (for the rollups) and the pieces at its edges (for the rows). */
 export function splitWindow(window: Window): { hours: Window | null; edges: Window[] } {
-  const start = new Date(Math.ceil(window.from.getTime() / HOUR) * HOUR);
-  const end = new Date(Math.floor(window.to.getTime() / HOUR) * HOUR);
+  const start = new Date(Math.ceil(window.from.getTime() / HOUR_MS) * HOUR_MS);
+  const end = new Date(Math.floor(window.to.getTime() / HOUR_MS) * HOUR_MS);
   if (start >= end) return { hours: null, edges: [window] };
   const edges = [...(window.from < start ? [{ from: window.from, to: start }] : []), ...(end < window.to ? [{ from: end, to: window.to }] : [])];
   return { hours: { from: start, to: end }, edges };

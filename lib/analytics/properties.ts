@@ -1,6 +1,7 @@
 // Property keys and values seen in a workspace: for filter pickers, the Properties pages and the
 // overview. Sums read the property rollups (facts.ts).
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
+import { hourOf } from "../db/rollups";
 import { propertyFacts } from "./facts";
 import { sql, toBigInt } from "./sql";
 import type { Window } from "./time-range";
@@ -12,14 +13,13 @@ import type { Window } from "./time-range";
  */
 export async function propertyKeys(workspaceId: string, window: Window, db: Db = defaultDb()): Promise<string[]> {
   const q = sql(dialectOf(db));
-  const hourFrom = new Date(Math.floor(window.from.getTime() / 3_600_000) * 3_600_000);
   const text = `WITH RECURSIVE keys(k) AS (
       SELECT MIN("key") FROM "PropertyRollup" WHERE "workspaceId" = ${q.param(workspaceId)}
       UNION ALL
       SELECT (SELECT MIN("key") FROM "PropertyRollup" WHERE "workspaceId" = ${q.param(workspaceId)} AND "key" > keys.k) FROM keys WHERE keys.k IS NOT NULL
     )
     SELECT k FROM keys WHERE k IS NOT NULL
-      AND EXISTS (SELECT 1 FROM "PropertyRollup" x WHERE x."workspaceId" = ${q.param(workspaceId)} AND x."key" = keys.k AND ${q.within(`x."hour"`, { from: hourFrom, to: window.to })})
+      AND EXISTS (SELECT 1 FROM "PropertyRollup" x WHERE x."workspaceId" = ${q.param(workspaceId)} AND x."key" = keys.k AND ${q.within(`x."hour"`, { from: hourOf(window.from), to: window.to })})
     ORDER BY k`;
   const rows = await db.$queryRawUnsafe<{ k: string }[]>(text, ...q.params);
   return rows.map((r) => r.k);

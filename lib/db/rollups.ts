@@ -75,7 +75,7 @@ export function rollupBatch(rows: RequestLogRow[]): { requests: RequestRollupRow
     const hour = hourOf(r.createdAt);
     const model = r.modelServed ?? r.modelRequested;
     const cacheHit = r.cacheStatus === "HIT";
-    const id = JSON.stringify([r.workspaceId, hour.getTime(), r.provider, model, r.status, cacheHit]);
+    const id = [r.workspaceId, hour.getTime(), r.provider, model, r.status, cacheHit].join("\u0000");
     const agg = requests.get(id) ?? { workspaceId: r.workspaceId, hour, provider: r.provider, model, status: r.status, cacheHit, requests: 0, spendNano: 0n, savedNano: 0n, latencySumMs: 0n, ttftSumMs: 0n, ttftCount: 0, promptTokens: 0n, completionTokens: 0n };
     agg.requests++;
     agg.spendNano += big(r.costNanoUsd);
@@ -89,7 +89,7 @@ export function rollupBatch(rows: RequestLogRow[]): { requests: RequestRollupRow
     agg.completionTokens += big(r.completionTokens);
     requests.set(id, agg);
     for (const p of r.properties) {
-      const pid = JSON.stringify([r.workspaceId, p.key, hour.getTime(), p.value]);
+      const pid = [r.workspaceId, p.key, hour.getTime(), p.value].join("\u0000");
       const pagg = properties.get(pid) ?? { workspaceId: r.workspaceId, key: p.key, hour, value: p.value, requests: 0, spendNano: 0n, latencySumMs: 0n, tokens: 0n };
       pagg.requests++;
       pagg.spendNano += big(r.costNanoUsd);
