@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { serveGatewayPath } from "./lib/gateway/node-handler";
 import { gateway } from "./lib/gateway/runtime";
+import { ensureJobs } from "./lib/jobs/scheduler";
 
 export interface ServerOptions {
   port: number;
@@ -17,6 +18,7 @@ export async function startServer({ port, hostname }: ServerOptions) {
   const handleNext = app.getRequestHandler();
   await app.prepare();
   const gw = gateway();
+  const jobs = ensureJobs();
 
   const server = createServer((req, res) => {
     if (!serveGatewayPath(gw, req, res)) void handleNext(req, res);
@@ -36,7 +38,7 @@ export async function startServer({ port, hostname }: ServerOptions) {
     server.closeIdleConnections();
     const force = setTimeout(() => server.closeAllConnections(), 10_000);
     force.unref();
-    await gw.close();
+    await Promise.all([gw.close(), jobs.stop()]);
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

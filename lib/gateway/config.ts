@@ -18,6 +18,8 @@ const schema = z.object({
   TOLLGATE_PRICE_OVERRIDE_TTL_MS: ms(30_000),
   /** How long a workspace's stored rate-limit rules are cached. */
   TOLLGATE_RATE_LIMIT_RULE_TTL_MS: ms(30_000),
+  /** How long a workspace's budgets are cached: a new or changed budget applies within this. */
+  TOLLGATE_BUDGET_TTL_MS: ms(5_000),
 });
 
 export interface GatewayConfig {
@@ -28,6 +30,7 @@ export interface GatewayConfig {
   streamIdleTimeoutMs: number;
   priceOverrideTtlMs: number;
   rateLimitRuleTtlMs: number;
+  budgetTtlMs: number;
 }
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -40,5 +43,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     streamIdleTimeoutMs: c.TOLLGATE_STREAM_IDLE_TIMEOUT_MS,
     priceOverrideTtlMs: c.TOLLGATE_PRICE_OVERRIDE_TTL_MS,
     rateLimitRuleTtlMs: c.TOLLGATE_RATE_LIMIT_RULE_TTL_MS,
+    budgetTtlMs: c.TOLLGATE_BUDGET_TTL_MS,
   };
 }

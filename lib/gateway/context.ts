@@ -68,6 +68,10 @@ export interface GatewayContext {
   rateLimit?: { buckets: Bucket[]; decision: Decision };
   rateLimitReservations?: (Reservation & { unit: LimitUnit })[];
 
+  // budgets
+  /** What the call reserved in each budget total it falls in, settled after the call. */
+  budgetReservations?: { key: string; amountNano: number }[];
+
   // route
   /** The target being called now (the primary, or the fallback that took over). */
   route?: ResolvedModel;

@@ -1,5 +1,9 @@
 // What the stages share for the life of the process.
 import type { Dispatcher } from "undici";
+import type { AlertFilter } from "../alerts/rules";
+import type { Window } from "../analytics/time-range";
+import type { Budget } from "../budgets/budgets";
+import type { BudgetStore } from "../budgets/store";
 import type { PendingCacheWrites } from "../cache/pending-writes";
 import type { ResponseCacheStore } from "../cache/types";
 import type { RateLimitRuleCache } from "../ratelimit/rules";
@@ -9,8 +13,11 @@ import type { PriceOverrideCache } from "../pricing/overrides";
 import type { GatewayConfig } from "./config";
 import type { KeyCache } from "./key-cache";
 import type { LogQueue } from "./log-queue";
+import type { WorkspaceCache } from "./workspace-cache";
 
 export interface GatewayDeps {
+  /** The time a request arrives at: its log time, and which budget day or month it counts in. */
+  clock: () => Date;
   config: GatewayConfig;
   providers: Map<string, ProviderConfig>;
   keys: KeyCache;
@@ -20,5 +27,10 @@ export interface GatewayDeps {
   cacheWrites: PendingCacheWrites;
   rateLimits: RateLimitStore;
   rateLimitRules: RateLimitRuleCache;
+  /** A workspace's blocking budgets and the time zone their days and months are counted in. */
+  budgets: WorkspaceCache<{ timeZone: string; budgets: Budget[] }>;
+  budgetTotals: BudgetStore;
+  /** Spend already logged in a window, for seeding a budget total the store does not know. */
+  budgetSpend: (workspaceId: string, window: Window, filter: AlertFilter | null) => Promise<bigint>;
   dispatcher: Dispatcher;
 }

@@ -2,7 +2,7 @@
 // {error:{message,type,param,code}}; on the Anthropic-native endpoint the body also carries
 // Anthropic's {type:"error", error:{type,message}}, so both SDKs read it.
 
-export type ErrorType = "invalid_request_error" | "authentication_error" | "permission_error" | "not_found_error" | "rate_limit_error" | "api_error" | "timeout_error";
+export type ErrorType = "invalid_request_error" | "authentication_error" | "permission_error" | "not_found_error" | "rate_limit_error" | "budget_exceeded" | "api_error" | "timeout_error";
 
 export class GatewayError extends Error {
   constructor(

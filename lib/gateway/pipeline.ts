@@ -9,6 +9,7 @@ import type { GatewayRequest, GatewayResponse } from "./http";
 import { gatewayHeaders } from "./response-headers";
 import { annotateRequest } from "./stages/annotate";
 import { authenticate } from "./stages/auth";
+import { enforceBudgets } from "./stages/budget";
 import { lookUpCache } from "./stages/cache";
 import { forward } from "./stages/forward";
 import { logRequest } from "./stages/log";
@@ -19,7 +20,7 @@ import { routeRequest } from "./stages/route";
 
 type Stage = (ctx: GatewayContext, deps: GatewayDeps) => void | Promise<void>;
 
-const PROXY_STAGES: Stage[] = [authenticate, annotateRequest, parseRequest, routeRequest, lookUpCache, enforceRateLimits, forward];
+const PROXY_STAGES: Stage[] = [authenticate, annotateRequest, parseRequest, routeRequest, lookUpCache, enforceRateLimits, enforceBudgets, forward];
 const MODELS_STAGES: Stage[] = [authenticate, listModels];
 
 function sendError(ctx: GatewayContext, error: unknown) {
@@ -39,7 +40,7 @@ function sendError(ctx: GatewayContext, error: unknown) {
 export async function handleGateway(req: GatewayRequest, res: GatewayResponse, endpoint: Endpoint, deps: GatewayDeps): Promise<void> {
   const ctx: GatewayContext = {
     id: randomUUID(),
-    createdAt: new Date(),
+    createdAt: deps.clock(),
     startedAt: performance.now(),
     req,
     res,

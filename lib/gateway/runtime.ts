@@ -15,13 +15,18 @@ import { connectRedis } from "../state/redis";
 import { listEnabledRateLimitRules } from "../db/rate-limit-rules";
 import { MemoryRateLimitStore } from "../ratelimit/memory-store";
 import { RedisRateLimitStore } from "../ratelimit/redis-store";
-import { RateLimitRuleCache } from "../ratelimit/rules";
+import { rateLimitRuleCache } from "../ratelimit/rules";
 import { loadProviderConfigs } from "../providers/config";
 import { loadGatewayConfig } from "./config";
 import type { GatewayDeps } from "./deps";
 import type { Endpoint } from "./endpoints";
 import type { GatewayRequest, GatewayResponse } from "./http";
 import { KeyCache } from "./key-cache";
+import { WorkspaceCache } from "./workspace-cache";
+import { blockingBudgets } from "../db/budgets";
+import { MemoryBudgetStore } from "../budgets/store";
+import { RedisBudgetStore } from "../budgets/redis-store";
+import { spendNanoByGroup } from "../analytics/alert-metrics";
 import { LogQueue } from "./log-queue";
 import { handleGateway } from "./pipeline";
 
@@ -38,15 +43,18 @@ export interface GatewayOptions {
   db?: Db;
   /** Where the log is written; DATABASE_URL by default. */
   target?: DatabaseTarget;
+  /** Tests move time to cross budget periods; the real clock otherwise. */
+  clock?: () => Date;
 }
 
-export function createGateway({ env = process.env, db: database, target }: GatewayOptions = {}): Gateway {
+export function createGateway({ env = process.env, db: database, target, clock = () => new Date() }: GatewayOptions = {}): Gateway {
   const store = () => database ?? db();
   const writer = createRequestLogWriter(target ?? resolveDatabase(env.DATABASE_URL));
   const config = loadGatewayConfig(env);
   // With REDIS_URL, state shared by replicas lives in Redis; otherwise in this process and the database.
   const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.TOLLGATE_REDIS_PREFIX || undefined) : undefined;
   const deps: GatewayDeps = {
+    clock,
     config,
     providers: loadProviderConfigs(env),
     keys: new KeyCache((hash) => findApiKeyByHash(hash, store()), (ids, at) => touchApiKeys(ids, at, store())),
@@ -58,7 +66,10 @@ export function createGateway({ env = process.env, db: database, target }: Gatew
     cache: redis ? new RedisCacheStore(redis.redis, redis.prefix) : new EmbeddedCacheStore(store),
     cacheWrites: new PendingCacheWrites(),
     rateLimits: redis ? new RedisRateLimitStore(redis.redis, redis.prefix) : new MemoryRateLimitStore(),
-    rateLimitRules: new RateLimitRuleCache((workspaceId) => listEnabledRateLimitRules(workspaceId, store()), config.rateLimitRuleTtlMs),
+    rateLimitRules: rateLimitRuleCache((workspaceId) => listEnabledRateLimitRules(workspaceId, store()), config.rateLimitRuleTtlMs),
+    budgets: new WorkspaceCache((workspaceId) => blockingBudgets(workspaceId, store()), config.budgetTtlMs),
+    budgetTotals: redis ? new RedisBudgetStore(redis.redis, redis.prefix) : new MemoryBudgetStore(),
+    budgetSpend: async (workspaceId, window, filter) => (await spendNanoByGroup(workspaceId, window, filter, null, store())).get("") ?? 0n,
     dispatcher: new Agent({ connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 }),
   };
   metrics().logStats.read = () => deps.log.snapshot();
@@ -67,7 +78,7 @@ export function createGateway({ env = process.env, db: database, target }: Gatew
     handle: (req, res, endpoint) => handleGateway(req, res, endpoint, deps),
     close: async () => {
       await Promise.all([deps.log.close(), deps.keys.close()]);
-      await Promise.all([deps.dispatcher.close(), writer.close(), deps.cache.close(), deps.rateLimits.close()]);
+      await Promise.all([deps.dispatcher.close(), writer.close(), deps.cache.close(), deps.rateLimits.close(), deps.budgetTotals.close()]);
       redis?.redis.disconnect();
     },
   };

@@ -58,7 +58,7 @@ export function annotateRequest(ctx: GatewayContext): void {
   }
   ctx.properties = readProperties(ctx);
   // The user, first found wins: Helicone-User-Id, then a UserId property (the seed tags users
-  // that way); the body's `user` field comes last, once parsed (stages/log.ts).
+  // that way); the body's `user` field comes last, once parsed (stages/parse.ts).
   const propertyUser = ctx.properties.find((p) => p.key === "userid" || p.key === "user-id")?.value;
   ctx.userId = text(ctx, "helicone-user-id") ?? propertyUser;
   ctx.session = { id: text(ctx, "helicone-session-id"), path: text(ctx, "helicone-session-path"), name: text(ctx, "helicone-session-name") };

@@ -7,6 +7,7 @@ import type { BodyState, GatewayContext } from "../context";
 import type { GatewayDeps } from "../deps";
 import { estimateUsage } from "../estimate";
 import { saveToCache } from "./cache";
+import { settleBudgets } from "./budget";
 import { settleRateLimits } from "./rate-limit";
 import { CLIENT_CLOSED } from "../upstream-failure";
 
@@ -68,7 +69,7 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
     attempts: ctx.attempts.length > 1 ? JSON.stringify(ctx.attempts) : null,
     costSavedNanoUsd: ctx.cache?.status === "HIT" ? (ctx.cache.savedNanoUsd ?? null) : null,
     cacheStatus: ctx.cache?.status ?? null,
-    userId: ctx.userId ?? (typeof ctx.body?.user === "string" && ctx.body.user ? ctx.body.user : null),
+    userId: ctx.userId ?? null,
     sessionId: ctx.session?.id ?? null,
     sessionPath: ctx.session?.path ?? null,
     sessionName: ctx.session?.name ?? null,
@@ -90,6 +91,7 @@ export async function logRequest(ctx: GatewayContext, deps: GatewayDeps): Promis
   const row = await buildLogRow(ctx, deps);
   deps.log.enqueue(row);
   await settleRateLimits(ctx, deps, { tokens: (row.promptTokens ?? 0) + (row.completionTokens ?? 0), costNano: row.costNanoUsd });
+  await settleBudgets(ctx, deps, row.costNanoUsd);
   await saveToCache(ctx, deps, row);
   metrics().gatewayRequests.inc({ endpoint: row.path, provider: row.provider, status: String(row.status) });
 }

@@ -45,6 +45,8 @@ export async function parseRequest(ctx: GatewayContext, deps: GatewayDeps): Prom
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) throw badRequest("The request body must be a JSON object.", null, "invalid_json");
   ctx.body = body as Record<string, unknown>;
+  // Without a Helicone user, OpenAI's own `user` field names the end user (limits, budgets, log).
+  if (ctx.userId === undefined && typeof ctx.body.user === "string" && ctx.body.user) ctx.userId = ctx.body.user;
 
   const model = ctx.body.model;
   if (typeof model !== "string" || model.trim() === "") throw badRequest("You must provide a model parameter.", "model", "missing_required_parameter");

@@ -2,8 +2,6 @@
 // stored rules, checked and recorded together in one atomic step. Limits in tokens or cents
 // reserve the request's most it could use (prompt + max tokens, at the model's price) so a
 // burst cannot overspend; the log stage settles the reservation to what was really used.
-import { countTokens } from "gpt-tokenizer";
-import { costNanoUsd } from "../../pricing/cost";
 import { parsePolicy } from "../../ratelimit/policy";
 import type { StoredRule } from "../../ratelimit/rules";
 import type { Bucket, Decision, LimitUnit, RateLimitPolicy } from "../../ratelimit/types";
@@ -12,9 +10,10 @@ import type { GatewayContext } from "../context";
 import type { GatewayDeps } from "../deps";
 import { GatewayError } from "../errors";
 import { header } from "../http";
+import { maxCostNano, maxUsage } from "../max-cost";
+import { scopeValueOf } from "../scope-value";
 
 const NANO_PER_CENT = 10_000_000;
-const DEFAULT_MAX_OUTPUT_TOKENS = 4096;
 
 interface Limit {
   policy: RateLimitPolicy;
@@ -32,21 +31,15 @@ function segmentValue(ctx: GatewayContext, policy: RateLimitPolicy): string {
 function ruleLimit(ctx: GatewayContext, rule: StoredRule): Limit | null {
   const label = `${rule.quota};w=${rule.windowSeconds};u=${rule.unit}`;
   const base = { quota: rule.quota, windowSeconds: rule.windowSeconds, unit: rule.unit, label };
-  const value = rule.scope === "api_key" ? ctx.apiKeyId : rule.scope === "user" ? ctx.userId : rule.scope === "property" ? ctx.properties.find((p) => p.key === rule.propertyKey?.toLowerCase())?.value : "";
-  if (value === undefined) return null; // the request has no user/property for this rule
-  if (rule.scopeValue !== null && rule.scopeValue !== value) return null;
+  const value = scopeValueOf(ctx, rule);
+  if (value === null) return null;
   return { policy: { ...base, segment: { kind: "workspace" } }, key: `r:${rule.id}:${value}` };
 }
 
-function promptText(body: Record<string, unknown> | undefined): string {
-  return JSON.stringify(body?.messages ?? body?.input ?? body?.prompt ?? "") + JSON.stringify(body?.system ?? "");
-}
-
 /** The most a request can use, per unit: what it reserves before the call. */
-function reserve(unit: LimitUnit, maxUsage: () => { input: number; output: number }, maxCost: () => number): number {
+async function reserve(unit: LimitUnit, usage: () => { input: number; output: number }, maxCost: () => Promise<number>): Promise<number> {
   if (unit === "requests") return 1;
-  const usage = maxUsage();
-  return unit === "tokens" ? usage.input + usage.output : maxCost();
+  return unit === "tokens" ? usage().input + usage().output : maxCost();
 }
 
 export async function enforceRateLimits(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
@@ -56,29 +49,25 @@ export async function enforceRateLimits(ctx: GatewayContext, deps: GatewayDeps):
     const policy = parsePolicy(raw);
     limits.push({ policy, key: `h:${policy.label}:${segmentValue(ctx, policy)}` });
   }
-  for (const rule of await deps.rateLimitRules.rules(ctx.workspaceId!)) {
+  for (const rule of await deps.rateLimitRules.get(ctx.workspaceId!)) {
     const limit = ruleLimit(ctx, rule);
     if (limit) limits.push(limit);
   }
   if (limits.length === 0) return;
 
   let usage: { input: number; output: number } | undefined;
-  const maxUsage = () => {
-    const max = Number(ctx.body?.max_completion_tokens ?? ctx.body?.max_tokens ?? DEFAULT_MAX_OUTPUT_TOKENS);
-    return (usage ??= { input: countTokens(promptText(ctx.body)), output: Number.isFinite(max) && max > 0 ? max : DEFAULT_MAX_OUTPUT_TOKENS });
-  };
-  const maxCost = () => {
-    const u = maxUsage();
-    // An unpriced model costs nothing we can count: a cents limit cannot hold it back.
-    return Number(costNanoUsd(ctx.route!.provider.pricingId, ctx.route!.model, { inputTokens: u.input, outputTokens: u.output }) ?? 0n);
-  };
-  const buckets: Bucket[] = limits.map(({ policy, key }) => ({
-    key: `${ctx.workspaceId}:${key}`,
-    windowMs: policy.windowSeconds * 1000,
-    limit: policy.unit === "cents" ? policy.quota * NANO_PER_CENT : policy.quota,
-    amount: reserve(policy.unit, maxUsage, maxCost),
-    policy,
-  }));
+  const usageOnce = () => (usage ??= maxUsage(ctx.body));
+  // An unpriced model costs nothing we can count: a cents limit cannot hold it back.
+  const maxCost = () => maxCostNano(ctx, deps, usageOnce());
+  const buckets: Bucket[] = await Promise.all(
+    limits.map(async ({ policy, key }) => ({
+      key: `${ctx.workspaceId}:${key}`,
+      windowMs: policy.windowSeconds * 1000,
+      limit: policy.unit === "cents" ? policy.quota * NANO_PER_CENT : policy.quota,
+      amount: await reserve(policy.unit, usageOnce, maxCost),
+      policy,
+    })),
+  );
 
   let decision: Decision;
   try {

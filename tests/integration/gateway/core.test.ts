@@ -5,6 +5,7 @@ import { type GatewayHarness, startGatewayHarness } from "../../support/gateway/
 import { cacheScenarios, gatewayConfigScenarios, gatewayScenarios, rateLimitScenarios } from "../../support/gateway/scenarios";
 import { fakeProviderEnv, startCore } from "../../support/gateway/harness";
 import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from "../../support/redis";
+import { budgetScenarios } from "../../support/gateway/budget-scenarios";
 import { bringLogTableBack, takeLogTableOffline } from "../../support/outage";
 import { DATABASE_KINDS } from "../../support/test-db";
 
@@ -66,6 +67,7 @@ describe("gateway core with its cache and rate limits in Redis", () => {
 
   cacheScenarios(() => harness);
   rateLimitScenarios(() => harness);
+  budgetScenarios(() => harness);
 
   it("shares cached answers between two gateway replicas", async () => {
     const replica = await startCore({ ...fakeProviderEnv(harness.fake), REDIS_URL: TEST_REDIS_URL, TOLLGATE_REDIS_PREFIX: prefix }, harness.t);

@@ -27,6 +27,8 @@ export interface FakeProviders {
   requests: () => RecordedRequest[];
   /** Misbehaves this way for every request until reset, as a slow or failing provider would. */
   setDefaultBehaviour: (behaviour: Behaviour) => void;
+  /** Holds every model call until release(), so a test knows which calls are in flight together. */
+  hold: () => { waiting: () => number; release: () => void };
   reset: () => void;
   close: () => Promise<void>;
 }
@@ -57,6 +59,7 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }
   const anthropicLimits = new RateLimitWindow(4_000, 2_000_000);
   const counts: Record<string, number> = {};
   const recorded: RecordedRequest[] = [];
+  let gate: { opened: Promise<void>; waiting: number } | null = null;
 
   async function handle(req: IncomingMessage, res: ServerResponse) {
     const path = (req.url ?? "/").split("?")[0] ?? "/";
@@ -88,6 +91,10 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }
     // Anthropic accepts x-api-key (its current SDK sends a bearer token instead); Azure OpenAI takes api-key.
     const key = isAnthropic ? ((req.headers["x-api-key"] as string | undefined) ?? bearer(req)) : (bearer(req) ?? (req.headers["api-key"] as string | undefined));
     if (!key || key === "invalid") return fail(res, 401, behaviour, {});
+    if (gate) {
+      gate.waiting += 1;
+      await gate.opened;
+    }
     if (behaviour.delayMs) await sleep(behaviour.delayMs);
     if (behaviour.error) return fail(res, behaviour.error, behaviour, {});
 
@@ -124,6 +131,18 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }
     counts: () => ({ ...counts }),
     requests: () => [...recorded],
     setDefaultBehaviour: (behaviour) => void (defaults = behaviour),
+    hold: () => {
+      let open = () => {};
+      const held = { opened: new Promise<void>((resolve) => (open = resolve)), waiting: 0 };
+      gate = held;
+      return {
+        waiting: () => held.waiting,
+        release: () => {
+          if (gate === held) gate = null;
+          open();
+        },
+      };
+    },
     reset,
     close: () =>
       new Promise<void>((resolve) => {

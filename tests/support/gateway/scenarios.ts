@@ -4,6 +4,7 @@
 import Anthropic from "@anthropic-ai/sdk";
 import OpenAI from "openai";
 import { expect, it } from "vitest";
+import { budgetScenarios } from "./budget-scenarios";
 import type { GatewayHarness } from "./harness";
 
 const messages = [{ role: "user" as const, content: "What is an AI gateway?" }];
@@ -34,6 +35,7 @@ export function gatewayScenarios(h: () => GatewayHarness) {
   cacheScenarios(h);
   retryAndFallbackScenarios(h);
   rateLimitScenarios(h);
+  budgetScenarios(h);
 
   it("serves the seed's TypeScript example with a bare base URL, and logs it with exact cost", async () => {
     const client = openai(h(), { v1: false });

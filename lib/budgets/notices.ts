@@ -1,0 +1,67 @@
+// Budget thresholds (the soft 80%, the hard 100%…): on each evaluator tick, every enabled
+// budget's spend this period, per scope value, is compared with its notify percentages. Each
+// threshold is announced once per period and value: BudgetNotice's primary key decides who sends.
+import { spendNanoByGroup } from "../analytics/alert-metrics";
+import { targetsOf } from "../alerts/channels";
+import { type DispatchOptions, dashboardUrl, dispatch } from "../alerts/dispatch";
+import { toSearchParams } from "../analytics/request-query";
+import { calendarPeriod } from "../calendar";
+import type { Db } from "../db/client";
+import { claimBudgetNotice, enabledBudgets } from "../db/budgets";
+import { budgetFilter } from "../gateway/stages/budget";
+import type { Budget } from "./budgets";
+
+function requestsLink(budget: Budget, value: string, from: Date, to: Date, env: Record<string, string | undefined>) {
+  const filter = budgetFilter(budget, value);
+  const params = toSearchParams({ from, to, userId: filter?.userId });
+  if (filter?.property) params.append(`property.${filter.property.key}`, filter.property.value);
+  return `${dashboardUrl(env)}/requests?${params.toString()}`;
+}
+
+export async function announceBudgetThresholds(db: Db, now: Date, options: DispatchOptions): Promise<number> {
+  let announced = 0;
+  const deliveries: Promise<unknown>[] = [];
+  for (const { budget, workspace } of await enabledBudgets(db)) {
+    const period = calendarPeriod(budget.period, now, workspace.timeZone);
+    const grouping = budget.scope === "workspace" ? null : budget.scope === "property" ? (`property:${budget.propertyKey}` as const) : budget.scope;
+    const filter = budget.scopeValue ? budgetFilter(budget, budget.scopeValue) : null;
+    const spend = await spendNanoByGroup(workspace.id, { from: period.start, to: period.end }, filter, budget.scopeValue ? null : grouping, db);
+    for (const [value, spentNano] of spend) {
+      const scopeValue = budget.scopeValue ?? value;
+      const percentUsed = Math.floor((Number(spentNano) / Number(budget.limitNanoUsd)) * 100);
+      const crossed = budget.notifyAtPercent.filter((p) => percentUsed >= p);
+      // Claim every crossed threshold; announce only the highest newly claimed one.
+      let highest: number | null = null;
+      for (const percent of crossed) if (await claimBudgetNotice(budget.id, scopeValue, period.start, percent, db)) highest = percent;
+      if (highest === null) continue;
+      announced += 1;
+      deliveries.push(
+        dispatch(
+          db,
+          {
+            workspace,
+            kind: "budget",
+            budgetId: budget.id,
+            groupKey: scopeValue,
+            targets: targetsOf(budget.channels),
+            notice: {
+              type: "budget.threshold",
+              source: { kind: "budget", id: budget.id, name: budget.name },
+              metric: "spend",
+              comparison: "gte",
+              value: Number(spentNano) / 1e9,
+              threshold: budget.limitUsd,
+              percentUsed,
+              window: { description: budget.period === "day" ? "today" : "this month", from: period.start.toISOString(), to: period.end.toISOString() },
+              group: budget.scope === "workspace" ? null : { by: budget.scope === "property" ? `property:${budget.propertyKey}` : budget.scope, value: scopeValue },
+              link: requestsLink(budget, scopeValue, period.start, now, options.env),
+            },
+          },
+          options,
+        ),
+      );
+    }
+  }
+  await Promise.all(deliveries);
+  return announced;
+}
