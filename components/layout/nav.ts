@@ -7,4 +7,5 @@ export const NAV_ITEMS = [
   { href: "/properties", label: "Properties" },
   { href: "/sessions", label: "Sessions" },
   { href: "/rate-limits", label: "Rate limits" },
+  { href: "/settings/alerts", label: "Alerts & budgets" },
 ] as const;

@@ -1,5 +1,5 @@
 // Form primitives shared by the auth and settings forms.
-import type { InputHTMLAttributes, ReactNode } from "react";
+import type { InputHTMLAttributes, ReactNode, SelectHTMLAttributes } from "react";
 
 export function Field({ label, error, children }: { label: string; error?: string; children: ReactNode }) {
   return (
@@ -11,15 +11,22 @@ export function Field({ label, error, children }: { label: string; error?: strin
   );
 }
 
+const inputClass = (invalid?: boolean) =>
+  `block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm outline-none focus:ring-2 focus:ring-indigo-500 dark:bg-zinc-900 ${invalid ? "border-red-500" : "border-zinc-300 dark:border-zinc-700"}`;
+
 export function TextInput({ invalid, ...props }: InputHTMLAttributes<HTMLInputElement> & { invalid?: boolean }) {
+  return <input {...props} aria-invalid={invalid || undefined} className={inputClass(invalid)} />;
+}
+
+export function Select({ invalid, options, ...props }: SelectHTMLAttributes<HTMLSelectElement> & { invalid?: boolean; options: { value: string; label: string }[] }) {
   return (
-    <input
-      {...props}
-      aria-invalid={invalid || undefined}
-      className={`block w-full rounded-md border bg-white px-3 py-2 text-sm shadow-sm outline-none focus:ring-2 focus:ring-indigo-500 dark:bg-zinc-900 ${
-        invalid ? "border-red-500" : "border-zinc-300 dark:border-zinc-700"
-      }`}
-    />
+    <select {...props} aria-invalid={invalid || undefined} className={inputClass(invalid)}>
+      {options.map((o) => (
+        <option key={o.value} value={o.value}>
+          {o.label}
+        </option>
+      ))}
+    </select>
   );
 }
 

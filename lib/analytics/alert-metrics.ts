@@ -26,7 +26,7 @@ const AGGREGATES: Record<Exclude<Metric, "latency_p95">, string> = {
 export type Grouping = GroupBy | "api_key";
 
 /** `FROM … WHERE …` over the workspace's requests in the window that pass the filter, and the group expression. */
-function filteredRequests(q: ReturnType<typeof sql>, workspaceId: string, window: Window, filter: AlertFilter | null, groupBy: Grouping | null) {
+function filteredRequests(q: ReturnType<typeof sql>, workspaceId: string, window: Window, filter: AlertFilter | null, groupBy: Grouping | null, onlyGrouped = false) {
   let join = "";
   let group = `''`;
   if (groupBy === "user") group = `COALESCE(r."userId", '${NO_USER}')`;
@@ -34,10 +34,12 @@ function filteredRequests(q: ReturnType<typeof sql>, workspaceId: string, window
   else if (groupBy === "model") group = `COALESCE(r."modelServed", r."modelRequested")`;
   else if (groupBy) {
     // The join's parameters come first in the text, so they are bound first (SQLite binds by position).
-    join = `LEFT JOIN "RequestProperty" g ON g."requestId" = r."id" AND g."key" = ${q.param(groupBy.slice("property:".length).toLowerCase())}`;
+    join = `${onlyGrouped ? "" : "LEFT "}JOIN "RequestProperty" g ON g."requestId" = r."id" AND g."key" = ${q.param(groupBy.slice("property:".length).toLowerCase())}`;
     group = `COALESCE(g."value", '${NO_VALUE}')`;
   }
   let where = `r."workspaceId" = ${q.param(workspaceId)} AND ${q.within(`r."createdAt"`, window)}`;
+  if (onlyGrouped && groupBy === "user") where += ` AND r."userId" IS NOT NULL`;
+  if (onlyGrouped && groupBy === "api_key") where += ` AND r."apiKeyId" IS NOT NULL`;
   if (filter?.model) where += ` AND COALESCE(r."modelServed", r."modelRequested") = ${q.param(filter.model)}`;
   if (filter?.userId) where += ` AND r."userId" = ${q.param(filter.userId)}`;
   if (filter?.apiKeyId) where += ` AND r."apiKeyId" = ${q.param(filter.apiKeyId)}`;
@@ -83,10 +85,13 @@ export async function metricByGroup(
   });
 }
 
-/** Exact spend in nano-USD per group (budgets count to the nano-dollar). */
-export async function spendNanoByGroup(workspaceId: string, window: Window, filter: AlertFilter | null, groupBy: Grouping | null, db: Db = defaultDb()): Promise<Map<string, bigint>> {
+/**
+ * Exact spend in nano-USD per group (budgets count to the nano-dollar). `onlyGrouped` leaves
+ * out requests without a user, key or property value, which a per-value budget does not cover.
+ */
+export async function spendNanoByGroup(workspaceId: string, window: Window, filter: AlertFilter | null, groupBy: Grouping | null, db: Db = defaultDb(), onlyGrouped = false): Promise<Map<string, bigint>> {
   const q = sql(dialectOf(db));
-  const { from, group } = filteredRequests(q, workspaceId, window, filter, groupBy);
+  const { from, group } = filteredRequests(q, workspaceId, window, filter, groupBy, onlyGrouped);
   const rows = await db.$queryRawUnsafe<{ grp: string; spend: unknown }[]>(`SELECT ${group} AS grp, SUM(r."costNanoUsd") AS spend ${from} GROUP BY 1`, ...q.params);
   return new Map(rows.map((r) => [r.grp, toBigInt(r.spend)]));
 }

@@ -1,14 +1,15 @@
 // Who is calling /api/v1/*: a Tollgate API key (scripts) or a dashboard session (the UI).
 import "server-only";
-import { findActiveApiKey } from "../db/api-keys";
+import { findActiveApiKey, keyCreatorRole } from "../db/api-keys";
 import { looksLikeApiKey } from "./api-keys";
-import type { Role } from "./roles";
+import { type Role, roleSchema } from "./roles";
 import { currentMember } from "./session";
 
 export interface ApiCaller {
   workspaceId: string;
-  /** Keys act with member rights; sessions with the member's role. */
   role: Role;
+  /** Signed in through the browser (mutations then need a same-origin request). */
+  viaSession: boolean;
 }
 
 export async function authenticateApi(request: Request): Promise<ApiCaller | null> {
@@ -16,8 +17,12 @@ export async function authenticateApi(request: Request): Promise<ApiCaller | nul
   if (bearer) {
     if (!looksLikeApiKey(bearer)) return null;
     const key = await findActiveApiKey(bearer);
-    return key ? { workspaceId: key.workspaceId, role: "member" } : null;
+    if (!key) return null;
+    // A key acts with its creator's current role, so an admin's key can manage settings from
+    // scripts; a key without a creator in the workspace acts as a member.
+    const role = roleSchema.safeParse(await keyCreatorRole(key));
+    return { workspaceId: key.workspaceId, role: role.success ? role.data : "member", viaSession: false };
   }
   const member = await currentMember();
-  return member ? { workspaceId: member.workspace.id, role: member.role } : null;
+  return member ? { workspaceId: member.workspace.id, role: member.role, viaSession: true } : null;
 }

@@ -1,7 +1,6 @@
 // Budget thresholds (the soft 80%, the hard 100%…): on each evaluator tick, every enabled
 // budget's spend this period, per scope value, is compared with its notify percentages. Each
 // threshold is announced once per period and value: BudgetNotice's primary key decides who sends.
-import { spendNanoByGroup } from "../analytics/alert-metrics";
 import { targetsOf } from "../alerts/channels";
 import { type DispatchOptions, dashboardUrl, dispatch } from "../alerts/dispatch";
 import { toSearchParams } from "../analytics/request-query";
@@ -10,6 +9,7 @@ import type { Db } from "../db/client";
 import { claimBudgetNotice, enabledBudgets } from "../db/budgets";
 import { budgetFilter } from "../gateway/stages/budget";
 import type { Budget } from "./budgets";
+import { budgetSpend, percentOf } from "./usage";
 
 function requestsLink(budget: Budget, value: string, from: Date, to: Date, env: Record<string, string | undefined>) {
   const filter = budgetFilter(budget, value);
@@ -23,12 +23,8 @@ export async function announceBudgetThresholds(db: Db, now: Date, options: Dispa
   const deliveries: Promise<unknown>[] = [];
   for (const { budget, workspace } of await enabledBudgets(db)) {
     const period = calendarPeriod(budget.period, now, workspace.timeZone);
-    const grouping = budget.scope === "workspace" ? null : budget.scope === "property" ? (`property:${budget.propertyKey}` as const) : budget.scope;
-    const filter = budget.scopeValue ? budgetFilter(budget, budget.scopeValue) : null;
-    const spend = await spendNanoByGroup(workspace.id, { from: period.start, to: period.end }, filter, budget.scopeValue ? null : grouping, db);
-    for (const [value, spentNano] of spend) {
-      const scopeValue = budget.scopeValue ?? value;
-      const percentUsed = Math.floor((Number(spentNano) / Number(budget.limitNanoUsd)) * 100);
+    for (const [scopeValue, spentNano] of await budgetSpend(workspace.id, budget, period, db)) {
+      const percentUsed = Math.floor(percentOf(spentNano, budget.limitNanoUsd));
       const crossed = budget.notifyAtPercent.filter((p) => percentUsed >= p);
       // Claim every crossed threshold; announce only the highest newly claimed one.
       let highest: number | null = null;

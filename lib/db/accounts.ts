@@ -75,3 +75,13 @@ export async function linkGithubAccount(email: string, githubId: string, db: Db 
   if (!user || (user.githubId && user.githubId !== githubId)) return null;
   return user.githubId ? user : db.user.update({ where: { id: user.id }, data: { githubId } });
 }
+
+/** What notifications need of a workspace: its name, zone and webhook signing secret. */
+export function findWorkspaceForNotices(id: string, db: Db = defaultDb()) {
+  return db.workspace.findUnique({ where: { id }, select: { id: true, name: true, timeZone: true, webhookSecret: true } });
+}
+
+/** A new webhook signing secret; receivers must switch to it (the old one stops verifying). */
+export async function rotateWebhookSecret(id: string, db: Db = defaultDb()) {
+  await db.workspace.update({ where: { id }, data: { webhookSecret: randomBytes(32).toString("hex") } });
+}

@@ -24,6 +24,10 @@ export async function updateAlertRule(workspaceId: string, id: string, spec: Ale
   return count ? findAlertRule(workspaceId, id, db) : null;
 }
 
+export async function setAlertRuleEnabled(workspaceId: string, id: string, enabled: boolean, db: Db = defaultDb()) {
+  await db.alertRule.updateMany({ where: { workspaceId, id }, data: { enabled } });
+}
+
 export async function deleteAlertRule(workspaceId: string, id: string, db: Db = defaultDb()) {
   const { count } = await db.alertRule.deleteMany({ where: { workspaceId, id } });
   return count > 0;
@@ -67,4 +71,10 @@ export async function moveAlertState(alertRuleId: string, groupKey: string, prev
 /** States of groups that are ok and were not seen for a day: nothing to remember. */
 export async function forgetIdleStates(alertRuleId: string, before: Date, db: Db = defaultDb()) {
   await db.alertState.deleteMany({ where: { alertRuleId, state: "ok", lastEvaluatedAt: { lt: before } } });
+}
+
+/** How many groups of each of the workspace's rules are firing now. */
+export async function firingGroupCounts(workspaceId: string, db: Db = defaultDb()): Promise<Map<string, number>> {
+  const rows = await db.alertState.groupBy({ by: ["alertRuleId"], where: { state: "firing", alertRule: { workspaceId } }, _count: { _all: true } });
+  return new Map(rows.map((r) => [r.alertRuleId, r._count._all]));
 }

@@ -25,6 +25,13 @@ export async function findActiveApiKey(secret: string, db: Db = defaultDb(), now
   return key;
 }
 
+/** The role of a key's creator in the key's workspace today, or null (no creator, or they left). */
+export async function keyCreatorRole(key: { workspaceId: string; createdById: string | null }, db: Db = defaultDb()) {
+  if (!key.createdById) return null;
+  const membership = await db.membership.findUnique({ where: { workspaceId_userId: { workspaceId: key.workspaceId, userId: key.createdById } }, select: { role: true } });
+  return membership?.role ?? null;
+}
+
 /** Revokes every key in the workspace matching the id or visible prefix; returns how many. */
 export async function revokeApiKey(workspaceId: string, idOrPrefix: string, db: Db = defaultDb()) {
   const { count } = await db.apiKey.updateMany({

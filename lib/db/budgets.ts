@@ -21,6 +21,10 @@ export async function updateBudget(workspaceId: string, id: string, spec: Budget
   return count ? findBudget(workspaceId, id, db) : null;
 }
 
+export async function setBudgetEnabled(workspaceId: string, id: string, enabled: boolean, db: Db = defaultDb()) {
+  await db.budget.updateMany({ where: { workspaceId, id }, data: { enabled } });
+}
+
 export async function deleteBudget(workspaceId: string, id: string, db: Db = defaultDb()) {
   const { count } = await db.budget.deleteMany({ where: { workspaceId, id } });
   return count > 0;

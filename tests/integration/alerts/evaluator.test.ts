@@ -196,7 +196,11 @@ describe.each(DATABASE_KINDS)("alerts on %s", (kind) => {
   it("announces each budget threshold once per period, the highest crossed", async () => {
     const ws = await workspace();
     const budget = await createBudget(ws.id, { name: "Daily cap", enabled: true, scope: "user", scopeValue: null, propertyKey: null, limitUsd: 10, period: "day", action: "block", notifyAtPercent: [50, 80, 100], channels: { emails: [], webhookUrl: `${http.url}/budget` } }, t.db);
-    await write([logRow(ws.id, { userId: "alice", createdAt: new Date("2026-11-26T08:00:00Z"), costNanoUsd: usd(8.5) }), logRow(ws.id, { userId: "bob", createdAt: new Date("2026-11-26T08:00:00Z"), costNanoUsd: usd(1) })]);
+    await write([
+      logRow(ws.id, { userId: "alice", createdAt: new Date("2026-11-26T08:00:00Z"), costNanoUsd: usd(8.5) }),
+      logRow(ws.id, { userId: "bob", createdAt: new Date("2026-11-26T08:00:00Z"), costNanoUsd: usd(1) }),
+      logRow(ws.id, { userId: null, createdAt: new Date("2026-11-26T08:00:00Z"), costNanoUsd: usd(20) }), // no user: not under a per-user budget
+    ]);
     const now = new Date("2026-11-26T12:00:00Z");
     expect(await announceBudgetThresholds(t.db, now, options)).toBe(1);
     const [first] = await http.waitFor(1);

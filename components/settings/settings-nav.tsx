@@ -1,0 +1,24 @@
+import Link from "next/link";
+
+const TABS = [
+  { href: "/settings/alerts", label: "Alerts" },
+  { href: "/settings/alerts/history", label: "Alert history" },
+  { href: "/settings/budgets", label: "Budgets" },
+];
+
+export function SettingsNav({ current }: { current: string }) {
+  return (
+    <nav aria-label="Settings" className="flex gap-1 border-b border-zinc-200 dark:border-zinc-800">
+      {TABS.map((tab) => (
+        <Link
+          key={tab.href}
+          href={tab.href}
+          aria-current={tab.href === current ? "page" : undefined}
+          className={`-mb-px border-b-2 px-3 py-2 text-sm font-medium ${tab.href === current ? "border-indigo-600 text-indigo-600" : "border-transparent text-zinc-500 hover:text-zinc-800 dark:hover:text-zinc-200"}`}
+        >
+          {tab.label}
+        </Link>
+      ))}
+    </nav>
+  );
+}

@@ -1,0 +1,81 @@
+"use server";
+// Settings → Alerts and Budgets: the forms' server actions. Each checks the member's role on the
+// server, validates with the same schema as the API, and answers field errors for the form.
+import { revalidatePath } from "next/cache";
+import { redirect } from "next/navigation";
+import { dispatchOptions } from "../alerts/dispatch";
+import type { DeliveryOutcome } from "../alerts/dispatch";
+import { alertRuleSchema } from "../alerts/rules";
+import { sendTestNotification } from "../alerts/test-notification";
+import { canManageSettings } from "../auth/roles";
+import { currentMember } from "../auth/session";
+import { budgetSchema } from "../budgets/budgets";
+import { findWorkspaceForNotices, rotateWebhookSecret } from "../db/accounts";
+import { createAlertRule, deleteAlertRule, findAlertRule, setAlertRuleEnabled, updateAlertRule } from "../db/alert-rules";
+import { createBudget, deleteBudget, setBudgetEnabled, updateBudget } from "../db/budgets";
+import { type FieldErrors, type FormValues, alertFieldOf, alertInputOf, budgetFieldOf, budgetInputOf, fieldErrors, valuesOf } from "../settings-forms";
+
+export type FormState = { errors?: FieldErrors; values?: FormValues };
+
+const NOT_ALLOWED = "Only workspace owners and admins can change alerts and budgets.";
+
+/** The signed-in member's workspace id, if they may change settings. */
+async function managerWorkspace(): Promise<string | null> {
+  const member = await currentMember();
+  return member && canManageSettings(member.role) ? member.workspace.id : null;
+}
+
+export async function saveAlert(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = valuesOf(form);
+  const workspaceId = await managerWorkspace();
+  if (!workspaceId) return { errors: { form: NOT_ALLOWED }, values };
+  const spec = alertRuleSchema.safeParse(alertInputOf(values));
+  if (!spec.success) return { errors: fieldErrors(spec.error, alertFieldOf), values };
+  const saved = values.id ? await updateAlertRule(workspaceId, values.id, spec.data) : await createAlertRule(workspaceId, spec.data);
+  if (!saved) return { errors: { form: "This alert no longer exists." }, values };
+  revalidatePath("/settings/alerts");
+  redirect(`/settings/alerts?saved=${saved.id}`);
+}
+
+export async function saveBudget(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = valuesOf(form);
+  const workspaceId = await managerWorkspace();
+  if (!workspaceId) return { errors: { form: NOT_ALLOWED }, values };
+  const spec = budgetSchema.safeParse(budgetInputOf(values));
+  if (!spec.success) return { errors: fieldErrors(spec.error, budgetFieldOf), values };
+  const saved = values.id ? await updateBudget(workspaceId, values.id, spec.data) : await createBudget(workspaceId, spec.data);
+  if (!saved) return { errors: { form: "This budget no longer exists." }, values };
+  revalidatePath("/settings/budgets");
+  redirect(`/settings/budgets?saved=${saved.id}`);
+}
+
+/** Enable, disable or delete an alert or budget from its row's buttons. */
+export async function changeSetting(form: FormData): Promise<void> {
+  const workspaceId = await managerWorkspace();
+  if (!workspaceId) throw new Error(NOT_ALLOWED);
+  const id = String(form.get("id") ?? "");
+  const kind = form.get("kind") === "budget" ? "budget" : "alert";
+  const change = String(form.get("change") ?? "");
+  if (change === "delete") await (kind === "budget" ? deleteBudget : deleteAlertRule)(workspaceId, id);
+  else await (kind === "budget" ? setBudgetEnabled : setAlertRuleEnabled)(workspaceId, id, change === "enable");
+  revalidatePath(kind === "budget" ? "/settings/budgets" : "/settings/alerts");
+}
+
+export type TestState = { outcomes?: DeliveryOutcome[]; error?: string };
+
+export async function testAlert(_prev: TestState, form: FormData): Promise<TestState> {
+  const workspaceId = await managerWorkspace();
+  if (!workspaceId) return { error: NOT_ALLOWED };
+  const [rule, workspace] = await Promise.all([findAlertRule(workspaceId, String(form.get("id") ?? "")), findWorkspaceForNotices(workspaceId)]);
+  if (!rule || !workspace) return { error: "This alert no longer exists." };
+  const { outcomes } = await sendTestNotification(workspace, rule, dispatchOptions());
+  revalidatePath("/settings/alerts/history");
+  return { outcomes: outcomes.length ? outcomes : undefined, error: outcomes.length ? undefined : "This alert has no channels to notify." };
+}
+
+export async function rotateSecret(): Promise<void> {
+  const workspaceId = await managerWorkspace();
+  if (!workspaceId) throw new Error(NOT_ALLOWED);
+  await rotateWebhookSecret(workspaceId);
+  revalidatePath("/settings/alerts");
+}
