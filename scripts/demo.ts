@@ -5,6 +5,7 @@ import { spawn, spawnSync } from "node:child_process";
 import { config } from "dotenv";
 import { ensureEnvFile } from "./lib/env-file";
 import { buildIsStale } from "./lib/build-state";
+import { seedDemoSettings } from "./lib/demo-settings";
 import { seedDemoTraffic } from "./lib/demo-traffic";
 import { startFakeProviders } from "../tests/support/fake-providers/server";
 import { hashPassword } from "../lib/auth/passwords";
@@ -58,6 +59,7 @@ async function ensureDemoData(): Promise<string | null> {
   if ((await db().request.count({ where: { workspaceId: workspace.id } })) > 0) return null;
   const rows = await seedDemoTraffic(db(), workspace.id);
   console.log(`demo: wrote ${rows} requests of demo traffic`);
+  await seedDemoSettings(db(), workspace.id);
   const key = await createApiKey({ workspaceId: workspace.id, name: "demo" });
   return key.secret;
 }

@@ -10,7 +10,8 @@ import { sendTestNotification } from "../alerts/test-notification";
 import { canManageSettings } from "../auth/roles";
 import { currentMember } from "../auth/session";
 import { budgetSchema } from "../budgets/budgets";
-import { findWorkspaceForNotices, rotateWebhookSecret } from "../db/accounts";
+import { isTimeZone } from "../calendar";
+import { findWorkspaceForNotices, rotateWebhookSecret, setWorkspaceTimeZone } from "../db/accounts";
 import { createAlertRule, deleteAlertRule, findAlertRule, setAlertRuleEnabled, updateAlertRule } from "../db/alert-rules";
 import { createBudget, deleteBudget, setBudgetEnabled, updateBudget } from "../db/budgets";
 import { type FieldErrors, type FormValues, alertFieldOf, alertInputOf, budgetFieldOf, budgetInputOf, fieldErrors, valuesOf } from "../settings-forms";
@@ -78,4 +79,15 @@ export async function rotateSecret(): Promise<void> {
   if (!workspaceId) throw new Error(NOT_ALLOWED);
   await rotateWebhookSecret(workspaceId);
   revalidatePath("/settings/alerts");
+}
+
+export async function saveTimeZone(_prev: FormState, form: FormData): Promise<FormState> {
+  const values = valuesOf(form);
+  const workspaceId = await managerWorkspace();
+  if (!workspaceId) return { errors: { form: NOT_ALLOWED }, values };
+  const timeZone = values.timeZone ?? "";
+  if (timeZone.length > 64 || !isTimeZone(timeZone)) return { errors: { timeZone: "Enter an IANA time zone, such as Europe/Paris or America/New_York" }, values };
+  await setWorkspaceTimeZone(workspaceId, timeZone);
+  revalidatePath("/settings", "layout");
+  return { values };
 }

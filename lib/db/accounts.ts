@@ -85,3 +85,8 @@ export function findWorkspaceForNotices(id: string, db: Db = defaultDb()) {
 export async function rotateWebhookSecret(id: string, db: Db = defaultDb()) {
   await db.workspace.update({ where: { id }, data: { webhookSecret: randomBytes(32).toString("hex") } });
 }
+
+/** The zone "today" and "this month" are counted in, for alerts and budgets. */
+export async function setWorkspaceTimeZone(id: string, timeZone: string, db: Db = defaultDb()) {
+  await db.workspace.update({ where: { id }, data: { timeZone } });
+}

@@ -7,7 +7,13 @@ import { fakeProviderEnv, startCore } from "../../support/gateway/harness";
 import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from "../../support/redis";
 import { budgetScenarios } from "../../support/gateway/budget-scenarios";
 import { bringLogTableBack, takeLogTableOffline } from "../../support/outage";
-import { DATABASE_KINDS } from "../../support/test-db";
+import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
+import { type FakeProviders, startFakeProviders } from "../../support/fake-providers/server";
+import { logRow } from "../../support/request-rows";
+import { findOrCreateWorkspace } from "@/lib/db/accounts";
+import { createApiKey } from "@/lib/db/api-keys";
+import { createBudget } from "@/lib/db/budgets";
+import { createRequestLogWriter } from "@/lib/db/request-log-writer";
 
 describe.each(DATABASE_KINDS)("gateway core on %s", (kind) => {
   let harness: GatewayHarness;
@@ -88,5 +94,43 @@ describe("gateway core with its cache and rate limits in Redis", () => {
     } finally {
       await replica.stop();
     }
+  });
+});
+
+describe.each(DATABASE_KINDS)("budget periods at the gateway on %s, with a controlled clock", (kind) => {
+  let t: TestDatabase;
+  let fake: FakeProviders;
+  let now = new Date("2026-11-26T22:59:00Z"); // 23:59 in Paris
+  let core: Awaited<ReturnType<typeof startCore>>;
+  let key: string;
+  let workspaceId: string;
+
+  beforeAll(async () => {
+    t = await createTestDatabase(kind);
+    fake = await startFakeProviders();
+    const ws = await findOrCreateWorkspace("paris", "Paris", t.db);
+    workspaceId = ws.id;
+    await t.db.workspace.update({ where: { id: ws.id }, data: { timeZone: "Europe/Paris" } });
+    key = (await createApiKey({ workspaceId, name: "clock" }, t.db)).secret;
+    core = await startCore(fakeProviderEnv(fake), t, () => now);
+  });
+  afterAll(async () => {
+    await core?.stop();
+    await fake?.close();
+    await t?.drop();
+  });
+
+  it("counts spend already logged today, and starts afresh at the workspace's midnight", async () => {
+    await createBudget(workspaceId, { name: "Daily", enabled: true, scope: "user", scopeValue: "night-owl", propertyKey: null, limitUsd: 1, period: "day", action: "block", notifyAtPercent: [], channels: { emails: [] } }, t.db);
+    // A dollar already spent today (Paris time), logged before this gateway process started.
+    const writer = createRequestLogWriter(t.target);
+    await writer.writeBatch([logRow(workspaceId, { userId: "night-owl", createdAt: new Date("2026-11-26T10:00:00Z"), costNanoUsd: 1_000_000_000n })]);
+    await writer.close();
+
+    const client = new OpenAI({ baseURL: `${core.url}/v1`, apiKey: key, maxRetries: 0 });
+    const ask = () => client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "still up?" }] }, { headers: { "Helicone-User-Id": "night-owl" } }).then(() => 200, (e: { status: number }) => e.status);
+    expect(await ask()).toBe(429);
+    now = new Date("2026-11-26T23:01:00Z"); // 00:01 on the 27th in Paris: a new day
+    expect(await ask()).toBe(200);
   });
 });

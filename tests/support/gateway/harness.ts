@@ -52,8 +52,8 @@ export function fakeProviderEnv(fake: FakeProviders, extra: Record<string, strin
   };
 }
 
-export async function startCore(env: Record<string, string>, t: TestDatabase): Promise<{ url: string; stop: () => Promise<void>; gateway: Gateway }> {
-  const gateway = createGateway({ env: { ...process.env, ...env }, db: t.db, target: t.target });
+export async function startCore(env: Record<string, string>, t: TestDatabase, clock?: () => Date): Promise<{ url: string; stop: () => Promise<void>; gateway: Gateway }> {
+  const gateway = createGateway({ env: { ...process.env, ...env }, db: t.db, target: t.target, clock });
   const server: Server = createServer((req, res) => {
     if (!serveGatewayPath(gateway, req, res)) res.writeHead(404).end();
   });

@@ -2,6 +2,7 @@ import { AlertForm } from "@/components/settings/alert-form";
 import { RowActions } from "@/components/settings/row-actions";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { TestButton } from "@/components/settings/test-button";
+import { TimeZoneForm } from "@/components/settings/time-zone-form";
 import { Cell, SimpleTable } from "@/components/ui/table";
 import { rotateSecret } from "@/lib/actions/alerts";
 import { propertyKeys } from "@/lib/analytics/properties";
@@ -68,6 +69,11 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       )}
       {manager ? (
         <AlertForm initial={editing ? alertFormValues(editing) : NEW_ALERT} apiKeys={keys.filter((k) => !k.revokedAt).map((k) => ({ id: k.id, label: `${k.name} (${k.prefix}…)` }))} propertyKeys={properties} />
+      ) : null}
+      {manager ? (
+        <section className="space-y-2 rounded-lg border border-zinc-200 bg-white p-5 text-sm dark:border-zinc-800 dark:bg-zinc-900" aria-label="Time zone">
+          <TimeZoneForm timeZone={workspace.timeZone} zones={Intl.supportedValuesOf("timeZone")} />
+        </section>
       ) : null}
       {notices ? (
         <section className="space-y-2 rounded-lg border border-zinc-200 bg-white p-5 text-sm dark:border-zinc-800 dark:bg-zinc-900" aria-label="Webhook signing secret">

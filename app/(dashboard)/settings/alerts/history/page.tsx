@@ -72,7 +72,7 @@ export default async function AlertHistoryPage({ searchParams }: { searchParams:
                     <ul className="space-y-0.5">
                       {event.deliveries.map((d) => (
                         <li key={`${d.channel}:${d.target}`} className={d.status === "delivered" ? "text-emerald-600" : d.status === "failed" ? "text-red-600" : "text-zinc-500"}>
-                          {d.channel} {d.channel === "email" ? d.target : ""}: {d.status}
+                          {d.channel === "email" ? `email ${d.target}` : d.channel}: {d.status}
                           {d.attempts > 1 ? ` after ${d.attempts} tries` : ""}
                           {d.error ? ` (${d.error})` : ""}
                         </li>
