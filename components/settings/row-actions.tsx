@@ -18,13 +18,20 @@ export function RowActions({ kind, id, name, enabled, editHref }: { kind: "alert
           {enabled ? "Disable" : "Enable"}
         </button>
       </form>
-      <form action={changeSetting}>
-        <input type="hidden" name="kind" value={kind} />
-        <input type="hidden" name="id" value={id} />
-        <button type="submit" name="change" value="delete" className={`${button} text-red-600`} aria-label={`Delete ${name}`}>
+      {/* Deleting asks once more, without needing JavaScript. */}
+      <details className="relative">
+        <summary className={`${button} cursor-pointer list-none text-red-600`} aria-label={`Delete ${name}`}>
           Delete
-        </button>
-      </form>
+        </summary>
+        <form action={changeSetting} className="absolute right-0 z-10 mt-1 w-48 rounded-md border border-zinc-200 bg-white p-2 text-xs shadow dark:border-zinc-700 dark:bg-zinc-900">
+          <input type="hidden" name="kind" value={kind} />
+          <input type="hidden" name="id" value={id} />
+          <p className="mb-2">Delete “{name}” for good?</p>
+          <button type="submit" name="change" value="delete" className="rounded-md bg-red-600 px-2 py-1 font-medium text-white hover:bg-red-500">
+            Delete {kind}
+          </button>
+        </form>
+      </details>
     </div>
   );
 }

@@ -1,6 +1,7 @@
 // What an alert rule is, validated once for the API, the settings forms and the evaluator.
 // Stored flat in AlertRule (JSON columns for the filter and channels); used as AlertRuleSpec.
 import { z } from "zod";
+import { formatDollars } from "../format";
 
 export const METRICS = ["spend", "requests", "error_rate", "latency_p95", "tokens"] as const;
 export type Metric = (typeof METRICS)[number];
@@ -146,7 +147,7 @@ export function describeWindow(window: AlertWindow): string {
 }
 
 export function formatMetricValue(metric: Metric, value: number): string {
-  if (metric === "spend") return `$${value.toFixed(value < 1 ? 4 : 2)}`;
+  if (metric === "spend") return formatDollars(value);
   if (metric === "error_rate") return `${value.toFixed(1)}%`;
   if (metric === "latency_p95") return `${Math.round(value)} ms`;
   return Math.round(value).toLocaleString("en-US");

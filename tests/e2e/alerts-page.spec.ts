@@ -96,13 +96,35 @@ describe("Settings → Alerts and Budgets", () => {
     expect(receiver.received).toHaveLength(2);
   });
 
+  it("edits, disables, enables and deletes an alert", async () => {
+    await page.goto(`${h.url}/settings/alerts`);
+    const row = () => page.getByRole("table").locator("tr", { hasText: "Daily spend" });
+    await row().getByRole("link", { name: "Edit Daily spend" }).click();
+    const form = page.getByRole("form", { name: "Edit alert" });
+    expect(await form.getByLabel("Threshold").inputValue()).toBe("50");
+    await form.getByLabel("Threshold").fill("75");
+    await form.getByRole("button", { name: "Save alert" }).click();
+    await page.getByRole("status").filter({ hasText: "Saved “Daily spend”." }).waitFor();
+    expect(await row().textContent()).toContain("Spend > $75.00 today");
+
+    await row().getByRole("button", { name: "Disable Daily spend" }).click();
+    await row().getByRole("button", { name: "Enable Daily spend" }).waitFor();
+    expect(await row().textContent()).toContain("disabled");
+    await row().getByRole("button", { name: "Enable Daily spend" }).click();
+    await row().getByRole("button", { name: "Disable Daily spend" }).waitFor();
+
+    await row().getByLabel("Delete Daily spend").click();
+    await row().getByRole("button", { name: "Delete alert" }).click();
+    await page.getByText("No alerts yet.").waitFor();
+  });
+
   it("creates a budget in the UI that the gateway then enforces", async () => {
     await page.goto(`${h.url}/settings/budgets`);
     const form = page.getByRole("form", { name: "New budget" });
     await form.getByLabel("Name").fill("Intern cap");
     await form.getByLabel("Limit (USD)").fill("1");
-    await form.getByLabel("Per", { exact: true }).selectOption("day");
-    await form.getByLabel("Applies to").selectOption("user");
+    await form.locator("select[name=period]").selectOption("day");
+    await form.locator("select[name=scope]").selectOption("user");
     await form.getByLabel("User id (empty: each user)").fill("intern");
     await form.getByRole("button", { name: "Create budget" }).click();
     await page.getByRole("status").filter({ hasText: "Saved “Intern cap”." }).waitFor();

@@ -68,7 +68,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         </SimpleTable>
       )}
       {manager ? (
-        <AlertForm initial={editing ? alertFormValues(editing) : NEW_ALERT} apiKeys={keys.filter((k) => !k.revokedAt).map((k) => ({ id: k.id, label: `${k.name} (${k.prefix}…)` }))} propertyKeys={properties} />
+        <AlertForm key={editing?.id ?? "new"} initial={editing ? alertFormValues(editing) : NEW_ALERT} apiKeys={keys.filter((k) => !k.revokedAt).map((k) => ({ id: k.id, label: `${k.name} (${k.prefix}…)` }))} propertyKeys={properties} />
       ) : null}
       {manager ? (
         <section className="space-y-2 rounded-lg border border-zinc-200 bg-white p-5 text-sm dark:border-zinc-800 dark:bg-zinc-900" aria-label="Time zone">

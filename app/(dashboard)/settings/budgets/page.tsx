@@ -83,7 +83,7 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
           ))}
         </SimpleTable>
       )}
-      {manager ? <BudgetForm initial={editing ? budgetFormValues(editing) : NEW_BUDGET} apiKeys={keys.filter((k) => !k.revokedAt).map((k) => ({ id: k.id, label: `${k.name} (${k.prefix}…)` }))} propertyKeys={properties} /> : null}
+      {manager ? <BudgetForm key={editing?.id ?? "new"} initial={editing ? budgetFormValues(editing) : NEW_BUDGET} apiKeys={keys.filter((k) => !k.revokedAt).map((k) => ({ id: k.id, label: `${k.name} (${k.prefix}…)` }))} propertyKeys={properties} /> : null}
     </div>
   );
 }
