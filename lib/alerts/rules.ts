@@ -152,3 +152,16 @@ export function formatMetricValue(metric: Metric, value: number): string {
   if (metric === "latency_p95") return `${Math.round(value)} ms`;
   return Math.round(value).toLocaleString("en-US");
 }
+
+/** Slack and webhook URLs often carry a token: readers who cannot manage settings see only the host. */
+export const maskUrl = (url: string) => {
+  try {
+    return `${new URL(url).origin}/…`;
+  } catch {
+    return "…";
+  }
+};
+
+export function maskedChannels(channels: Channels): Channels {
+  return { ...channels, slackWebhookUrl: channels.slackWebhookUrl && maskUrl(channels.slackWebhookUrl), webhookUrl: channels.webhookUrl && maskUrl(channels.webhookUrl) };
+}

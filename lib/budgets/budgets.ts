@@ -1,6 +1,6 @@
 // What a budget is, validated once for the API and the settings form; stored in Budget.
 import { z } from "zod";
-import { channelsSchema } from "../alerts/rules";
+import { type AlertFilter, channelsSchema } from "../alerts/rules";
 
 export const BUDGET_SCOPES = ["workspace", "api_key", "user", "property"] as const;
 export type BudgetScope = (typeof BUDGET_SCOPES)[number];
@@ -99,4 +99,12 @@ export function describeScope(b: Pick<Budget, "scope" | "scopeValue" | "property
   if (b.scope === "workspace") return "the whole workspace";
   const what = b.scope === "api_key" ? "API key" : b.scope === "user" ? "user" : `${b.propertyKey} value`;
   return b.scopeValue ? `${what} ${b.scopeValue}` : `each ${what} separately`;
+}
+
+/** The requests one scope value of a budget covers, as the log is filtered to sum its spend. */
+export function budgetFilter(budget: Pick<Budget, "scope" | "propertyKey">, value: string): AlertFilter | null {
+  if (budget.scope === "api_key") return { apiKeyId: value };
+  if (budget.scope === "user") return { userId: value };
+  if (budget.scope === "property") return { property: { key: budget.propertyKey!, value } };
+  return null;
 }

@@ -7,8 +7,7 @@ import { toSearchParams } from "../analytics/request-query";
 import { calendarPeriod } from "../calendar";
 import type { Db } from "../db/client";
 import { claimBudgetNotice, enabledBudgets } from "../db/budgets";
-import { budgetFilter } from "../gateway/stages/budget";
-import type { Budget } from "./budgets";
+import { type Budget, budgetFilter } from "./budgets";
 import { budgetSpend, percentOf } from "./usage";
 
 function requestsLink(budget: Budget, value: string, from: Date, to: Date, env: Record<string, string | undefined>) {

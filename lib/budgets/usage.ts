@@ -3,8 +3,7 @@
 import { spendNanoByGroup } from "../analytics/alert-metrics";
 import { type Period, calendarPeriod } from "../calendar";
 import type { Db } from "../db/client";
-import { budgetFilter } from "../gateway/stages/budget";
-import type { Budget } from "./budgets";
+import { type Budget, budgetFilter } from "./budgets";
 
 /** Spend per scope value ("" for a workspace budget); a budget for each value lists each one seen. */
 export async function budgetSpend(workspaceId: string, budget: Budget, period: Period, db: Db): Promise<Map<string, bigint>> {

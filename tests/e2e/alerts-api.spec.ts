@@ -51,8 +51,11 @@ describe("alerts and budgets API", () => {
     const alert = (await created.json()) as { id: string; comparison: string; cooldownMinutes: number };
     expect(alert).toMatchObject({ comparison: "gt", cooldownMinutes: 15 });
 
-    const list = (await (await api("/alerts", { key: memberKey })).json()) as { data: { id: string }[] };
+    // Members read alerts, but channel URLs (which often carry a token) only as their host.
+    const list = (await (await api("/alerts", { key: memberKey })).json()) as { data: { id: string; channels: { webhookUrl: string } }[] };
     expect(list.data.map((a) => a.id)).toEqual([alert.id]);
+    expect(list.data[0]!.channels.webhookUrl).toBe(`${receiver.url}/…`);
+    expect(((await (await api(`/alerts/${alert.id}`, { key: adminKey })).json()) as { channels: { webhookUrl: string } }).channels.webhookUrl).toBe(`${receiver.url}/hook`);
 
     const patched = await api(`/alerts/${alert.id}`, { method: "PATCH", key: adminKey, json: { threshold: 75, enabled: false } });
     expect(patched.status).toBe(200);

@@ -3,8 +3,7 @@
 // before the call and settled to the real cost after it (stages/log.ts). So concurrent calls,
 // on any number of replicas sharing Redis, never spend past a budget.
 import { calendarPeriod } from "../../calendar";
-import type { AlertFilter } from "../../alerts/rules";
-import type { Budget } from "../../budgets/budgets";
+import { type Budget, budgetFilter } from "../../budgets/budgets";
 import type { BudgetCharge } from "../../budgets/store";
 import { formatUsd } from "../../format";
 import type { GatewayContext } from "../context";
@@ -15,14 +14,6 @@ import { scopeValueOf } from "../scope-value";
 
 /** Totals outlive their period by a day, so late settlements still find them. */
 const GRACE_MS = 24 * 60 * 60_000;
-
-/** The requests a budget's spend is summed over, for seeding its total from the log. */
-export function budgetFilter(budget: Pick<Budget, "scope" | "propertyKey">, value: string): AlertFilter | null {
-  if (budget.scope === "api_key") return { apiKeyId: value };
-  if (budget.scope === "user") return { userId: value };
-  if (budget.scope === "property") return { property: { key: budget.propertyKey!, value } };
-  return null;
-}
 
 interface Applicable {
   budget: Budget;

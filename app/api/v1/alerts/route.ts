@@ -1,6 +1,6 @@
 // GET /api/v1/alerts – the workspace's alert rules. POST – creates one (owners and admins).
 import { alertRuleSchema } from "@/lib/alerts/rules";
-import { settingsCaller } from "@/lib/api/settings-access";
+import { forCaller, settingsCaller } from "@/lib/api/settings-access";
 import { invalidBody, json, readJsonBody } from "@/lib/api/responses";
 import { createAlertRule, listAlertRules } from "@/lib/db/alert-rules";
 
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 export async function GET(request: Request) {
   const caller = await settingsCaller(request, "read");
   if (caller instanceof Response) return caller;
-  return json({ data: await listAlertRules(caller.workspaceId) });
+  return json({ data: (await listAlertRules(caller.workspaceId)).map((rule) => forCaller(caller, rule)) });
 }
 
 export async function POST(request: Request) {

@@ -1,7 +1,7 @@
 // GET /api/v1/budgets – the workspace's budgets with this period's spend. POST – creates one.
 import { budgetSchema } from "@/lib/budgets/budgets";
 import { budgetView } from "@/lib/budgets/view";
-import { settingsCaller } from "@/lib/api/settings-access";
+import { forCaller, settingsCaller } from "@/lib/api/settings-access";
 import { invalidBody, json, readJsonBody } from "@/lib/api/responses";
 import { createBudget, listBudgets } from "@/lib/db/budgets";
 
@@ -12,7 +12,7 @@ export async function GET(request: Request) {
   const caller = await settingsCaller(request, "read");
   if (caller instanceof Response) return caller;
   const budgets = await listBudgets(caller.workspaceId);
-  return json({ data: await Promise.all(budgets.map((b) => budgetView(caller.workspaceId, b))) });
+  return json({ data: await Promise.all(budgets.map(async (b) => forCaller(caller, await budgetView(caller.workspaceId, b)))) });
 }
 
 export async function POST(request: Request) {

@@ -1,6 +1,6 @@
 // GET /api/v1/alerts/:id – one rule. PATCH – changes the fields sent. DELETE – removes it.
 import { alertRuleSchema } from "@/lib/alerts/rules";
-import { settingsCaller } from "@/lib/api/settings-access";
+import { forCaller, settingsCaller } from "@/lib/api/settings-access";
 import { apiError, invalidBody, json, readJsonBody } from "@/lib/api/responses";
 import { deleteAlertRule, findAlertRule, updateAlertRule } from "@/lib/db/alert-rules";
 
@@ -14,7 +14,7 @@ export async function GET(request: Request, { params }: Params) {
   const caller = await settingsCaller(request, "read");
   if (caller instanceof Response) return caller;
   const rule = await findAlertRule(caller.workspaceId, (await params).id);
-  return rule ? json(rule) : notFound();
+  return rule ? json(forCaller(caller, rule)) : notFound();
 }
 
 export async function PATCH(request: Request, { params }: Params) {

@@ -2,7 +2,7 @@
 // sent. DELETE – removes it (the gateway stops enforcing it within seconds).
 import { budgetSchema, budgetSpecOf } from "@/lib/budgets/budgets";
 import { budgetView } from "@/lib/budgets/view";
-import { settingsCaller } from "@/lib/api/settings-access";
+import { forCaller, settingsCaller } from "@/lib/api/settings-access";
 import { apiError, invalidBody, json, readJsonBody } from "@/lib/api/responses";
 import { deleteBudget, findBudget, updateBudget } from "@/lib/db/budgets";
 
@@ -16,7 +16,7 @@ export async function GET(request: Request, { params }: Params) {
   const caller = await settingsCaller(request, "read");
   if (caller instanceof Response) return caller;
   const budget = await findBudget(caller.workspaceId, (await params).id);
-  return budget ? json(await budgetView(caller.workspaceId, budget)) : notFound();
+  return budget ? json(forCaller(caller, await budgetView(caller.workspaceId, budget))) : notFound();
 }
 
 export async function PATCH(request: Request, { params }: Params) {
