@@ -7,5 +7,5 @@ export const NAV_ITEMS = [
   { href: "/properties", label: "Properties" },
   { href: "/sessions", label: "Sessions" },
   { href: "/rate-limits", label: "Rate limits" },
-  { href: "/settings/alerts", label: "Alerts & budgets" },
+  { href: "/settings/alerts", label: "Settings" },
 ] as const;

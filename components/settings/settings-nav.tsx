@@ -4,6 +4,8 @@ const TABS = [
   { href: "/settings/alerts", label: "Alerts" },
   { href: "/settings/alerts/history", label: "Alert history" },
   { href: "/settings/budgets", label: "Budgets" },
+  { href: "/settings/keys", label: "API keys" },
+  { href: "/settings/audit", label: "Audit log" },
 ];
 
 export function SettingsNav({ current }: { current: string }) {

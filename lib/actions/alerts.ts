@@ -12,27 +12,28 @@ import { currentMember } from "../auth/session";
 import { budgetSchema } from "../budgets/budgets";
 import { isTimeZone } from "../calendar";
 import { findWorkspaceForNotices, rotateWebhookSecret, setWorkspaceTimeZone } from "../db/accounts";
-import { createAlertRule, deleteAlertRule, findAlertRule, setAlertRuleEnabled, updateAlertRule } from "../db/alert-rules";
-import { createBudget, deleteBudget, setBudgetEnabled, updateBudget } from "../db/budgets";
+import { recordAudit } from "../db/audit";
+import { findAlertRule } from "../db/alert-rules";
+import { type Changer, addAlert, addBudget, changeAlert, changeBudget, removeAlert, removeBudget, toggleAlert, toggleBudget } from "../settings/changes";
 import { type FieldErrors, type FormValues, alertFieldOf, alertInputOf, budgetFieldOf, budgetInputOf, fieldErrors, valuesOf } from "../settings-forms";
 
 export type FormState = { errors?: FieldErrors; values?: FormValues };
 
 const NOT_ALLOWED = "Only workspace owners and admins can change alerts and budgets.";
 
-/** The signed-in member's workspace id, if they may change settings. */
-async function managerWorkspace(): Promise<string | null> {
+/** The signed-in member as the one changing settings, if their role allows it. */
+async function manager(): Promise<Changer | null> {
   const member = await currentMember();
-  return member && canManageSettings(member.role) ? member.workspace.id : null;
+  return member && canManageSettings(member.role) ? { workspaceId: member.workspace.id, actor: { userId: member.userId, label: member.email } } : null;
 }
 
 export async function saveAlert(_prev: FormState, form: FormData): Promise<FormState> {
   const values = valuesOf(form);
-  const workspaceId = await managerWorkspace();
-  if (!workspaceId) return { errors: { form: NOT_ALLOWED }, values };
+  const changer = await manager();
+  if (!changer) return { errors: { form: NOT_ALLOWED }, values };
   const spec = alertRuleSchema.safeParse(alertInputOf(values));
   if (!spec.success) return { errors: fieldErrors(spec.error, alertFieldOf), values };
-  const saved = values.id ? await updateAlertRule(workspaceId, values.id, spec.data) : await createAlertRule(workspaceId, spec.data);
+  const saved = values.id ? await changeAlert(changer, values.id, spec.data) : await addAlert(changer, spec.data);
   if (!saved) return { errors: { form: "This alert no longer exists." }, values };
   revalidatePath("/settings/alerts");
   redirect(`/settings/alerts?saved=${saved.id}`);
@@ -40,11 +41,11 @@ export async function saveAlert(_prev: FormState, form: FormData): Promise<FormS
 
 export async function saveBudget(_prev: FormState, form: FormData): Promise<FormState> {
   const values = valuesOf(form);
-  const workspaceId = await managerWorkspace();
-  if (!workspaceId) return { errors: { form: NOT_ALLOWED }, values };
+  const changer = await manager();
+  if (!changer) return { errors: { form: NOT_ALLOWED }, values };
   const spec = budgetSchema.safeParse(budgetInputOf(values));
   if (!spec.success) return { errors: fieldErrors(spec.error, budgetFieldOf), values };
-  const saved = values.id ? await updateBudget(workspaceId, values.id, spec.data) : await createBudget(workspaceId, spec.data);
+  const saved = values.id ? await changeBudget(changer, values.id, spec.data) : await addBudget(changer, spec.data);
   if (!saved) return { errors: { form: "This budget no longer exists." }, values };
   revalidatePath("/settings/budgets");
   redirect(`/settings/budgets?saved=${saved.id}`);
@@ -52,21 +53,22 @@ export async function saveBudget(_prev: FormState, form: FormData): Promise<Form
 
 /** Enable, disable or delete an alert or budget from its row's buttons. */
 export async function changeSetting(form: FormData): Promise<void> {
-  const workspaceId = await managerWorkspace();
-  if (!workspaceId) throw new Error(NOT_ALLOWED);
+  const changer = await manager();
+  if (!changer) throw new Error(NOT_ALLOWED);
   const id = String(form.get("id") ?? "");
   const kind = form.get("kind") === "budget" ? "budget" : "alert";
   const change = String(form.get("change") ?? "");
-  if (change === "delete") await (kind === "budget" ? deleteBudget : deleteAlertRule)(workspaceId, id);
-  else await (kind === "budget" ? setBudgetEnabled : setAlertRuleEnabled)(workspaceId, id, change === "enable");
+  if (change === "delete") await (kind === "budget" ? removeBudget : removeAlert)(changer, id);
+  else await (kind === "budget" ? toggleBudget : toggleAlert)(changer, id, change === "enable");
   revalidatePath(kind === "budget" ? "/settings/budgets" : "/settings/alerts");
 }
 
 export type TestState = { outcomes?: DeliveryOutcome[]; error?: string };
 
 export async function testAlert(_prev: TestState, form: FormData): Promise<TestState> {
-  const workspaceId = await managerWorkspace();
-  if (!workspaceId) return { error: NOT_ALLOWED };
+  const changer = await manager();
+  if (!changer) return { error: NOT_ALLOWED };
+  const { workspaceId } = changer;
   const [rule, workspace] = await Promise.all([findAlertRule(workspaceId, String(form.get("id") ?? "")), findWorkspaceForNotices(workspaceId)]);
   if (!rule || !workspace) return { error: "This alert no longer exists." };
   const { outcomes } = await sendTestNotification(workspace, rule, dispatchOptions());
@@ -75,19 +77,21 @@ export async function testAlert(_prev: TestState, form: FormData): Promise<TestS
 }
 
 export async function rotateSecret(): Promise<void> {
-  const workspaceId = await managerWorkspace();
-  if (!workspaceId) throw new Error(NOT_ALLOWED);
-  await rotateWebhookSecret(workspaceId);
+  const changer = await manager();
+  if (!changer) throw new Error(NOT_ALLOWED);
+  await rotateWebhookSecret(changer.workspaceId);
+  await recordAudit(changer.workspaceId, changer.actor, { action: "webhook_secret.rotated", target: "webhook signing secret" });
   revalidatePath("/settings/alerts");
 }
 
 export async function saveTimeZone(_prev: FormState, form: FormData): Promise<FormState> {
   const values = valuesOf(form);
-  const workspaceId = await managerWorkspace();
-  if (!workspaceId) return { errors: { form: NOT_ALLOWED }, values };
+  const changer = await manager();
+  if (!changer) return { errors: { form: NOT_ALLOWED }, values };
   const timeZone = values.timeZone ?? "";
   if (timeZone.length > 64 || !isTimeZone(timeZone)) return { errors: { timeZone: "Enter an IANA time zone, such as Europe/Paris or America/New_York" }, values };
-  await setWorkspaceTimeZone(workspaceId, timeZone);
+  await setWorkspaceTimeZone(changer.workspaceId, timeZone);
+  await recordAudit(changer.workspaceId, changer.actor, { action: "workspace.time_zone_changed", target: timeZone });
   revalidatePath("/settings", "layout");
   return { values };
 }

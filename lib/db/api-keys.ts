@@ -7,15 +7,36 @@ export interface CreateApiKeyInput {
   name: string;
   createdById?: string;
   expiresAt?: Date;
+  /** Models the key may call; absent allows all. */
+  allowedModels?: string[];
 }
 
 /** Creates a key and returns its secret, which is never stored and cannot be shown again. */
-export async function createApiKey(input: CreateApiKeyInput, db: Db = defaultDb()) {
+export async function createApiKey({ allowedModels, ...input }: CreateApiKeyInput, db: Db = defaultDb()) {
   const key = generateApiKey();
   const row = await db.apiKey.create({
-    data: { ...input, prefix: key.prefix, hash: key.hash },
+    data: { ...input, allowedModels: allowedModels?.length ? JSON.stringify(allowedModels) : null, prefix: key.prefix, hash: key.hash },
   });
   return { ...row, secret: key.secret };
+}
+
+/**
+ * A new secret for an active key, keeping its id, name, limits and budget; the old secret stops
+ * working as soon as the gateways' key caches expire (seconds). Null when not found or revoked.
+ */
+export async function rotateApiKey(workspaceId: string, id: string, db: Db = defaultDb()) {
+  const key = generateApiKey();
+  const { count } = await db.apiKey.updateMany({ where: { workspaceId, id, revokedAt: null }, data: { prefix: key.prefix, hash: key.hash } });
+  return count ? { prefix: key.prefix, secret: key.secret } : null;
+}
+
+export function findApiKey(workspaceId: string, id: string, db: Db = defaultDb()) {
+  return db.apiKey.findFirst({ where: { workspaceId, id } });
+}
+
+/** The workspace's keys, newest first, with who created them. */
+export function listApiKeysWithCreators(workspaceId: string, db: Db = defaultDb()) {
+  return db.apiKey.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, include: { createdBy: { select: { email: true } } } });
 }
 
 /** The active key for a secret, or null when unknown, revoked or expired. */

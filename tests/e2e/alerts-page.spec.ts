@@ -39,7 +39,7 @@ describe("Settings → Alerts and Budgets", () => {
   });
 
   it("creates 'daily spend > $50' with a webhook, tests it, and shows the event once traffic passes it", async () => {
-    await page.getByRole("link", { name: "Alerts & budgets" }).click();
+    await page.getByRole("link", { name: "Settings" }).click();
     await page.waitForURL(`${h.url}/settings/alerts`);
     await page.getByText("No alerts yet.").waitFor();
     const form = page.getByRole("form", { name: "New alert" });

@@ -2,7 +2,8 @@
 import { alertRuleSchema } from "@/lib/alerts/rules";
 import { forCaller, settingsCaller } from "@/lib/api/settings-access";
 import { invalidBody, json, readJsonBody } from "@/lib/api/responses";
-import { createAlertRule, listAlertRules } from "@/lib/db/alert-rules";
+import { listAlertRules } from "@/lib/db/alert-rules";
+import { addAlert } from "@/lib/settings/changes";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -20,5 +21,5 @@ export async function POST(request: Request) {
   if (body instanceof Response) return body;
   const spec = alertRuleSchema.safeParse(body);
   if (!spec.success) return invalidBody(spec.error);
-  return json(await createAlertRule(caller.workspaceId, spec.data), { status: 201 });
+  return json(await addAlert(caller, spec.data), { status: 201 });
 }

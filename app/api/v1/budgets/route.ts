@@ -3,7 +3,8 @@ import { budgetSchema } from "@/lib/budgets/budgets";
 import { budgetView } from "@/lib/budgets/view";
 import { forCaller, settingsCaller } from "@/lib/api/settings-access";
 import { invalidBody, json, readJsonBody } from "@/lib/api/responses";
-import { createBudget, listBudgets } from "@/lib/db/budgets";
+import { listBudgets } from "@/lib/db/budgets";
+import { addBudget } from "@/lib/settings/changes";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -22,5 +23,5 @@ export async function POST(request: Request) {
   if (body instanceof Response) return body;
   const spec = budgetSchema.safeParse(body);
   if (!spec.success) return invalidBody(spec.error);
-  return json(await budgetView(caller.workspaceId, await createBudget(caller.workspaceId, spec.data)), { status: 201 });
+  return json(await budgetView(caller.workspaceId, await addBudget(caller, spec.data)), { status: 201 });
 }

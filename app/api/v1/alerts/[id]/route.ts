@@ -2,7 +2,8 @@
 import { alertRuleSchema } from "@/lib/alerts/rules";
 import { forCaller, settingsCaller } from "@/lib/api/settings-access";
 import { apiError, invalidBody, json, readJsonBody } from "@/lib/api/responses";
-import { deleteAlertRule, findAlertRule, updateAlertRule } from "@/lib/db/alert-rules";
+import { findAlertRule } from "@/lib/db/alert-rules";
+import { changeAlert, removeAlert } from "@/lib/settings/changes";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -29,12 +30,12 @@ export async function PATCH(request: Request, { params }: Params) {
   const { id: _id, createdAt: _c, updatedAt: _u, ...current } = existing;
   const spec = alertRuleSchema.safeParse({ ...current, ...body });
   if (!spec.success) return invalidBody(spec.error);
-  const updated = await updateAlertRule(caller.workspaceId, id, spec.data);
+  const updated = await changeAlert(caller, id, spec.data);
   return updated ? json(updated) : notFound();
 }
 
 export async function DELETE(request: Request, { params }: Params) {
   const caller = await settingsCaller(request, "manage");
   if (caller instanceof Response) return caller;
-  return (await deleteAlertRule(caller.workspaceId, (await params).id)) ? new Response(null, { status: 204 }) : notFound();
+  return (await removeAlert(caller, (await params).id)) ? new Response(null, { status: 204 }) : notFound();
 }

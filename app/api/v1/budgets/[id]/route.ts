@@ -4,7 +4,8 @@ import { budgetSchema, budgetSpecOf } from "@/lib/budgets/budgets";
 import { budgetView } from "@/lib/budgets/view";
 import { forCaller, settingsCaller } from "@/lib/api/settings-access";
 import { apiError, invalidBody, json, readJsonBody } from "@/lib/api/responses";
-import { deleteBudget, findBudget, updateBudget } from "@/lib/db/budgets";
+import { findBudget } from "@/lib/db/budgets";
+import { changeBudget, removeBudget } from "@/lib/settings/changes";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
@@ -30,12 +31,12 @@ export async function PATCH(request: Request, { params }: Params) {
   if (!body || typeof body !== "object" || Array.isArray(body)) return apiError("invalid_body", "Send a JSON object with the fields to change.");
   const spec = budgetSchema.safeParse({ ...budgetSpecOf(existing), ...body });
   if (!spec.success) return invalidBody(spec.error);
-  const updated = await updateBudget(caller.workspaceId, id, spec.data);
+  const updated = await changeBudget(caller, id, spec.data);
   return updated ? json(await budgetView(caller.workspaceId, updated)) : notFound();
 }
 
 export async function DELETE(request: Request, { params }: Params) {
   const caller = await settingsCaller(request, "manage");
   if (caller instanceof Response) return caller;
-  return (await deleteBudget(caller.workspaceId, (await params).id)) ? new Response(null, { status: 204 }) : notFound();
+  return (await removeBudget(caller, (await params).id)) ? new Response(null, { status: 204 }) : notFound();
 }
