@@ -5,6 +5,7 @@ const TABS = [
   { href: "/settings/alerts/history", label: "Alert history" },
   { href: "/settings/budgets", label: "Budgets" },
   { href: "/settings/keys", label: "API keys" },
+  { href: "/settings/providers", label: "Providers" },
   { href: "/settings/audit", label: "Audit log" },
 ];
 

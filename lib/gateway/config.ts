@@ -20,6 +20,8 @@ const schema = z.object({
   TOLLGATE_RATE_LIMIT_RULE_TTL_MS: ms(30_000),
   /** How long a workspace's budgets are cached: a new or changed budget applies within this. */
   TOLLGATE_BUDGET_TTL_MS: ms(5_000),
+  /** How long a workspace's stored provider keys are cached: a new or rotated key applies within this. */
+  TOLLGATE_PROVIDER_KEY_TTL_MS: ms(5_000),
 });
 
 export interface GatewayConfig {
@@ -31,6 +33,7 @@ export interface GatewayConfig {
   priceOverrideTtlMs: number;
   rateLimitRuleTtlMs: number;
   budgetTtlMs: number;
+  providerKeyTtlMs: number;
 }
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -44,5 +47,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     priceOverrideTtlMs: c.TOLLGATE_PRICE_OVERRIDE_TTL_MS,
     rateLimitRuleTtlMs: c.TOLLGATE_RATE_LIMIT_RULE_TTL_MS,
     budgetTtlMs: c.TOLLGATE_BUDGET_TTL_MS,
+    providerKeyTtlMs: c.TOLLGATE_PROVIDER_KEY_TTL_MS,
   };
 }

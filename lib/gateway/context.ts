@@ -1,4 +1,5 @@
 // Everything one gateway call learns on its way through the stages, and what gets logged.
+import type { ProviderConfig } from "../providers/config";
 import type { CacheSettings } from "../cache/types";
 import type { Bucket, Decision, LimitUnit, Reservation } from "../ratelimit/types";
 import type { RetryPolicy } from "./retry-policy";
@@ -73,6 +74,8 @@ export interface GatewayContext {
   budgetReservations?: { key: string; amountNano: number }[];
 
   // route
+  /** The providers this workspace calls: env's, overlaid with its stored keys. */
+  providers?: Map<string, ProviderConfig>;
   /** The target being called now (the primary, or the fallback that took over). */
   route?: ResolvedModel;
   /** The key sent upstream: the caller's own, or the gateway's for that provider. Never stored. */

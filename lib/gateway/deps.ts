@@ -19,7 +19,10 @@ export interface GatewayDeps {
   /** The time a request arrives at: its log time, and which budget day or month it counts in. */
   clock: () => Date;
   config: GatewayConfig;
+  /** Providers as configured by env. */
   providers: Map<string, ProviderConfig>;
+  /** A workspace's providers: env's with its stored keys and custom providers laid over them. */
+  workspaceProviders: WorkspaceCache<Map<string, ProviderConfig>>;
   keys: KeyCache;
   prices: PriceOverrideCache;
   log: LogQueue;

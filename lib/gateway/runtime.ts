@@ -17,6 +17,8 @@ import { MemoryRateLimitStore } from "../ratelimit/memory-store";
 import { RedisRateLimitStore } from "../ratelimit/redis-store";
 import { rateLimitRuleCache } from "../ratelimit/rules";
 import { loadProviderConfigs } from "../providers/config";
+import { withWorkspaceKeys } from "../providers/workspace-keys";
+import { listProviderKeys } from "../db/provider-keys";
 import { loadGatewayConfig } from "./config";
 import type { GatewayDeps } from "./deps";
 import type { Endpoint } from "./endpoints";
@@ -53,10 +55,15 @@ export function createGateway({ env = process.env, db: database, target, clock =
   const config = loadGatewayConfig(env);
   // With REDIS_URL, state shared by replicas lives in Redis; otherwise in this process and the database.
   const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.TOLLGATE_REDIS_PREFIX || undefined) : undefined;
+  const providers = loadProviderConfigs(env);
   const deps: GatewayDeps = {
     clock,
     config,
-    providers: loadProviderConfigs(env),
+    providers,
+    workspaceProviders: new WorkspaceCache(
+      async (workspaceId) => withWorkspaceKeys(providers, await listProviderKeys(workspaceId, store()), env.TOLLGATE_SECRET, (provider) => console.error(`provider keys: a stored ${provider} key cannot be decrypted with this TOLLGATE_SECRET; using the env key`)),
+      config.providerKeyTtlMs,
+    ),
     keys: new KeyCache((hash) => findApiKeyByHash(hash, store()), (ids, at) => touchApiKeys(ids, at, store())),
     prices: new PriceOverrideCache((workspaceId) => listPriceOverrides(workspaceId, store()), config.priceOverrideTtlMs),
     log: new LogQueue(writer, undefined, (error) =>

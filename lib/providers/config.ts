@@ -1,5 +1,5 @@
 // Where each provider lives and which key it takes, read from env once per process.
-// A workspace's stored provider keys will take precedence (settings issue); env is the fallback.
+// A workspace's stored provider keys take precedence (workspace-keys.ts); env is the fallback.
 import { PROVIDERS, type ProviderSpec, type WireFormat, isKnownProvider } from "./catalog";
 
 export interface ProviderConfig {
@@ -19,7 +19,7 @@ type Env = Record<string, string | undefined>;
 
 const trimSlash = (url: string) => url.replace(/\/+$/, "");
 
-function fromSpec(id: string, spec: ProviderSpec, env: Env): ProviderConfig | undefined {
+export function fromSpec(id: string, spec: ProviderSpec, env: Env): ProviderConfig | undefined {
   const baseUrl = env[`${spec.env}_BASE_URL`] ?? spec.defaultBaseUrl;
   if (!baseUrl) return undefined;
   return {
@@ -38,6 +38,17 @@ function fromSpec(id: string, spec: ProviderSpec, env: Env): ProviderConfig | un
  * Custom OpenAI-compatible providers: TOLLGATE_PROVIDERS="lab=http://10.0.0.5:8000/v1,edge=https://…/v1".
  * Each takes its key from <NAME>_API_KEY (upper-cased, dashes as underscores), if it needs one.
  */
+/** An OpenAI-compatible server Tollgate knows nothing about: no stream_options, key optional. */
+export const customProvider = (id: string, baseUrl: string, apiKey?: string): ProviderConfig => ({
+  id,
+  format: "openai",
+  baseUrl: trimSlash(baseUrl),
+  apiKey,
+  keyOptional: true,
+  pricingId: id,
+  acceptsStreamOptions: false,
+});
+
 function customProviders(env: Env): ProviderConfig[] {
   const list = env.TOLLGATE_PROVIDERS?.split(",").map((s) => s.trim()).filter(Boolean) ?? [];
   return list.flatMap((entry) => {
@@ -47,7 +58,7 @@ function customProviders(env: Env): ProviderConfig[] {
     if (eq <= 0 || !/^[a-z0-9-]+$/.test(id) || !/^https?:\/\//.test(baseUrl) || isKnownProvider(id)) return [];
     const key = env[`${id.toUpperCase().replace(/-/g, "_")}_API_KEY`];
     // Unknown servers may refuse stream_options; their streams are counted from usage they send, or estimated.
-    return [{ id, format: "openai" as const, baseUrl: trimSlash(baseUrl), apiKey: key || undefined, keyOptional: true, pricingId: id, acceptsStreamOptions: false }];
+    return [customProvider(id, baseUrl, key || undefined)];
   });
 }
 

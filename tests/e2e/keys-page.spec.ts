@@ -82,6 +82,33 @@ describe("Settings → API keys", () => {
     await page.close();
   });
 
+  it("adds a provider key that tests fine and then serves this workspace's calls", async () => {
+    const page = await signIn("owner@example.com");
+    await page.goto(`${h.url}/settings/providers`);
+    const form = page.getByRole("form", { name: "Add a provider key" });
+    await form.locator("select[name=provider]").selectOption("custom");
+    await form.getByRole("button", { name: "Save key" }).click();
+    await form.getByText("A custom provider needs its base URL (…/v1)").waitFor();
+    await form.getByText("Paste the provider's API key").waitFor();
+
+    await form.locator("select[name=provider]").selectOption("openai");
+    await form.getByLabel("API key").fill("sk-workspace-openai-1234");
+    await form.getByRole("button", { name: "Save key" }).click();
+    await form.getByRole("status").filter({ hasText: "openai key saved (…1234)." }).waitFor();
+    const row = page.getByRole("table", { name: "Provider keys in use" }).locator("tr", { hasText: "this workspace" });
+    expect(await row.textContent()).toContain("…1234");
+    expect(await page.content()).not.toContain("sk-workspace-openai-1234");
+
+    await row.getByRole("button", { name: "Test the openai connection" }).click();
+    await row.getByRole("status").filter({ hasText: /Connected: \d+ models available/ }).waitFor();
+    await page.screenshot({ path: "test-results/settings-providers.png", fullPage: true });
+
+    await new Promise((r) => setTimeout(r, 400)); // the gateway's provider-key cache (TOLLGATE_PROVIDER_KEY_TTL_MS)
+    expect(await gatewayStatus(h.key)).toBe(200);
+    expect(h.fake.requests().at(-1)!.headers.authorization).toBe("Bearer sk-workspace-openai-1234");
+    await page.close();
+  });
+
   it("does not let a viewer create keys or read the audit log", async () => {
     const page = await signIn("viewer@example.com");
     await page.goto(`${h.url}/settings/keys`);

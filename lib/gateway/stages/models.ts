@@ -5,10 +5,11 @@ import { providerForModel } from "../../providers/catalog";
 import type { GatewayContext } from "../context";
 import type { GatewayDeps } from "../deps";
 import { gatewayHeaders } from "../response-headers";
+import { providersFor } from "./route";
 
-export function listModels(ctx: GatewayContext, deps: GatewayDeps): void {
+export async function listModels(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
   const data: { id: string; object: "model"; created: number; owned_by: string }[] = [];
-  for (const provider of deps.providers.values()) {
+  for (const provider of (await providersFor(ctx, deps)).values()) {
     if (!provider.apiKey && !ctx.providerKey && !provider.keyOptional) continue;
     for (const model of findProvider({ providerId: provider.pricingId })?.models ?? []) {
       const id = providerForModel(model.id) === provider.id ? model.id : `${provider.id}/${model.id}`;

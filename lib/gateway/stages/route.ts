@@ -14,8 +14,8 @@ function checkAllowed(ctx: GatewayContext, model: string) {
   }
 }
 
-function resolve(model: string, deps: GatewayDeps, param: string): ResolvedModel {
-  const resolution = resolveModel(model, deps.providers);
+function resolve(model: string, providers: Map<string, ProviderConfig>, param: string): ResolvedModel {
+  const resolution = resolveModel(model, providers);
   if (!resolution.ok) throw badRequest(resolution.message, param, "unroutable_model");
   return resolution.value;
 }
@@ -33,26 +33,33 @@ function keyFor(provider: ProviderConfig, candidates: (string | undefined)[], pa
   return key;
 }
 
-function fallbackRoute(ctx: GatewayContext, deps: GatewayDeps, step: FallbackStep): ResolvedModel {
+function fallbackRoute(ctx: GatewayContext, providers: Map<string, ProviderConfig>, step: FallbackStep): ResolvedModel {
   const model = step.model ?? ctx.modelRequested!;
   checkAllowed(ctx, model);
-  return step.provider ? { provider: step.provider, model } : resolve(model, deps, "helicone-fallback-model");
+  return step.provider ? { provider: step.provider, model } : resolve(model, providers, "helicone-fallback-model");
 }
 
-function fallbackTarget(ctx: GatewayContext, deps: GatewayDeps, step: FallbackStep, primary: ProviderConfig): Target {
-  const route = fallbackRoute(ctx, deps, step);
+function fallbackTarget(ctx: GatewayContext, providers: Map<string, ProviderConfig>, step: FallbackStep, primary: ProviderConfig): Target {
+  const route = fallbackRoute(ctx, providers, step);
   // A caller's own key belongs to the provider it was sent for.
   const callerKey = route.provider.id === primary.id ? ctx.providerKey : undefined;
   return { route, upstreamKey: keyFor(route.provider, [step.apiKey, callerKey], "helicone-fallback-model"), onCodes: step.onCodes };
 }
 
-export function routeRequest(ctx: GatewayContext, deps: GatewayDeps): void {
-  const fallbacks = readFallbacks(ctx.req, deps.providers);
-  const requested = fallbacks.replacesPrimary ? undefined : resolve(ctx.modelRequested!, deps, "model");
+/** The workspace's providers; while its stored keys cannot be read, the env configuration. */
+export async function providersFor(ctx: GatewayContext, deps: GatewayDeps): Promise<Map<string, ProviderConfig>> {
+  ctx.providers ??= await deps.workspaceProviders.get(ctx.workspaceId!).catch(() => deps.providers);
+  return ctx.providers;
+}
+
+export async function routeRequest(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
+  const providers = await providersFor(ctx, deps);
+  const fallbacks = readFallbacks(ctx.req, providers);
+  const requested = fallbacks.replacesPrimary ? undefined : resolve(ctx.modelRequested!, providers, "model");
   if (requested) checkAllowed(ctx, ctx.modelRequested!);
-  const primaryProvider = requested?.provider ?? fallbackRoute(ctx, deps, fallbacks.steps[0]!).provider;
+  const primaryProvider = requested?.provider ?? fallbackRoute(ctx, providers, fallbacks.steps[0]!).provider;
   const targets: Target[] = requested ? [{ route: requested, upstreamKey: keyFor(requested.provider, [ctx.providerKey], "model"), onCodes: [] }] : [];
-  for (const step of fallbacks.steps) targets.push(fallbackTarget(ctx, deps, step, primaryProvider));
+  for (const step of fallbacks.steps) targets.push(fallbackTarget(ctx, providers, step, primaryProvider));
   ctx.targets = targets;
   ctx.retryPolicy = readRetryPolicy(ctx.req);
   ctx.route = targets[0]!.route;

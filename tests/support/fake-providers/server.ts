@@ -89,7 +89,9 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }
     const fail = isAnthropic ? anthropicError : openAiError;
 
     // Anthropic accepts x-api-key (its current SDK sends a bearer token instead); Azure OpenAI takes api-key.
-    const key = isAnthropic ? ((req.headers["x-api-key"] as string | undefined) ?? bearer(req)) : (bearer(req) ?? (req.headers["api-key"] as string | undefined));
+    // Anthropic's model list (GET /v1/models with anthropic-version) takes x-api-key too.
+    const anthropicAuth = isAnthropic || req.headers["anthropic-version"] !== undefined;
+    const key = anthropicAuth ? ((req.headers["x-api-key"] as string | undefined) ?? bearer(req)) : (bearer(req) ?? (req.headers["api-key"] as string | undefined));
     if (!key || key === "invalid") return fail(res, 401, behaviour, {});
     if (gate) {
       gate.waiting += 1;

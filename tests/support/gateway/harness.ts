@@ -48,6 +48,7 @@ export function fakeProviderEnv(fake: FakeProviders, extra: Record<string, strin
     TOLLGATE_STREAM_IDLE_TIMEOUT_MS: "1500",
     TOLLGATE_MAX_BODY_BYTES: String(256 * 1024),
     TOLLGATE_BUDGET_TTL_MS: "200",
+    TOLLGATE_PROVIDER_KEY_TTL_MS: "200",
     ...extra,
   };
 }
