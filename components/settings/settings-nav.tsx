@@ -6,6 +6,7 @@ const TABS = [
   { href: "/settings/budgets", label: "Budgets" },
   { href: "/settings/keys", label: "API keys" },
   { href: "/settings/providers", label: "Providers" },
+  { href: "/settings/pricing", label: "Pricing" },
   { href: "/settings/audit", label: "Audit log" },
 ];
 

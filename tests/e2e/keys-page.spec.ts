@@ -14,7 +14,7 @@ describe("Settings → API keys", () => {
   let browser: Browser;
 
   beforeAll(async () => {
-    h = await startGatewayHarness("server", "sqlite");
+    h = await startGatewayHarness("server", "sqlite", { TOLLGATE_PRICE_OVERRIDE_TTL_MS: "200" });
     const passwordHash = await hashPassword("correct-horse-9");
     await createUserWithMembership({ email: "owner@example.com", passwordHash, workspaceSlug: "default", role: "owner" }, h.t.db);
     await createUserWithMembership({ email: "viewer@example.com", passwordHash, workspaceSlug: "default", role: "viewer" }, h.t.db);
@@ -106,6 +106,42 @@ describe("Settings → API keys", () => {
     await new Promise((r) => setTimeout(r, 400)); // the gateway's provider-key cache (TOLLGATE_PROVIDER_KEY_TTL_MS)
     expect(await gatewayStatus(h.key)).toBe(200);
     expect(h.fake.requests().at(-1)!.headers.authorization).toBe("Bearer sk-workspace-openai-1234");
+    await page.close();
+  });
+
+  it("lists an unpriced model and prices it in one click", async () => {
+    const client = new OpenAI({ baseURL: `${h.url}/v1`, apiKey: h.key, maxRetries: 0 });
+    const first = await client.chat.completions.create({ model: "gpt-house-special", messages: [{ role: "user", content: "hi" }] }).withResponse();
+    expect((await h.row(first.response.headers.get("helicone-id")!)).costNanoUsd).toBeNull();
+
+    const page = await signIn("owner@example.com");
+    await page.goto(`${h.url}/settings/pricing`);
+    const unpriced = page.getByRole("table", { name: "Unpriced models seen in the last 30 days" });
+    await unpriced.getByRole("link", { name: "Set a price for gpt-house-special" }).click();
+    const form = page.getByRole("form", { name: "Set a price" });
+    await page.waitForURL(/model=gpt-house-special/);
+    expect(await form.getByLabel("Model").inputValue()).toBe("gpt-house-special");
+    await form.locator("input[name=input]").fill("-1");
+    await form.getByRole("button", { name: "Save price" }).click();
+    await form.getByText("A price cannot be negative").waitFor();
+    await form.locator("input[name=input]").fill("2");
+    await form.locator("input[name=output]").fill("8");
+    await form.getByRole("button", { name: "Save price" }).click();
+    await page.getByRole("status").filter({ hasText: "Price for openai/gpt-house-special saved." }).waitFor();
+    await page.goto(`${h.url}/settings/pricing`);
+    expect(await page.getByRole("table", { name: "Your prices (USD per million tokens)" }).locator("tr", { hasText: "gpt-house-special" }).textContent()).toContain("$8");
+    await page.screenshot({ path: "test-results/settings-pricing.png", fullPage: true });
+
+    // The gateway refreshes its price cache in the background once it is older than
+    // TOLLGATE_PRICE_OVERRIDE_TTL_MS, so within a call or two the new price applies.
+    let row;
+    for (let i = 0; i < 5; i++) {
+      await new Promise((r) => setTimeout(r, 300));
+      const call = await client.chat.completions.create({ model: "gpt-house-special", messages: [{ role: "user", content: "hi" }] }).withResponse();
+      row = await h.row(call.response.headers.get("helicone-id")!);
+      if (row.costNanoUsd !== null) break;
+    }
+    expect(row!.costNanoUsd).toBe(BigInt(row!.promptTokens! * 2000 + row!.completionTokens! * 8000));
     await page.close();
   });
 
