@@ -7,6 +7,7 @@ const TABS = [
   { href: "/settings/keys", label: "API keys" },
   { href: "/settings/providers", label: "Providers" },
   { href: "/settings/pricing", label: "Pricing" },
+  { href: "/settings/retention", label: "Retention" },
   { href: "/settings/audit", label: "Audit log" },
 ];
 

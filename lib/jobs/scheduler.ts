@@ -1,46 +1,62 @@
-// The background jobs of a server process: every minute (TOLLGATE_ALERTS_INTERVAL_MS), on one
-// replica at a time, evaluate alert rules and announce budget thresholds. Started once per
-// process from instrumentation.ts (next start) or server.ts (npm start).
-import { evaluateAlerts } from "../alerts/evaluate";
+// The background jobs of a server process, each on one replica at a time (leader.ts):
+// - every minute (TOLLGATE_ALERTS_INTERVAL_MS): evaluate alert rules, announce budget thresholds;
+// - every hour (TOLLGATE_PURGE_INTERVAL_MS): the retention purge.
+// Started once per process from instrumentation.ts (next start) or server.ts (npm start).
 import { dispatchOptions } from "../alerts/dispatch";
+import { evaluateAlerts } from "../alerts/evaluate";
 import { announceBudgetThresholds } from "../budgets/notices";
 import { type Db, db as defaultDb } from "../db/client";
 import { resolveDatabase } from "../db/url";
+import { purgeAll } from "../retention/purge";
 import { connectRedis } from "../state/redis";
 import { type Leader, leaderFor } from "./leader";
 
 export interface Jobs {
-  /** One tick now (tests and the first run); resolves when it is done or skipped. */
+  /** Runs the alert job now (tests); resolves when it is done or skipped. */
   tick(): Promise<void>;
+  /** Runs the retention purge now. */
+  purge(): Promise<void>;
   stop(): Promise<void>;
 }
 
-export function startJobs(env: Record<string, string | undefined> = process.env, db: Db = defaultDb()): Jobs {
-  const intervalMs = Number(env.TOLLGATE_ALERTS_INTERVAL_MS) || 60_000;
-  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.TOLLGATE_REDIS_PREFIX || undefined) : undefined;
-  const leader: Leader = leaderFor(resolveDatabase(env.DATABASE_URL), redis);
-  const options = dispatchOptions(env);
+/** A job run on a timer, never overlapping itself, on whichever replica holds its lock. */
+function repeating(leader: Leader, name: string, intervalMs: number, job: () => Promise<void>) {
   let running: Promise<void> | null = null;
-
-  const tick = () => {
+  const run = () => {
     running ??= leader
-      .runExclusive("alerts", async () => {
-        const now = new Date();
-        await evaluateAlerts(db, now, options);
-        await announceBudgetThresholds(db, now, options);
-      })
+      .runExclusive(name, job)
       .then(() => undefined)
-      .catch((error: Error) => console.error(`alerts: evaluation failed, will retry next tick: ${error.message}`))
+      .catch((error: Error) => console.error(`${name}: failed, will retry on the next run: ${error.message}`))
       .finally(() => (running = null));
     return running;
   };
-  const timer = setInterval(() => void tick(), intervalMs);
+  const timer = setInterval(() => void run(), intervalMs);
   timer.unref();
+  const stop = async () => {
+    clearInterval(timer);
+    await running;
+  };
+  return { run, stop };
+}
+
+export function startJobs(env: Record<string, string | undefined> = process.env, db: Db = defaultDb()): Jobs {
+  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.TOLLGATE_REDIS_PREFIX || undefined) : undefined;
+  const leader = leaderFor(resolveDatabase(env.DATABASE_URL), redis);
+  const options = dispatchOptions(env);
+  const alerts = repeating(leader, "alerts", Number(env.TOLLGATE_ALERTS_INTERVAL_MS) || 60_000, async () => {
+    const now = new Date();
+    await evaluateAlerts(db, now, options);
+    await announceBudgetThresholds(db, now, options);
+  });
+  const purge = repeating(leader, "purge", Number(env.TOLLGATE_PURGE_INTERVAL_MS) || 3_600_000, async () => {
+    const { bodiesCleared, rowsDeleted } = await purgeAll(db, new Date(), { batch: 1000, pauseMs: 50 });
+    if (bodiesCleared || rowsDeleted) console.log(`retention: blanked ${bodiesCleared} bodies, deleted ${rowsDeleted} rows`);
+  });
   return {
-    tick,
+    tick: alerts.run,
+    purge: purge.run,
     async stop() {
-      clearInterval(timer);
-      await running;
+      await Promise.all([alerts.stop(), purge.stop()]);
       redis?.redis.disconnect();
     },
   };

@@ -1,6 +1,7 @@
-// Settings → API keys in Chromium: create a key (its secret shown once), use it through the
-// OpenAI SDK, revoke it in the UI and see the gateway refuse it within seconds; the audit log
-// records both, and only admins can open it.
+// Settings in Chromium: create an API key (its secret shown once), use it through the OpenAI
+// SDK, revoke it and see the gateway refuse it within seconds; add a provider key that then
+// serves the calls; price an unpriced model; set retention; the audit log records each change,
+// and only admins can open it.
 import OpenAI from "openai";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -9,7 +10,7 @@ import { createUserWithMembership } from "@/lib/db/accounts";
 import { type GatewayHarness, startGatewayHarness } from "../support/gateway/harness";
 import { launchBrowser } from "./support/browser";
 
-describe("Settings → API keys", () => {
+describe("Settings → API keys, providers, pricing, retention and audit", () => {
   let h: GatewayHarness;
   let browser: Browser;
 
@@ -142,6 +143,30 @@ describe("Settings → API keys", () => {
       if (row.costNanoUsd !== null) break;
     }
     expect(row!.costNanoUsd).toBe(BigInt(row!.promptTokens! * 2000 + row!.completionTokens! * 8000));
+    await page.close();
+  });
+
+  it("sets retention after refusing an impossible one, and audits the change", async () => {
+    const page = await signIn("owner@example.com");
+    await page.goto(`${h.url}/settings/retention`);
+    const form = page.getByRole("form", { name: "Retention" });
+    await form.locator("input[name=bodyRetentionDays]").fill("90");
+    await form.locator("input[name=rowRetentionDays]").fill("30");
+    await form.getByRole("button", { name: "Save retention" }).click();
+    await form.getByText("Bodies cannot be kept longer than the rows that hold them").waitFor();
+    await form.locator("input[name=bodyRetentionDays]").fill("7");
+    await form.locator("input[name=rowRetentionDays]").fill("abc");
+    await form.getByRole("button", { name: "Save retention" }).click();
+    await form.getByText("Enter a number of days for rows").waitFor();
+    await form.locator("input[name=rowRetentionDays]").fill("30");
+    await form.getByRole("button", { name: "Save retention" }).click();
+    await form.getByRole("status").filter({ hasText: "Saved." }).waitFor();
+    await page.reload();
+    expect(await page.getByText("Bodies are kept").textContent()).toContain("7 days");
+    const stored = await h.t.db.workspace.findUniqueOrThrow({ where: { id: h.workspaceId } });
+    expect([stored.bodyRetentionDays, stored.rowRetentionDays]).toEqual([7, 30]);
+    await page.goto(`${h.url}/settings/audit`);
+    expect(await page.getByRole("table", { name: "Changes, newest first" }).locator("tr", { hasText: "retention.changed" }).textContent()).toContain('"rowRetentionDays":30');
     await page.close();
   });
 
