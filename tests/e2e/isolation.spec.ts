@@ -1,0 +1,137 @@
+// Workspace isolation, route by route. The test lists every /api/v1 route file and every
+// dashboard page from the app directory, and each must have a check here: a new route without
+// one fails this test. Workspace A's admin asks for workspace B's requests, alerts, budgets,
+// events, users, sessions and properties, and must get 404 or simply not see them.
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "@/lib/auth/passwords";
+import { createUserWithMembership, findOrCreateWorkspace } from "@/lib/db/accounts";
+import { createAlertRule } from "@/lib/db/alert-rules";
+import { recordAudit } from "@/lib/db/audit";
+import { createApiKey } from "@/lib/db/api-keys";
+import { createBudget } from "@/lib/db/budgets";
+import { createRequestLogWriter } from "@/lib/db/request-log-writer";
+import { type GatewayHarness, startGatewayHarness } from "../support/gateway/harness";
+import { logRow } from "../support/request-rows";
+import { loginCookie } from "../support/session-login";
+
+const APP = path.resolve(import.meta.dirname, "../../app");
+
+/** Files named `name` under dir, as route patterns relative to `base` (route groups dropped). */
+function routesUnder(dir: string, name: string, base: string): string[] {
+  const found: string[] = [];
+  const walk = (d: string) => {
+    for (const entry of readdirSync(d, { withFileTypes: true })) {
+      const full = path.join(d, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name === name) found.push(full);
+    }
+  };
+  walk(dir);
+  return found.map((file) => {
+    const route = path.relative(base, path.dirname(file)).split(path.sep).filter((s) => !/^\(.*\)$/.test(s)).join("/");
+    return `/${route}`.replace(/\/$/, "") || "/";
+  });
+}
+
+const apiRoutes = () =>
+  routesUnder(path.join(APP, "api/v1"), "route.ts", APP).flatMap((route) => {
+    const source = readFileSync(path.join(APP, route, "route.ts"), "utf8");
+    return [...source.matchAll(/export async function (GET|POST|PATCH|DELETE|PUT)\b/g)].map((m) => `${m[1]} ${route}`);
+  });
+
+const B = { user: "b-user-secret", session: "b-session-secret", key: "bkey", value: "bvalue-secret", alert: "B alert secret", budget: "B budget secret" };
+
+describe("workspace isolation on every API route and page", () => {
+  let h: GatewayHarness;
+  let adminKey: string;
+  let cookie: string;
+  const ids: Record<string, string> = {};
+
+  beforeAll(async () => {
+    h = await startGatewayHarness("server", "sqlite");
+    const { user } = await createUserWithMembership({ email: "a-admin@example.com", passwordHash: await hashPassword("correct-horse-9"), workspaceSlug: "default", role: "admin" }, h.t.db);
+    adminKey = (await createApiKey({ workspaceId: h.workspaceId, name: "a admin", createdById: user.id }, h.t.db)).secret;
+    cookie = await loginCookie(h.url, "a-admin@example.com", "correct-horse-9");
+
+    const b = (await findOrCreateWorkspace("b", "Workspace B", h.t.db)).id;
+    const row = logRow(b, { userId: B.user, sessionId: B.session, sessionPath: "/b", properties: [{ key: B.key, value: B.value }], requestBody: `{"prompt":"${B.value}"}` });
+    ids.request = row.id;
+    const writer = createRequestLogWriter(h.t.target);
+    await writer.writeBatch([row, logRow(h.workspaceId, { userId: "a-user" })]);
+    await writer.close();
+    const alert = await createAlertRule(b, { name: B.alert, enabled: true, metric: "requests", comparison: "gt", threshold: 1, window: { kind: "calendar_day" }, minRequests: 0, cooldownMinutes: 15, channels: { emails: [] } }, h.t.db);
+    ids.alert = alert.id;
+    ids.budget = (await createBudget(b, { name: B.budget, enabled: true, scope: "workspace", limitUsd: 5, period: "month", action: "alert", notifyAtPercent: [80], channels: { emails: [] } }, h.t.db)).id;
+    ids.event = (await h.t.db.alertEvent.create({ data: { workspaceId: b, alertRuleId: alert.id, kind: "fired", value: 2, threshold: 1, detail: JSON.stringify({ source: { name: B.alert } }) } })).id;
+    await recordAudit(b, { userId: null, label: "b-admin@example.com" }, { action: "alert.created", target: B.alert }, h.t.db);
+  });
+  afterAll(() => h?.stop());
+
+  const api = (route: string, init: RequestInit & { json?: unknown } = {}) =>
+    fetch(`${h.url}${route}`, { ...init, headers: { authorization: `Bearer ${adminKey}`, "content-type": "application/json" }, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
+  /** B's markers found in a response, except those the request itself named (a page echoes its URL). */
+  const leaks = (text: string, asked = "") => [ids.request!, ids.alert!, ids.budget!, ids.event!, B.user, B.session, B.value, B.alert, B.budget].filter((marker) => text.includes(marker) && !asked.includes(marker));
+  const notFound = async (res: Response) => expect(res.status).toBe(404);
+  const noLeak = async (res: Response) => {
+    expect(res.status).toBeLessThan(500);
+    expect(leaks(await res.text())).toEqual([]);
+  };
+
+  /** Every API route and method, with how workspace A tries to reach B's data through it. */
+  const API_CHECKS: Record<string, () => Promise<void>> = {
+    "GET /api/v1/requests": async () => noLeak(await api("/api/v1/requests?limit=1000")),
+    "GET /api/v1/requests/[id]": async () => notFound(await api(`/api/v1/requests/${ids.request}`)),
+    "GET /api/v1/requests/export": async () => noLeak(await api("/api/v1/requests/export?format=jsonl")),
+    "GET /api/v1/properties/[key]/values": async () => noLeak(await api(`/api/v1/properties/${B.key}/values`)),
+    "GET /api/v1/alerts": async () => noLeak(await api("/api/v1/alerts")),
+    "POST /api/v1/alerts": async () => {
+      const res = await api("/api/v1/alerts", { method: "POST", json: { name: "A's own", metric: "requests", threshold: 1, window: { kind: "calendar_day" } } });
+      expect(res.status).toBe(201);
+      expect((await h.t.db.alertRule.findFirstOrThrow({ where: { name: "A's own" } })).workspaceId).toBe(h.workspaceId);
+    },
+    "GET /api/v1/alerts/[id]": async () => notFound(await api(`/api/v1/alerts/${ids.alert}`)),
+    "PATCH /api/v1/alerts/[id]": async () => notFound(await api(`/api/v1/alerts/${ids.alert}`, { method: "PATCH", json: { threshold: 99 } })),
+    "DELETE /api/v1/alerts/[id]": async () => notFound(await api(`/api/v1/alerts/${ids.alert}`, { method: "DELETE" })),
+    "POST /api/v1/alerts/[id]/test": async () => notFound(await api(`/api/v1/alerts/${ids.alert}/test`, { method: "POST" })),
+    "GET /api/v1/alerts/events": async () => {
+      await noLeak(await api("/api/v1/alerts/events"));
+      await noLeak(await api(`/api/v1/alerts/events?alertId=${ids.alert}&before=${ids.event}`));
+    },
+    "GET /api/v1/budgets": async () => noLeak(await api("/api/v1/budgets")),
+    "POST /api/v1/budgets": async () => {
+      const res = await api("/api/v1/budgets", { method: "POST", json: { name: "A's budget", scope: "workspace", limitUsd: 1, period: "day", action: "alert" } });
+      expect(res.status).toBe(201);
+      expect((await h.t.db.budget.findFirstOrThrow({ where: { name: "A's budget" } })).workspaceId).toBe(h.workspaceId);
+    },
+    "GET /api/v1/budgets/[id]": async () => notFound(await api(`/api/v1/budgets/${ids.budget}`)),
+    "PATCH /api/v1/budgets/[id]": async () => notFound(await api(`/api/v1/budgets/${ids.budget}`, { method: "PATCH", json: { limitUsd: 99 } })),
+    "DELETE /api/v1/budgets/[id]": async () => notFound(await api(`/api/v1/budgets/${ids.budget}`, { method: "DELETE" })),
+  };
+
+  /** The value each dynamic page segment gets: B's user, session and property key. */
+  const PAGE_PARAMS: Record<string, string> = { "/users/[id]": `/users/${B.user}`, "/sessions/[id]": `/sessions/${B.session}`, "/properties/[key]": `/properties/${B.key}` };
+
+  it("has a check for every API route, and none of them reaches another workspace", async () => {
+    const routes = apiRoutes();
+    expect(routes.length).toBeGreaterThan(10);
+    expect(routes.filter((r) => !API_CHECKS[r]), "routes without an isolation check").toEqual([]);
+    for (const route of routes) await API_CHECKS[route]!();
+    // Nothing of B's was changed or deleted along the way.
+    expect(await h.t.db.alertRule.findUniqueOrThrow({ where: { id: ids.alert } })).toMatchObject({ threshold: 1 });
+    expect(await h.t.db.budget.count({ where: { id: ids.budget } })).toBe(1);
+  });
+
+  it("shows no other workspace's data on any dashboard page", async () => {
+    const pages = routesUnder(path.join(APP, "(dashboard)"), "page.tsx", path.join(APP, "(dashboard)"));
+    const unmapped = pages.filter((p) => p.includes("[") && !PAGE_PARAMS[p]);
+    expect(unmapped, "pages with parameters but no isolation check").toEqual([]);
+    for (const page of pages) {
+      const url = PAGE_PARAMS[page] ?? page;
+      const res = await fetch(`${h.url}${url}`, { headers: { cookie } });
+      expect(res.status, url).toBeLessThan(500);
+      expect(leaks(await res.text(), url), url).toEqual([]);
+    }
+  });
+});
