@@ -4,6 +4,7 @@ const TABS = [
   { href: "/settings/alerts", label: "Alerts" },
   { href: "/settings/alerts/history", label: "Alert history" },
   { href: "/settings/budgets", label: "Budgets" },
+  { href: "/settings/members", label: "Members" },
   { href: "/settings/keys", label: "API keys" },
   { href: "/settings/providers", label: "Providers" },
   { href: "/settings/pricing", label: "Pricing" },

@@ -1,6 +1,6 @@
 // The three ways a notice leaves Tollgate. Each send either resolves or throws a
 // DeliveryError that says whether trying again could help.
-import nodemailer from "nodemailer";
+import { MailError, sendMail } from "../mail";
 import { type Notice, facts, headline } from "./notice";
 import type { Channels } from "./rules";
 import { BlockedTargetError, safePost } from "./safe-post";
@@ -77,16 +77,10 @@ async function post(url: string, body: string, headers: Record<string, string>, 
 }
 
 async function sendEmail(to: string, notice: Notice, options: SendOptions) {
-  const url = options.env.SMTP_URL;
-  if (!url) throw new DeliveryError("Email is not configured: set SMTP_URL (and ALERT_FROM) on the server", false);
-  const transport = nodemailer.createTransport({ url, connectionTimeout: options.timeoutMs, greetingTimeout: options.timeoutMs, socketTimeout: options.timeoutMs } as nodemailer.TransportOptions);
   try {
-    await transport.sendMail({ from: options.env.ALERT_FROM || "Tollgate <alerts@tollgate.local>", to, ...emailMessage(notice) });
+    await sendMail({ to, ...emailMessage(notice) }, options.env, options.timeoutMs);
   } catch (error) {
-    const code = (error as { responseCode?: number }).responseCode;
-    throw new DeliveryError((error as Error).message, code === undefined || code < 500);
-  } finally {
-    transport.close();
+    throw new DeliveryError((error as Error).message, error instanceof MailError ? error.retryable : true);
   }
 }
 

@@ -1,6 +1,7 @@
 // Who is signed in, for pages, route handlers and server actions.
 import "server-only";
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
 import { listMemberships } from "../db/accounts";
@@ -14,15 +15,20 @@ export interface Member {
   workspace: { id: string; slug: string; name: string; timeZone: string };
 }
 
+/** The workspace the user last switched to; only honoured if they are still a member of it. */
+export const WORKSPACE_COOKIE = "tollgate-workspace";
+
 /**
- * The signed-in member, or null. The first workspace is current until the switcher exists.
- * Cached per request: the layout and the page both ask.
+ * The signed-in member of their current workspace (the switcher's choice, else their first), or
+ * null. Cached per request: the layout and the page both ask.
  */
 export const currentMember = cache(async (): Promise<Member | null> => {
   const session = await getServerSession(authOptions());
   const userId = session?.user?.id;
   if (!userId) return null;
-  const [membership] = await listMemberships(userId);
+  const memberships = await listMemberships(userId);
+  const chosen = (await cookies()).get(WORKSPACE_COOKIE)?.value;
+  const membership = memberships.find((m) => m.workspaceId === chosen) ?? memberships[0];
   if (!membership) return null;
   const { id, slug, name, timeZone } = membership.workspace;
   return { userId, email: session.user?.email ?? "", role: roleSchema.parse(membership.role), workspace: { id, slug, name, timeZone } };

@@ -90,3 +90,8 @@ export async function rotateWebhookSecret(id: string, db: Db = defaultDb()) {
 export async function setWorkspaceTimeZone(id: string, timeZone: string, db: Db = defaultDb()) {
   await db.workspace.update({ where: { id }, data: { timeZone } });
 }
+
+/** A new account with no membership yet (an invitation adds it). */
+export function createUserForInvitation(input: { email: string; name?: string; passwordHash: string }, db: Db = defaultDb()) {
+  return db.user.create({ data: { email: normaliseEmail(input.email), name: input.name, passwordHash: input.passwordHash } });
+}

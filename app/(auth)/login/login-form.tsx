@@ -9,7 +9,7 @@ const ERRORS: Record<string, string> = {
   NoAccount: "No Tollgate account uses that GitHub email. Ask an admin to invite you.",
 };
 
-export function LoginForm({ email, initialError, github }: { email?: string; initialError?: string; github: boolean }) {
+export function LoginForm({ email, initialError, github, next = "/" }: { email?: string; initialError?: string; github: boolean; next?: string }) {
   const router = useRouter();
   const [error, setError] = useState(initialError ? (ERRORS[initialError] ?? "Sign-in failed.") : "");
   const [pending, setPending] = useState(false);
@@ -21,7 +21,7 @@ export function LoginForm({ email, initialError, github }: { email?: string; ini
     const result = await signIn("credentials", { email: form.get("email"), password: form.get("password"), redirect: false });
     setPending(false);
     if (result?.ok) {
-      router.replace("/");
+      router.replace(next);
       router.refresh();
     } else {
       setError(ERRORS[result?.error ?? ""] ?? "Wrong email or password.");
