@@ -7,6 +7,7 @@ import { Field, SubmitButton, TextInput } from "@/components/ui/form";
 const ERRORS: Record<string, string> = {
   CredentialsSignin: "Wrong email or password.",
   NoAccount: "No Tollgate account uses that GitHub email. Ask an admin to invite you.",
+  TooManyAttempts: "Too many sign-in attempts for this account. Wait 15 minutes and try again.",
 };
 
 export function LoginForm({ email, initialError, github, next = "/" }: { email?: string; initialError?: string; github: boolean; next?: string }) {

@@ -1,0 +1,37 @@
+// Sign-in attempts are limited: after 10 tries for one email in 15 minutes, even the right
+// password is refused with TooManyAttempts, while other accounts still sign in.
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { hashPassword } from "@/lib/auth/passwords";
+import { createUserWithMembership } from "@/lib/db/accounts";
+import { type GatewayHarness, startGatewayHarness } from "../support/gateway/harness";
+import { loginCookie } from "../support/session-login";
+
+describe("sign-in attempt limit", () => {
+  let h: GatewayHarness;
+
+  beforeAll(async () => {
+    h = await startGatewayHarness("server", "sqlite");
+    const passwordHash = await hashPassword("correct-horse-9");
+    for (const email of ["target@example.com", "bystander@example.com"]) await createUserWithMembership({ email, passwordHash, workspaceSlug: "default", role: "member" }, h.t.db);
+  });
+  afterAll(() => h?.stop());
+
+  /** One credentials sign-in; the redirect says whether it worked and why not. */
+  async function attempt(email: string, password: string): Promise<string> {
+    const csrf = await fetch(`${h.url}/api/auth/csrf`);
+    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
+    const res = await fetch(`${h.url}/api/auth/callback/credentials`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
+      body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${h.url}/` }).toString(),
+    });
+    return res.headers.get("location") ?? "";
+  }
+
+  it("refuses the 11th attempt for an email, even with the right password", async () => {
+    for (let i = 0; i < 10; i++) expect(await attempt("target@example.com", `wrong-password-${i}`)).toContain("error=CredentialsSignin");
+    expect(await attempt("target@example.com", "correct-horse-9")).toContain("error=TooManyAttempts");
+    expect(await loginCookie(h.url, "bystander@example.com", "correct-horse-9")).toMatch(/session-token=/);
+  });
+});
