@@ -59,7 +59,9 @@ describe("workspace isolation on every API route and page", () => {
     const row = logRow(b, { userId: B.user, sessionId: B.session, sessionPath: "/b", properties: [{ key: B.key, value: B.value }], requestBody: `{"prompt":"${B.value}"}` });
     ids.request = row.id;
     const writer = createRequestLogWriter(h.t.target);
-    await writer.writeBatch([row, logRow(h.workspaceId, { userId: "a-user" })]);
+    const own = logRow(h.workspaceId, { userId: "a-user", requestBody: '{"prompt":"for members only"}' });
+    ids.own = own.id;
+    await writer.writeBatch([row, own]);
     await writer.close();
     const alert = await createAlertRule(b, { name: B.alert, enabled: true, metric: "requests", comparison: "gt", threshold: 1, window: { kind: "calendar_day" }, minRequests: 0, cooldownMinutes: 15, channels: { emails: [] } }, h.t.db);
     ids.alert = alert.id;
@@ -109,6 +111,21 @@ describe("workspace isolation on every API route and page", () => {
     "PATCH /api/v1/budgets/[id]": async () => notFound(await api(`/api/v1/budgets/${ids.budget}`, { method: "PATCH", json: { limitUsd: 99 } })),
     "DELETE /api/v1/budgets/[id]": async () => notFound(await api(`/api/v1/budgets/${ids.budget}`, { method: "DELETE" })),
   };
+
+  it("answers a viewer asking for bodies with 403, and without them with the rest", async () => {
+    await createUserWithMembership({ email: "a-viewer@example.com", passwordHash: await hashPassword("correct-horse-9"), workspaceSlug: "default", role: "viewer" }, h.t.db);
+    const viewer = await loginCookie(h.url, "a-viewer@example.com", "correct-horse-9");
+    const withBodies = await fetch(`${h.url}/api/v1/requests/${ids.own}`, { headers: { cookie: viewer } });
+    expect(withBodies.status).toBe(403);
+    expect(await withBodies.text()).not.toContain("for members only");
+    const without = await fetch(`${h.url}/api/v1/requests/${ids.own}?bodies=0`, { headers: { cookie: viewer } });
+    expect(without.status).toBe(200);
+    const body = (await without.json()) as Record<string, unknown>;
+    expect(body).toMatchObject({ id: ids.own, userId: "a-user" });
+    expect(JSON.stringify(body)).not.toContain("for members only");
+    // A member of the same workspace reads them.
+    expect(await (await fetch(`${h.url}/api/v1/requests/${ids.own}`, { headers: { cookie } })).text()).toContain("for members only");
+  });
 
   /** The value each dynamic page segment gets: B's user, session and property key. */
   const PAGE_PARAMS: Record<string, string> = { "/users/[id]": `/users/${B.user}`, "/sessions/[id]": `/sessions/${B.session}`, "/properties/[key]": `/properties/${B.key}` };
