@@ -29,6 +29,8 @@ export interface GatewayHarness {
   row: (id: string) => Promise<Awaited<ReturnType<TestDatabase["db"]["request"]["findUniqueOrThrow"]>>>;
   /** Stops only the gateway (SIGTERM for a child process), keeping the database to inspect. */
   stopApp: () => Promise<void>;
+  /** Everything the app process printed (child processes only; "" for the in-process core). */
+  output: () => string;
   stop: () => Promise<void>;
 }
 
@@ -101,6 +103,7 @@ export async function startGatewayHarness(entry: Entry, kind: DatabaseKind, extr
       }
     },
     stopApp: () => stopApp(),
+    output: () => ("output" in app ? app.output() : ""),
     stop: async () => {
       await stopApp();
       await fake.close();
