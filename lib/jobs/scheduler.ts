@@ -12,10 +12,7 @@ import { connectRedis } from "../state/redis";
 import { type Leader, leaderFor } from "./leader";
 
 export interface Jobs {
-  /** Runs the alert job now (tests); resolves when it is done or skipped. */
-  tick(): Promise<void>;
-  /** Runs the retention purge now. */
-  purge(): Promise<void>;
+  /** Stops the timers and waits for a run in progress. */
   stop(): Promise<void>;
 }
 
@@ -36,7 +33,7 @@ function repeating(leader: Leader, name: string, intervalMs: number, job: () => 
     clearInterval(timer);
     await running;
   };
-  return { run, stop };
+  return { stop };
 }
 
 export function startJobs(env: Record<string, string | undefined> = process.env, db: Db = defaultDb()): Jobs {
@@ -53,8 +50,6 @@ export function startJobs(env: Record<string, string | undefined> = process.env,
     if (bodiesCleared || rowsDeleted) console.log(`retention: blanked ${bodiesCleared} bodies, deleted ${rowsDeleted} rows`);
   });
   return {
-    tick: alerts.run,
-    purge: purge.run,
     async stop() {
       await Promise.all([alerts.stop(), purge.stop()]);
       redis?.redis.disconnect();
