@@ -69,6 +69,10 @@ export interface GatewayContext {
   rateLimit?: { buckets: Bucket[]; decision: Decision };
   rateLimitReservations?: (Reservation & { unit: LimitUnit })[];
 
+  /** The most this call can use and cost (max-cost.ts), computed once for rate limits and budgets. */
+  maxUsage?: { input: number; output: number };
+  maxCostNano?: number;
+
   // budgets
   /** What the call reserved in each budget total it falls in, settled after the call. */
   budgetReservations?: { key: string; amountNano: number }[];

@@ -17,8 +17,16 @@ export function maxUsage(body: Record<string, unknown> | undefined): { input: nu
   return { input: countTokens(promptText(body)), output: Number.isFinite(max) && max > 0 ? max : DEFAULT_MAX_OUTPUT_TOKENS };
 }
 
-/** Nano-USD; 0 when no target has a known price (an unpriced model cannot be held back by cost). */
-export async function maxCostNano(ctx: GatewayContext, deps: GatewayDeps, usage = maxUsage(ctx.body)): Promise<number> {
+/** Tokenizing the prompt is costly: done once per call, whoever asks first (rate limits, budgets). */
+export const maxUsageOf = (ctx: GatewayContext) => (ctx.maxUsage ??= maxUsage(ctx.body));
+
+/** Nano-USD; 0 when no target has a known price (an unpriced model cannot be held back by cost). Computed once per call. */
+export async function maxCostNano(ctx: GatewayContext, deps: GatewayDeps): Promise<number> {
+  ctx.maxCostNano ??= await costOfMost(ctx, deps, maxUsageOf(ctx));
+  return ctx.maxCostNano;
+}
+
+async function costOfMost(ctx: GatewayContext, deps: GatewayDeps, usage: { input: number; output: number }): Promise<number> {
   const routes = ctx.targets?.map((t) => t.route) ?? (ctx.route ? [ctx.route] : []);
   let most = 0n;
   for (const route of routes) {

@@ -35,11 +35,10 @@ export async function enforceBudgets(ctx: GatewayContext, deps: GatewayDeps): Pr
   }
   const now = ctx.createdAt;
   const applicable: Applicable[] = [];
-  let amount: number | undefined;
   for (const budget of settings.budgets) {
     const value = scopeValueOf(ctx, budget);
     if (value === null) continue;
-    amount ??= await maxCostNano(ctx, deps);
+    const amount = await maxCostNano(ctx, deps);
     const period = calendarPeriod(budget.period, now, settings.timeZone);
     const charge = { key: `${budget.id}:${value}:${period.start.getTime()}`, limitNano: Number(budget.limitNanoUsd), amountNano: amount, ttlMs: period.end.getTime() - now.getTime() + GRACE_MS };
     applicable.push({ budget, value, period, charge });

@@ -10,7 +10,7 @@ import type { GatewayContext } from "../context";
 import type { GatewayDeps } from "../deps";
 import { GatewayError } from "../errors";
 import { header } from "../http";
-import { maxCostNano, maxUsage } from "../max-cost";
+import { maxCostNano, maxUsageOf } from "../max-cost";
 import { scopeValueOf } from "../scope-value";
 
 const NANO_PER_CENT = 10_000_000;
@@ -55,16 +55,15 @@ export async function enforceRateLimits(ctx: GatewayContext, deps: GatewayDeps):
   }
   if (limits.length === 0) return;
 
-  let usage: { input: number; output: number } | undefined;
-  const usageOnce = () => (usage ??= maxUsage(ctx.body));
   // An unpriced model costs nothing we can count: a cents limit cannot hold it back.
-  const maxCost = () => maxCostNano(ctx, deps, usageOnce());
+  const usage = () => maxUsageOf(ctx);
+  const maxCost = () => maxCostNano(ctx, deps);
   const buckets: Bucket[] = await Promise.all(
     limits.map(async ({ policy, key }) => ({
       key: `${ctx.workspaceId}:${key}`,
       windowMs: policy.windowSeconds * 1000,
       limit: policy.unit === "cents" ? policy.quota * NANO_PER_CENT : policy.quota,
-      amount: await reserve(policy.unit, usageOnce, maxCost),
+      amount: await reserve(policy.unit, usage, maxCost),
       policy,
     })),
   );
