@@ -1,4 +1,7 @@
-// The skeleton every dashboard page shows while its queries run.
+// The skeleton the chart and list pages show while their queries run. Detail pages (one user,
+// session or property) and settings sit outside this group on purpose: under a loading boundary
+// the response streams before the page can call notFound(), so a missing or other workspace's
+// item would answer 200 instead of 404.
 export default function Loading() {
   return (
     <div className="space-y-4" aria-busy="true" aria-label="Loading">
