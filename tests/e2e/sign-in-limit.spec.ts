@@ -4,7 +4,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createUserWithMembership } from "@/lib/db/accounts";
 import { type GatewayHarness, startGatewayHarness } from "../support/gateway/harness";
-import { loginCookie } from "../support/session-login";
+import { loginCookie, signInResponse } from "../support/session-login";
 
 describe("sign-in attempt limit", () => {
   let h: GatewayHarness;
@@ -17,17 +17,7 @@ describe("sign-in attempt limit", () => {
   afterAll(() => h?.stop());
 
   /** One credentials sign-in; the redirect says whether it worked and why not. */
-  async function attempt(email: string, password: string): Promise<string> {
-    const csrf = await fetch(`${h.url}/api/auth/csrf`);
-    const { csrfToken } = (await csrf.json()) as { csrfToken: string };
-    const res = await fetch(`${h.url}/api/auth/callback/credentials`, {
-      method: "POST",
-      redirect: "manual",
-      headers: { "content-type": "application/x-www-form-urlencoded", cookie: csrf.headers.getSetCookie().map((c) => c.split(";")[0]).join("; ") },
-      body: new URLSearchParams({ csrfToken, email, password, callbackUrl: `${h.url}/` }).toString(),
-    });
-    return res.headers.get("location") ?? "";
-  }
+  const attempt = async (email: string, password: string) => (await signInResponse(h.url, email, password)).headers.get("location") ?? "";
 
   it("refuses the 11th attempt for an email, even with the right password", async () => {
     for (let i = 0; i < 10; i++) expect(await attempt("target@example.com", `wrong-password-${i}`)).toContain("error=CredentialsSignin");
