@@ -9,6 +9,11 @@ const PROPERTY_PARAMS = { eq: "property", ne: "propertyNot", contains: "property
 type Op = keyof typeof PROPERTY_PARAMS;
 /** Kept from the current URL when filters change: the sort order and live mode. */
 const KEPT = ["sort", "dir", "live"];
+/** Filters set by links (a session, an alert's API key) rather than fields: kept until cleared. */
+const SCOPES = [
+  ["sessionId", "Session"],
+  ["apiKeyId", "API key"],
+] as const;
 
 export interface PropertyFilter {
   key: string;
@@ -41,7 +46,7 @@ export function FilterBar({ propertyKeys, properties, time }: { propertyKeys: st
     event.preventDefault();
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
-    for (const name of KEPT) if (params.get(name)) next.set(name, params.get(name)!);
+    for (const name of [...KEPT, ...SCOPES.map(([name]) => name)]) if (params.get(name)) next.set(name, params.get(name)!);
     for (const name of ["range", "from", "to", "model", "provider", "status", "userId", "cache", "q", "minCostUsd", "maxLatencyMs"]) {
       const value = String(form.get(name) ?? "").trim();
       if (value) next.set(name, value);
@@ -51,6 +56,11 @@ export function FilterBar({ propertyKeys, properties, time }: { propertyKeys: st
   }
 
   const value = (name: string) => params.get(name) ?? "";
+  const clear = (name: string) => {
+    const next = new URLSearchParams(params);
+    next.delete(name);
+    router.push(`${pathname}?${next.toString()}`);
+  };
   const known = useKnownValues(conditions.map((c) => c.key));
   const update = (i: number, patch: Partial<PropertyFilter>) => setConditions((all) => all.map((c, j) => (j === i ? { ...c, ...patch } : c)));
 
@@ -105,6 +115,15 @@ export function FilterBar({ propertyKeys, properties, time }: { propertyKeys: st
         </label>
       </div>
       <div className="space-y-2">
+        {SCOPES.filter(([name]) => params.get(name)).map(([name, label]) => (
+          <div key={name} role="group" aria-label={`${label} filter`} className="flex items-center gap-2 text-sm">
+            <span className="text-zinc-500">{label}</span>
+            <code className="rounded bg-zinc-100 px-1.5 py-0.5 text-xs dark:bg-zinc-800">{params.get(name)}</code>
+            <button type="button" onClick={() => clear(name)} className="text-sm text-zinc-500 hover:text-red-600">
+              Clear
+            </button>
+          </div>
+        ))}
         {conditions.map((c, i) => (
           <div key={i} className="flex flex-wrap items-center gap-2" role="group" aria-label={`Property filter ${i + 1}`}>
             <select aria-label="Property" value={c.key} onChange={(e) => update(i, { key: e.target.value })} className={controlClass}>

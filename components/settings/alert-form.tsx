@@ -5,8 +5,8 @@ import Link from "next/link";
 import { useActionState } from "react";
 import { type FormState, saveAlert } from "@/lib/actions/alerts";
 import { COMPARISONS, METRICS, METRIC_LABELS } from "@/lib/alerts/rules";
-import type { FormValues } from "@/lib/settings-forms";
-import { WINDOW_CHOICES } from "@/lib/settings-forms";
+import type { FormValues } from "@/lib/settings/forms";
+import { WINDOW_CHOICES } from "@/lib/settings/alert-form";
 import { Field, Select, SubmitButton, TextInput } from "@/components/ui/form";
 
 export interface AlertFormProps {

@@ -4,7 +4,7 @@
 import Link from "next/link";
 import { useActionState, useState } from "react";
 import { type FormState, saveBudget } from "@/lib/actions/alerts";
-import type { FormValues } from "@/lib/settings-forms";
+import type { FormValues } from "@/lib/settings/forms";
 import { Field, Select, SubmitButton, TextInput } from "@/components/ui/form";
 
 const SCOPES = [

@@ -15,7 +15,9 @@ import { findWorkspaceForNotices, rotateWebhookSecret, setWorkspaceTimeZone } fr
 import { recordAudit } from "../db/audit";
 import { findAlertRule } from "../db/alert-rules";
 import { type Changer, addAlert, addBudget, changeAlert, changeBudget, removeAlert, removeBudget, toggleAlert, toggleBudget } from "../settings/changes";
-import { type FieldErrors, type FormValues, alertFieldOf, alertInputOf, budgetFieldOf, budgetInputOf, fieldErrors, valuesOf } from "../settings-forms";
+import { alertFieldOf, alertInputOf } from "../settings/alert-form";
+import { budgetFieldOf, budgetInputOf } from "../settings/budget-form";
+import { type FieldErrors, type FormValues, fieldErrors, valuesOf } from "../settings/forms";
 
 export type FormState = { errors?: FieldErrors; values?: FormValues };
 

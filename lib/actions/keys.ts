@@ -7,7 +7,7 @@ import { type Member, currentMember } from "../auth/session";
 import { findApiKey } from "../db/api-keys";
 import { newKeyInputOf, newKeySchema } from "../keys/schema";
 import { createKey, revokeKey, rotateKey } from "../settings/keys";
-import { type FieldErrors, fieldErrors, valuesOf } from "../settings-forms";
+import { type FieldErrors, fieldErrors, valuesOf } from "../settings/forms";
 
 export type KeyFormState = { errors?: FieldErrors; values?: Record<string, string>; created?: { name: string; secret: string } };
 export type KeyActionState = { error?: string; secret?: string };

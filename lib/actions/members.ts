@@ -14,7 +14,7 @@ import { createUserForInvitation, findUserByEmail, listMemberships, normaliseEma
 import { recordAudit } from "../db/audit";
 import { LastOwnerError, acceptInvitation, createInvitation, findMembership, findOpenInvitation, revokeInvitation, setMemberRole } from "../db/members";
 import { mailConfigured, sendMail } from "../mail";
-import { type FieldErrors, fieldErrors, valuesOf } from "../settings-forms";
+import { type FieldErrors, fieldErrors, valuesOf } from "../settings/forms";
 
 export type InviteState = { errors?: FieldErrors; values?: Record<string, string>; link?: string; emailed?: string; emailError?: string };
 

@@ -6,7 +6,7 @@ import { currentMember } from "../auth/session";
 import { recordAudit } from "../db/audit";
 import { deletePriceOverride, findPriceOverride, savePriceOverride } from "../db/price-overrides";
 import { priceInputOf, priceOverrideSchema } from "../pricing/override-schema";
-import { type FieldErrors, fieldErrors, valuesOf } from "../settings-forms";
+import { type FieldErrors, fieldErrors, valuesOf } from "../settings/forms";
 
 export type PriceFormState = { errors?: FieldErrors; values?: Record<string, string>; saved?: string };
 

@@ -11,7 +11,7 @@ import { loadProviderConfigs } from "../providers/config";
 import { providerKeySchema } from "../providers/key-schema";
 import { type ConnectionResult, testConnection } from "../providers/test-connection";
 import { withWorkspaceKeys } from "../providers/workspace-keys";
-import { type FieldErrors, fieldErrors, valuesOf } from "../settings-forms";
+import { type FieldErrors, fieldErrors, valuesOf } from "../settings/forms";
 
 export type ProviderFormState = { errors?: FieldErrors; values?: Record<string, string>; saved?: string };
 

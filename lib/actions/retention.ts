@@ -6,7 +6,7 @@ import { currentMember } from "../auth/session";
 import { recordAudit } from "../db/audit";
 import { retentionOf, setRetention } from "../db/retention";
 import { retentionSchema } from "../retention/schema";
-import { type FieldErrors, fieldErrors, valuesOf } from "../settings-forms";
+import { type FieldErrors, fieldErrors, valuesOf } from "../settings/forms";
 
 export type RetentionState = { errors?: FieldErrors; values?: Record<string, string>; saved?: boolean };
 

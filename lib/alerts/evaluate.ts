@@ -6,10 +6,10 @@ import { calendarPeriod } from "../calendar";
 import type { Db } from "../db/client";
 import { alertStates, enabledAlertRules, forgetIdleStates, moveAlertState } from "../db/alert-rules";
 import { metricByGroup } from "../analytics/alert-metrics";
-import { toSearchParams } from "../analytics/request-query";
 import type { Window } from "../analytics/time-range";
 import { targetsOf } from "./channels";
-import { type DispatchOptions, type EventInput, dashboardUrl, dispatch } from "./dispatch";
+import { type DispatchOptions, type EventInput, dispatch } from "./dispatch";
+import { linkConditions, requestsLink } from "./requests-link";
 import { type AlertRule, type AlertWindow, compare, describeWindow } from "./rules";
 import { INITIAL, step } from "./state-machine";
 
@@ -19,21 +19,6 @@ export function windowAt(window: AlertWindow, now: Date, timeZone: string): Wind
   if (window.kind === "rolling") return { from: new Date(now.getTime() - window.minutes * 60_000), to: now };
   const period = calendarPeriod(window.kind === "calendar_day" ? "day" : "month", now, timeZone);
   return { from: period.start, to: now };
-}
-
-/** The Requests view of what an alert group is about, over the alert's window. */
-export function requestsLink(rule: Pick<AlertRule, "filter" | "groupBy">, group: string, window: Window, env?: Record<string, string | undefined>): string {
-  const properties = [];
-  if (rule.filter?.property) properties.push({ key: rule.filter.property.key, op: "eq" as const, value: rule.filter.property.value });
-  if (rule.groupBy?.startsWith("property:")) properties.push({ key: rule.groupBy.slice("property:".length), op: "eq" as const, value: group });
-  const params = toSearchParams({
-    from: window.from,
-    to: window.to,
-    model: rule.groupBy === "model" ? group : rule.filter?.model,
-    userId: rule.groupBy === "user" ? group : rule.filter?.userId,
-  });
-  for (const p of properties) params.append(`property.${p.key}`, p.value);
-  return `${dashboardUrl(env)}/requests?${params.toString()}`;
 }
 
 export interface TickSummary {
@@ -97,7 +82,7 @@ async function evaluateRule(db: Db, rule: AlertRule, workspace: Workspace, now: 
         threshold: rule.threshold,
         window: { description: describeWindow(rule.window), from: window.from.toISOString(), to: window.to.toISOString() },
         group: rule.groupBy ? { by: rule.groupBy, value: group } : null,
-        link: requestsLink(rule, group, window, env),
+        link: requestsLink(linkConditions(rule.filter, rule.groupBy, group), window, env),
       },
     });
   }

@@ -4,7 +4,8 @@ import { metricByGroup } from "../analytics/alert-metrics";
 import { type Db, db as defaultDb } from "../db/client";
 import { targetsOf } from "./channels";
 import { type DispatchOptions, dispatch } from "./dispatch";
-import { requestsLink, windowAt } from "./evaluate";
+import { windowAt } from "./evaluate";
+import { linkConditions, requestsLink } from "./requests-link";
 import { type AlertRule, describeWindow } from "./rules";
 
 export async function sendTestNotification(workspace: { id: string; name: string; timeZone: string; webhookSecret: string }, rule: AlertRule, options: DispatchOptions, db: Db = defaultDb(), now = new Date()) {
@@ -27,7 +28,7 @@ export async function sendTestNotification(workspace: { id: string; name: string
         threshold: rule.threshold,
         window: { description: describeWindow(rule.window), from: window.from.toISOString(), to: window.to.toISOString() },
         group: null,
-        link: requestsLink(rule, "", window, options.env),
+        link: requestsLink(linkConditions(rule.filter), window, options.env),
       },
     },
     options,

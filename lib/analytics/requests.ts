@@ -28,6 +28,7 @@ function rowFilters(workspaceId: string, q: RequestQuery, skip?: PropertyConditi
     ...(q.status === "success" ? { status: { lt: 400 } } : q.status === "error" ? { status: { gte: 400 } } : q.status ? { status: q.status } : {}),
     ...(q.userId ? { userId: q.userId } : {}),
     ...(q.sessionId ? { sessionId: q.sessionId } : {}),
+    ...(q.apiKeyId ? { apiKeyId: q.apiKeyId } : {}),
     ...(q.cache ? { cacheStatus: q.cache === "hit" ? "HIT" : "MISS" } : {}),
     costNanoUsd: {
       ...(q.minCostUsd !== undefined ? { gte: BigInt(usdToNano(q.minCostUsd)) } : {}),

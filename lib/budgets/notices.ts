@@ -2,20 +2,13 @@
 // budget's spend this period, per scope value, is compared with its notify percentages. Each
 // threshold is announced once per period and value: BudgetNotice's primary key decides who sends.
 import { targetsOf } from "../alerts/channels";
-import { type DispatchOptions, dashboardUrl, dispatch } from "../alerts/dispatch";
-import { toSearchParams } from "../analytics/request-query";
+import { type DispatchOptions, dispatch } from "../alerts/dispatch";
+import { linkConditions, requestsLink } from "../alerts/requests-link";
 import { calendarPeriod } from "../calendar";
 import type { Db } from "../db/client";
 import { claimBudgetNotice, enabledBudgets } from "../db/budgets";
-import { type Budget, budgetFilter } from "./budgets";
+import { budgetFilter } from "./budgets";
 import { budgetSpend, percentOf } from "./usage";
-
-function requestsLink(budget: Budget, value: string, from: Date, to: Date, env: Record<string, string | undefined>) {
-  const filter = budgetFilter(budget, value);
-  const params = toSearchParams({ from, to, userId: filter?.userId });
-  if (filter?.property) params.append(`property.${filter.property.key}`, filter.property.value);
-  return `${dashboardUrl(env)}/requests?${params.toString()}`;
-}
 
 export async function announceBudgetThresholds(db: Db, now: Date, options: DispatchOptions): Promise<number> {
   let announced = 0;
@@ -49,7 +42,7 @@ export async function announceBudgetThresholds(db: Db, now: Date, options: Dispa
               percentUsed,
               window: { description: budget.period === "day" ? "today" : "this month", from: period.start.toISOString(), to: period.end.toISOString() },
               group: budget.scope === "workspace" ? null : { by: budget.scope === "property" ? `property:${budget.propertyKey}` : budget.scope, value: scopeValue },
-              link: requestsLink(budget, scopeValue, period.start, now, options.env),
+              link: requestsLink(linkConditions(budgetFilter(budget, scopeValue)), { from: period.start, to: now }, options.env),
             },
           },
           options,

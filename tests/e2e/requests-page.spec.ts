@@ -195,6 +195,28 @@ describe("Requests page", () => {
     await page.close();
   });
 
+  it("opens an alert link scoped to one API key, keeps that scope while filtering, and clears it", async () => {
+    const key = await h.t.db.apiKey.findFirstOrThrow({ where: { workspaceId: h.workspaceId } });
+    const calls = await h.t.db.request.count({ where: { workspaceId: h.workspaceId, apiKeyId: key.id } });
+    expect(calls).toBeGreaterThan(0); // the SDK calls above; the seeded traffic has no key
+    const page = await signedIn();
+    await page.goto(`${h.url}/requests?apiKeyId=${key.id}`);
+    const table = page.getByRole("table", { name: "Requests" });
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(calls);
+    const scope = page.getByRole("group", { name: "API key filter" });
+    expect(await scope.textContent()).toContain(key.id);
+    // Another filter keeps the key's scope.
+    await page.locator("input[name=userId]").fill("ornithologist");
+    await page.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/userId=ornithologist/);
+    expect(page.url()).toContain(`apiKeyId=${key.id}`);
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(1);
+    await scope.getByRole("button", { name: "Clear" }).click();
+    await page.waitForURL((url) => !url.searchParams.has("apiKeyId"));
+    expect(new URL(page.url()).searchParams.get("userId")).toBe("ornithologist");
+    await page.close();
+  });
+
   it("reads well at laptop width in dark mode", async () => {
     const page = await signedIn({ width: 1280, colorScheme: "dark" });
     await page.getByRole("figure", { name: "Spend per day" }).waitFor();

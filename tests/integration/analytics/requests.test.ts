@@ -4,6 +4,7 @@ import { exportRequests } from "@/lib/analytics/export";
 import { isValidCursor, parseRequestQuery, toSearchParams } from "@/lib/analytics/request-query";
 import { getRequest, listRequests } from "@/lib/analytics/requests";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
+import { createApiKey } from "@/lib/db/api-keys";
 import { seedDemoTraffic } from "../../../scripts/lib/demo-traffic";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
 
@@ -166,6 +167,17 @@ describe.each(DATABASE_KINDS)("request log queries on %s", (kind) => {
     expect(await ids({ minLatencyMs: "1000", maxLatencyMs: "2000" })).toEqual(expected((r) => r.latencyMs >= 1000 && r.latencyMs <= 2000));
     expect(await ids({ q: "refund policy" })).toEqual(expected((r) => (r.requestBody ?? "").includes("refund policy") || (r.responseBody ?? "").includes("refund policy")));
     expect((await ids({ q: "refund policy" })).length).toBeGreaterThan(0);
+  });
+
+  it("filters by API key, in time order and sorted by cost", async () => {
+    const key = await createApiKey({ workspaceId: ws, name: "filtered" }, t.db);
+    const ids = (await t.db.request.findMany({ where: { workspaceId: ws }, select: { id: true }, take: 25, orderBy: { id: "asc" } })).map((r) => r.id);
+    await t.db.request.updateMany({ where: { id: { in: ids } }, data: { apiKeyId: key.id } });
+    for (const params of [{ apiKeyId: key.id }, { apiKeyId: key.id, sort: "cost" }] as Record<string, string>[]) {
+      const rows = await pageThrough(params, 10);
+      expect(rows.map((r) => r.id).sort()).toEqual([...ids].sort());
+    }
+    await t.db.request.updateMany({ where: { id: { in: ids } }, data: { apiKeyId: null } });
   });
 
   it("writes back a query string that reads the same query", () => {

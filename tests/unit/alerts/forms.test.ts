@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest";
 import { alertRuleFromRow, alertRuleColumns, alertRuleSchema } from "@/lib/alerts/rules";
 import { budgetFromRow, budgetColumns, budgetSchema } from "@/lib/budgets/budgets";
-import { alertFieldOf, alertFormValues, alertInputOf, budgetFieldOf, budgetFormValues, budgetInputOf, fieldErrors } from "@/lib/settings-forms";
+import { alertFieldOf, alertFormValues, alertInputOf } from "@/lib/settings/alert-form";
+import { budgetFieldOf, budgetFormValues, budgetInputOf } from "@/lib/settings/budget-form";
+import { fieldErrors } from "@/lib/settings/forms";
 
 const stored = <T extends object>(columns: T) => ({ id: "x1", workspaceId: "w", createdAt: new Date(0), updatedAt: new Date(0), ...columns });
 

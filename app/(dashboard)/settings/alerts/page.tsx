@@ -13,7 +13,7 @@ import { requireMember } from "@/lib/auth/session";
 import { findWorkspaceForNotices } from "@/lib/db/accounts";
 import { firingGroupCounts, listAlertRules } from "@/lib/db/alert-rules";
 import { listApiKeys } from "@/lib/db/api-keys";
-import { alertFormValues } from "@/lib/settings-forms";
+import { alertFormValues } from "@/lib/settings/alert-form";
 
 export const metadata = { title: "Alerts" };
 

@@ -11,7 +11,7 @@ import { requireMember } from "@/lib/auth/session";
 import { listApiKeys } from "@/lib/db/api-keys";
 import { listBudgets } from "@/lib/db/budgets";
 import { formatDollars } from "@/lib/format";
-import { budgetFormValues } from "@/lib/settings-forms";
+import { budgetFormValues } from "@/lib/settings/budget-form";
 
 export const metadata = { title: "Budgets" };
 
