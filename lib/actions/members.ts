@@ -2,14 +2,13 @@
 // Settings → Members and the invitation link: invite by email (a link shown for copying, and
 // mailed when SMTP is configured), change roles, remove members, accept an invitation, and
 // switch the current workspace. Every role rule is checked here, on the server.
-import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { dashboardUrl } from "../alerts/dispatch";
 import { hashPassword, newPasswordSchema } from "../auth/passwords";
 import { type Role, canManageSettings } from "../auth/roles";
-import { WORKSPACE_COOKIE, currentMember } from "../auth/session";
+import { currentMember, rememberWorkspace } from "../auth/session";
 import { createUserForInvitation, findUserByEmail, listMemberships, normaliseEmail } from "../db/accounts";
 import { recordAudit } from "../db/audit";
 import { LastOwnerError, acceptInvitation, createInvitation, findMembership, findOpenInvitation, revokeInvitation, setMemberRole } from "../db/members";
@@ -88,7 +87,7 @@ export async function acceptInvitationAction(form: FormData): Promise<void> {
   if (await acceptInvitation(invitation.id, member.userId)) {
     await recordAudit(invitation.workspaceId, { userId: member.userId, label: member.email }, { action: "invitation.accepted", target: member.email, detail: { role: invitation.role } });
   }
-  (await cookies()).set(WORKSPACE_COOKIE, invitation.workspaceId, { httpOnly: true, sameSite: "lax", path: "/", secure: dashboardUrl().startsWith("https://") });
+  await rememberWorkspace(invitation.workspaceId);
   redirect("/");
 }
 
@@ -114,6 +113,6 @@ export async function switchWorkspace(form: FormData): Promise<void> {
   const member = await currentMember();
   const id = String(form.get("workspaceId") ?? "");
   if (!member || !(await listMemberships(member.userId)).some((m) => m.workspaceId === id)) return;
-  (await cookies()).set(WORKSPACE_COOKIE, id, { httpOnly: true, sameSite: "lax", path: "/", secure: dashboardUrl().startsWith("https://") });
+  await rememberWorkspace(id);
   redirect("/");
 }

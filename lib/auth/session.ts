@@ -18,6 +18,11 @@ export interface Member {
 /** The workspace the user last switched to; only honoured if they are still a member of it. */
 export const WORKSPACE_COOKIE = "tollgate-workspace";
 
+/** Makes this workspace the current one; Secure when the dashboard is served over HTTPS, as next-auth's cookies are. */
+export async function rememberWorkspace(workspaceId: string): Promise<void> {
+  (await cookies()).set(WORKSPACE_COOKIE, workspaceId, { httpOnly: true, sameSite: "lax", path: "/", secure: (process.env.NEXTAUTH_URL ?? "").startsWith("https://") });
+}
+
 /**
  * The signed-in member of their current workspace (the switcher's choice, else their first), or
  * null. Cached per request: the layout and the page both ask.

@@ -221,6 +221,13 @@ describe("role rules on every server action and dashboard page", () => {
       allowed: "outsider",
       state: setCookie,
     },
+    "lib/actions/workspaces.ts#createWorkspaceAction": {
+      // Any signed-in user may make a workspace (and owns it); nobody else, and no other site.
+      args: () => [{}, form({ name: "Made by role test" })],
+      refused: ["anonymous", "cross-site"],
+      allowed: "viewer",
+      state: () => db().workspace.count({ where: { name: "Made by role test" } }),
+    },
     "lib/actions/set-up-owner.ts#setUpOwner": {
       // Only on an empty database (first-run.spec.ts covers that); here users exist.
       args: () => [{}, form({ email: "second-owner@example.com", password: "a-long-new-password-1", workspaceName: "Hijacked" })],
@@ -257,8 +264,8 @@ describe("role rules on every server action and dashboard page", () => {
   const ADMIN_PAGES = new Set(["/settings/audit"]);
   /** The actions a page may hand to a member or viewer (every other one is for owners and admins). */
   const OFFERED: Record<"member" | "viewer", Set<string>> = {
-    member: new Set(["lib/actions/members.ts#switchWorkspace", "lib/actions/keys.ts#createKeyAction", "lib/actions/keys.ts#rotateKeyAction", "lib/actions/keys.ts#revokeKeyAction"]),
-    viewer: new Set(["lib/actions/members.ts#switchWorkspace"]),
+    member: new Set(["lib/actions/members.ts#switchWorkspace", "lib/actions/workspaces.ts#createWorkspaceAction", "lib/actions/keys.ts#createKeyAction", "lib/actions/keys.ts#rotateKeyAction", "lib/actions/keys.ts#revokeKeyAction"]),
+    viewer: new Set(["lib/actions/members.ts#switchWorkspace", "lib/actions/workspaces.ts#createWorkspaceAction"]),
   };
 
   it("opens every dashboard page by role, never shows a viewer a body, and offers no action a role may not call", async () => {
