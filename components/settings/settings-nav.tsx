@@ -1,6 +1,7 @@
 import Link from "next/link";
 
 const TABS = [
+  { href: "/settings/workspace", label: "Workspace" },
   { href: "/settings/alerts", label: "Alerts" },
   { href: "/settings/alerts/history", label: "Alert history" },
   { href: "/settings/budgets", label: "Budgets" },

@@ -1,11 +1,11 @@
 "use client";
 // The workspace's time zone: where "today" and "this month" start for alerts and budgets.
 import { useActionState } from "react";
-import { type FormState, saveTimeZone } from "@/lib/actions/alerts";
+import { type WorkspaceFormState, saveTimeZone } from "@/lib/actions/workspaces";
 import { Field, TextInput } from "@/components/ui/form";
 
 export function TimeZoneForm({ timeZone, zones }: { timeZone: string; zones: string[] }) {
-  const [state, action, pending] = useActionState<FormState, FormData>(saveTimeZone, {});
+  const [state, action, pending] = useActionState<WorkspaceFormState, FormData>(saveTimeZone, {});
   const error = state.errors?.timeZone ?? state.errors?.form;
   return (
     <form action={action} noValidate aria-label="Workspace time zone" className="flex flex-wrap items-end gap-3">
@@ -22,7 +22,7 @@ export function TimeZoneForm({ timeZone, zones }: { timeZone: string; zones: str
       <button type="submit" disabled={pending} className="rounded-md border border-zinc-300 px-3 py-2 text-sm font-medium hover:bg-zinc-100 disabled:opacity-60 dark:border-zinc-700 dark:hover:bg-zinc-800">
         {pending ? "Saving…" : "Save zone"}
       </button>
-      {state.values && !error ? <span role="status" className="text-sm text-emerald-600">Saved.</span> : null}
+      {state.saved && !error ? <span role="status" className="text-sm text-emerald-600">Saved.</span> : null}
     </form>
   );
 }

@@ -10,8 +10,7 @@ import { sendTestNotification } from "../alerts/test-notification";
 import { canManageSettings } from "../auth/roles";
 import { currentMember } from "../auth/session";
 import { budgetSchema } from "../budgets/budgets";
-import { isTimeZone } from "../calendar";
-import { findWorkspaceForNotices, rotateWebhookSecret, setWorkspaceTimeZone } from "../db/accounts";
+import { findWorkspaceForNotices, rotateWebhookSecret } from "../db/accounts";
 import { recordAudit } from "../db/audit";
 import { findAlertRule } from "../db/alert-rules";
 import { type Changer, addAlert, addBudget, changeAlert, changeBudget, removeAlert, removeBudget, toggleAlert, toggleBudget } from "../settings/changes";
@@ -84,16 +83,4 @@ export async function rotateSecret(): Promise<void> {
   await rotateWebhookSecret(changer.workspaceId);
   await recordAudit(changer.workspaceId, changer.actor, { action: "webhook_secret.rotated", target: "webhook signing secret" });
   revalidatePath("/settings/alerts");
-}
-
-export async function saveTimeZone(_prev: FormState, form: FormData): Promise<FormState> {
-  const values = valuesOf(form);
-  const changer = await manager();
-  if (!changer) return { errors: { form: NOT_ALLOWED }, values };
-  const timeZone = values.timeZone ?? "";
-  if (timeZone.length > 64 || !isTimeZone(timeZone)) return { errors: { timeZone: "Enter an IANA time zone, such as Europe/Paris or America/New_York" }, values };
-  await setWorkspaceTimeZone(changer.workspaceId, timeZone);
-  await recordAudit(changer.workspaceId, changer.actor, { action: "workspace.time_zone_changed", target: timeZone });
-  revalidatePath("/settings", "layout");
-  return { values };
 }

@@ -8,7 +8,7 @@ import { z } from "zod";
 import { dashboardUrl } from "../alerts/dispatch";
 import { hashPassword, newPasswordSchema } from "../auth/passwords";
 import { type Role, canManageSettings } from "../auth/roles";
-import { currentMember, rememberWorkspace } from "../auth/session";
+import { currentMember, currentUser, rememberWorkspace } from "../auth/session";
 import { createUserForInvitation, findUserByEmail, listMemberships, normaliseEmail } from "../db/accounts";
 import { recordAudit } from "../db/audit";
 import { LastOwnerError, acceptInvitation, createInvitation, findMembership, findOpenInvitation, revokeInvitation, setMemberRole } from "../db/members";
@@ -82,10 +82,10 @@ export async function revokeInvitationAction(form: FormData): Promise<void> {
 /** A signed-in user with the invited email joins the workspace, and it becomes their current one. */
 export async function acceptInvitationAction(form: FormData): Promise<void> {
   const token = String(form.get("token") ?? "");
-  const [member, invitation] = await Promise.all([currentMember(), findOpenInvitation(token)]);
-  if (!member || !invitation || member.email.toLowerCase() !== invitation.email) redirect(`/invite/${token}`);
-  if (await acceptInvitation(invitation.id, member.userId)) {
-    await recordAudit(invitation.workspaceId, { userId: member.userId, label: member.email }, { action: "invitation.accepted", target: member.email, detail: { role: invitation.role } });
+  const [user, invitation] = await Promise.all([currentUser(), findOpenInvitation(token)]);
+  if (!user || !invitation || user.email.toLowerCase() !== invitation.email) redirect(`/invite/${token}`);
+  if (await acceptInvitation(invitation.id, user.userId)) {
+    await recordAudit(invitation.workspaceId, { userId: user.userId, label: user.email }, { action: "invitation.accepted", target: user.email, detail: { role: invitation.role } });
   }
   await rememberWorkspace(invitation.workspaceId);
   redirect("/");

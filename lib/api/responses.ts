@@ -1,5 +1,6 @@
 // JSON answers of the dashboard API (/api/v1/*): {error:{code,message}} on failure.
 import { z } from "zod";
+import { storableText } from "../db/storable-text";
 
 export const ERROR_STATUS = {
   unauthorized: 401,
@@ -36,7 +37,7 @@ export async function readJsonBody(request: Request): Promise<unknown | Response
   const text = await request.text();
   if (Buffer.byteLength(text) > MAX_SETTINGS_BODY_BYTES) return apiError("payload_too_large", `The body is limited to ${MAX_SETTINGS_BODY_BYTES / 1024} KB.`);
   try {
-    return JSON.parse(text);
+    return JSON.parse(text, (_key, value: unknown) => (typeof value === "string" ? storableText(value) : value));
   } catch {
     return apiError("invalid_body", "The body must be JSON.");
   }

@@ -8,7 +8,8 @@ import { findUserByEmail, linkGithubAccount } from "../db/accounts";
 import { TOO_MANY_ATTEMPTS, allowLoginAttempt } from "./login-limit";
 import { verifyPassword } from "./passwords";
 
-const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320), password: z.string().min(1).max(200) });
+const noNul = (s: string) => !s.includes("\u0000");
+const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320).refine(noNul), password: z.string().min(1).max(200).refine(noNul) });
 
 // Compared against when the email is unknown, so a miss costs as long as a wrong password.
 const DUMMY_HASH = "$2b$12$1KsSsCWgZ7//bil2vCCEX.YIMJW7FXZSkrTSMN91buCu7ppW3Sj0y";

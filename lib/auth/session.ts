@@ -23,25 +23,36 @@ export async function rememberWorkspace(workspaceId: string): Promise<void> {
   (await cookies()).set(WORKSPACE_COOKIE, workspaceId, { httpOnly: true, sameSite: "lax", path: "/", secure: (process.env.NEXTAUTH_URL ?? "").startsWith("https://") });
 }
 
+/** The signed-in user, member of a workspace or not (after leaving their last one). Cached per request. */
+export const currentUser = cache(async (): Promise<{ userId: string; email: string } | null> => {
+  const session = await getServerSession(authOptions());
+  const userId = session?.user?.id;
+  return userId ? { userId, email: session.user?.email ?? "" } : null;
+});
+
+/** Back to the user's first workspace (after the current one is deleted). */
+export async function forgetWorkspace(): Promise<void> {
+  (await cookies()).delete(WORKSPACE_COOKIE);
+}
+
 /**
  * The signed-in member of their current workspace (the switcher's choice, else their first), or
  * null. Cached per request: the layout and the page both ask.
  */
 export const currentMember = cache(async (): Promise<Member | null> => {
-  const session = await getServerSession(authOptions());
-  const userId = session?.user?.id;
-  if (!userId) return null;
-  const memberships = await listMemberships(userId);
+  const user = await currentUser();
+  if (!user) return null;
+  const memberships = await listMemberships(user.userId);
   const chosen = (await cookies()).get(WORKSPACE_COOKIE)?.value;
   const membership = memberships.find((m) => m.workspaceId === chosen) ?? memberships[0];
   if (!membership) return null;
   const { id, slug, name, timeZone } = membership.workspace;
-  return { userId, email: session.user?.email ?? "", role: roleSchema.parse(membership.role), workspace: { id, slug, name, timeZone } };
+  return { ...user, role: roleSchema.parse(membership.role), workspace: { id, slug, name, timeZone } };
 });
 
-/** For dashboard pages: the signed-in member, or a redirect to /login. */
+/** For dashboard pages: the signed-in member; else to /login, or to make a workspace when they have none. */
 export async function requireMember(): Promise<Member> {
   const member = await currentMember();
-  if (!member) redirect("/login");
-  return member;
+  if (member) return member;
+  redirect((await currentUser()) ? "/workspaces/new" : "/login");
 }

@@ -60,19 +60,6 @@ export async function createUserWithMembership(input: NewUser, db: Db = defaultD
   });
 }
 
-/** A URL-safe slug from a workspace's name; a random suffix keeps it unique. */
-const slugOf = (name: string) =>
-  name.toLowerCase().normalize("NFKD").replace(/[^a-z0-9]+/g, "-").replace(/^-+|-+$/g, "").slice(0, 40) || "workspace";
-
-/** A new workspace owned by this user, atomically. */
-export async function createWorkspaceWithOwner(userId: string, name: string, db: Db = defaultDb()) {
-  const base = slugOf(name);
-  const slug = (await db.workspace.findUnique({ where: { slug: base } })) ? `${base}-${randomBytes(3).toString("hex")}` : base;
-  return db.workspace.create({
-    data: { slug, name, webhookSecret: randomBytes(32).toString("hex"), memberships: { create: { userId, role: "owner" } } },
-  });
-}
-
 /** The workspaces a user belongs to, oldest membership first. */
 export function listMemberships(userId: string, db: Db = defaultDb()) {
   return db.membership.findMany({

@@ -15,8 +15,8 @@ const PROPERTY_ROLLUP_SQL = upsertSql("PropertyRollup", PROPERTY_ROLLUP_COLUMNS,
 // UTC ISO strings: a timestamp-without-time-zone column keeps them as they are, as Prisma does.
 const encode = (value: unknown) => (value instanceof Date ? value.toISOString() : typeof value === "bigint" ? value.toString() : value);
 
-// Row-level faults: unique, foreign key and not-null violations, bad or oversized values.
-const PERMANENT = new Set(["23505", "23503", "23502", "23514", "22001", "22003", "22P02", "22007", "22008"]);
+// Row-level faults: unique, foreign key and not-null violations, bad, oversized or unencodable values.
+const PERMANENT = new Set(["23505", "23503", "23502", "23514", "22001", "22003", "22P02", "22007", "22008", "22021"]);
 const isPermanent = (error: unknown) => PERMANENT.has((error as { code?: string }).code ?? "");
 
 export function createPostgresLogWriter(url: string): RequestLogWriter {

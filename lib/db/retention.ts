@@ -4,7 +4,7 @@ import { type Db, db as defaultDb } from "./client";
 
 export function workspacesWithRetention(db: Db = defaultDb()) {
   return db.workspace.findMany({
-    where: { OR: [{ bodyRetentionDays: { not: null } }, { rowRetentionDays: { not: null } }] },
+    where: { deletedAt: null, OR: [{ bodyRetentionDays: { not: null } }, { rowRetentionDays: { not: null } }] },
     select: { id: true, bodyRetentionDays: true, rowRetentionDays: true, bodiesPurgedBefore: true },
   });
 }

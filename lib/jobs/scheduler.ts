@@ -46,8 +46,8 @@ export function startJobs(env: Record<string, string | undefined> = process.env,
     await announceBudgetThresholds(db, now, options);
   });
   const purge = repeating(leader, "purge", Number(env.TOLLGATE_PURGE_INTERVAL_MS) || 3_600_000, async () => {
-    const { bodiesCleared, rowsDeleted } = await purgeAll(db, new Date(), { batch: 1000, pauseMs: 50 });
-    if (bodiesCleared || rowsDeleted) console.log(`retention: blanked ${bodiesCleared} bodies, deleted ${rowsDeleted} rows`);
+    const { bodiesCleared, rowsDeleted, workspacesRemoved } = await purgeAll(db, new Date(), { batch: 1000, pauseMs: 50 });
+    if (bodiesCleared || rowsDeleted || workspacesRemoved) console.log(`retention: blanked ${bodiesCleared} bodies, deleted ${rowsDeleted} rows, removed ${workspacesRemoved} deleted workspaces`);
   });
   return {
     async stop() {

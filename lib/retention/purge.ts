@@ -6,6 +6,7 @@
 import type { Db } from "../db/client";
 import { HOUR_MS } from "../db/rollups";
 import { type BodyCursor, clearBodiesBetween, deleteRowsBefore, markBodiesPurgedBefore, workspacesWithRetention } from "../db/retention";
+import { deletedWorkspaceIds, removeDeletedWorkspace } from "../db/workspaces";
 
 const DAY_MS = 24 * HOUR_MS;
 
@@ -18,6 +19,8 @@ export interface PurgeOptions {
 export interface PurgeResult {
   bodiesCleared: number;
   rowsDeleted: number;
+  /** Deleted workspaces whose data is now gone, with them. */
+  workspacesRemoved: number;
 }
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
@@ -25,16 +28,33 @@ const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 export const rowCutoff = (now: Date, days: number) => new Date(Math.floor((now.getTime() - days * DAY_MS) / HOUR_MS) * HOUR_MS);
 export const bodyCutoff = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
-export async function purgeWorkspace(db: Db, workspace: { id: string; bodyRetentionDays: number | null; rowRetentionDays: number | null; bodiesPurgedBefore: Date | null }, now: Date, options: PurgeOptions): Promise<PurgeResult> {
-  const result: PurgeResult = { bodiesCleared: 0, rowsDeleted: 0 };
-  if (workspace.rowRetentionDays !== null) {
-    const before = rowCutoff(now, workspace.rowRetentionDays);
-    for (let n = options.batch; n === options.batch; ) {
-      n = await deleteRowsBefore(workspace.id, before, options.batch, db);
-      result.rowsDeleted += n;
-      if (n) await pause(options.pauseMs);
-    }
+async function deleteRowsInBatches(db: Db, workspaceId: string, before: Date, options: PurgeOptions): Promise<number> {
+  let deleted = 0;
+  for (let n = options.batch; n === options.batch; ) {
+    n = await deleteRowsBefore(workspaceId, before, options.batch, db);
+    deleted += n;
+    if (n) await pause(options.pauseMs);
   }
+  return deleted;
+}
+
+/** Every row of each deleted workspace, in batches, then the workspace itself. */
+async function removeDeletedWorkspaces(db: Db, options: PurgeOptions): Promise<PurgeResult> {
+  const result: PurgeResult = { bodiesCleared: 0, rowsDeleted: 0, workspacesRemoved: 0 };
+  for (const id of await deletedWorkspaceIds(db)) {
+    result.rowsDeleted += await deleteRowsInBatches(db, id, END_OF_TIME, options);
+    await removeDeletedWorkspace(id, db);
+    result.workspacesRemoved++;
+  }
+  return result;
+}
+
+// Later than any row: a year far ahead that both databases store.
+const END_OF_TIME = new Date("9999-01-01T00:00:00Z");
+
+export async function purgeWorkspace(db: Db, workspace: { id: string; bodyRetentionDays: number | null; rowRetentionDays: number | null; bodiesPurgedBefore: Date | null }, now: Date, options: PurgeOptions): Promise<PurgeResult> {
+  const result: PurgeResult = { bodiesCleared: 0, rowsDeleted: 0, workspacesRemoved: 0 };
+  if (workspace.rowRetentionDays !== null) result.rowsDeleted += await deleteRowsInBatches(db, workspace.id, rowCutoff(now, workspace.rowRetentionDays), options);
   if (workspace.bodyRetentionDays !== null) {
     const before = bodyCutoff(now, workspace.bodyRetentionDays);
     let from: BodyCursor | null = workspace.bodiesPurgedBefore ? { createdAt: workspace.bodiesPurgedBefore, id: null } : null;
@@ -51,11 +71,11 @@ export async function purgeWorkspace(db: Db, workspace: { id: string; bodyRetent
 }
 
 export async function purgeAll(db: Db, now: Date, options: PurgeOptions): Promise<PurgeResult> {
-  const total: PurgeResult = { bodiesCleared: 0, rowsDeleted: 0 };
-  for (const workspace of await workspacesWithRetention(db)) {
-    const r = await purgeWorkspace(db, workspace, now, options);
-    total.bodiesCleared += r.bodiesCleared;
-    total.rowsDeleted += r.rowsDeleted;
-  }
-  return total;
+  const results = [await removeDeletedWorkspaces(db, options)];
+  for (const workspace of await workspacesWithRetention(db)) results.push(await purgeWorkspace(db, workspace, now, options));
+  return {
+    bodiesCleared: results.reduce((sum, r) => sum + r.bodiesCleared, 0),
+    rowsDeleted: results.reduce((sum, r) => sum + r.rowsDeleted, 0),
+    workspacesRemoved: results.reduce((sum, r) => sum + r.workspacesRemoved, 0),
+  };
 }

@@ -1,11 +1,14 @@
 // What every settings form shares: its posted text fields, and zod errors keyed by field so each
 // shows on its own input.
 import type { z } from "zod";
+import { storableText } from "../db/storable-text";
 
 export type FormValues = Record<string, string>;
 export type FieldErrors = Record<string, string>;
 
-export const valuesOf = (form: FormData): FormValues => Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, String(v).trim()]));
+/** A form's text fields, trimmed, and storable in either database. */
+export const valuesOf = (form: FormData): FormValues =>
+  Object.fromEntries([...form.entries()].filter(([, v]) => typeof v === "string").map(([k, v]) => [k, storableText(String(v)).trim()]));
 
 /** A field as a number, or undefined when left empty (the schema says whether that is allowed). */
 export const number = (value: string | undefined) => (value === undefined || value === "" ? undefined : Number(value));

@@ -25,7 +25,7 @@ import { loginCookie } from "../support/session-login";
 import { dashboardPages } from "./support/app-routes";
 import { type ServerAction, callServerAction, formOf as form, serverActions } from "./support/server-actions";
 
-type Caller = "owner" | "admin" | "member" | "viewer" | "outsider" | "invitee" | "anonymous" | "cross-site";
+type Caller = "owner" | "admin" | "member" | "viewer" | "outsider" | "invitee" | "loner" | "anonymous" | "cross-site";
 const PASSWORD = "correct-horse-9";
 
 describe("role rules on every server action and dashboard page", () => {
@@ -48,7 +48,8 @@ describe("role rules on every server action and dashboard page", () => {
     ids.b = (await findOrCreateWorkspace("b", "Workspace B", db)).id;
     await user("outsider@example.com", "admin", "b");
     await user("invitee@example.com", "member", "b");
-    for (const caller of ["owner", "admin", "member", "viewer", "outsider", "invitee"] as const) cookies[caller] = await loginCookie(h.url, `${caller}@example.com`, PASSWORD);
+    await user("loner@example.com", "owner", "loner"); // owns a workspace of their own, to delete
+    for (const caller of ["owner", "admin", "member", "viewer", "outsider", "invitee", "loner"] as const) cookies[caller] = await loginCookie(h.url, `${caller}@example.com`, PASSWORD);
 
     const a = h.workspaceId;
     ids.alert = (await createAlertRule(a, { name: "A alert", enabled: true, metric: "requests", comparison: "gt", threshold: 1e9, window: { kind: "calendar_day" }, minRequests: 0, cooldownMinutes: 15, channels: { emails: ["ops@example.com"] } }, db)).id;
@@ -120,7 +121,7 @@ describe("role rules on every server action and dashboard page", () => {
       allowed: "admin",
       state: async () => (await db().workspace.findUniqueOrThrow({ where: { id: a() } })).webhookSecret,
     },
-    "lib/actions/alerts.ts#saveTimeZone": {
+    "lib/actions/workspaces.ts#saveTimeZone": {
       args: () => [{}, form({ timeZone: "Asia/Tokyo" })],
       refused: EVERYONE_ELSE,
       allowed: "admin",
@@ -227,6 +228,25 @@ describe("role rules on every server action and dashboard page", () => {
       refused: ["anonymous", "cross-site"],
       allowed: "viewer",
       state: () => db().workspace.count({ where: { name: "Made by role test" } }),
+    },
+    "lib/actions/workspaces.ts#renameWorkspaceAction": {
+      args: () => [{}, form({ name: "Renamed by role test" })],
+      refused: EVERYONE_ELSE,
+      allowed: "admin",
+      state: async () => (await db().workspace.findUniqueOrThrow({ where: { id: a() } })).name,
+    },
+    "lib/actions/workspaces.ts#deleteWorkspaceAction": {
+      // Only an owner, typing the name; each refused caller types their own workspace's name.
+      args: () => [{}, form({ confirm: "loner" })],
+      refused: [
+        ["admin", () => [{}, form({ confirm: "Default" })]],
+        ["member", () => [{}, form({ confirm: "Default" })]],
+        ["owner", () => [{}, form({ confirm: "not its name" })]],
+        "anonymous",
+        ["cross-site", () => [{}, form({ confirm: "Default" })]],
+      ],
+      allowed: "loner",
+      state: () => db().workspace.count({ where: { deletedAt: { not: null } } }),
     },
     "lib/actions/set-up-owner.ts#setUpOwner": {
       // Only on an empty database (first-run.spec.ts covers that); here users exist.

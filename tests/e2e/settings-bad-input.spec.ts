@@ -16,7 +16,10 @@ const FORMS = [
   ["/settings/providers", "Add a provider key"],
   ["/settings/pricing", "Set a price"],
   ["/settings/retention", "Retention"],
-  ["/settings/alerts", "Workspace time zone"],
+  // Delete before the name: a rename to one of the odd values would let that value confirm it.
+  ["/settings/workspace", "Delete workspace"],
+  ["/settings/workspace", "Workspace name"],
+  ["/settings/workspace", "Workspace time zone"],
 ] as const;
 
 const ODD_VALUES = ["x".repeat(20_000), "-1e309", "<script>alert(1)</script>", "\u0000\u202e🙂", "  "];

@@ -42,7 +42,7 @@ describe.each(DATABASE_KINDS)("retention purge on %s", (kind) => {
     expect(before.totals.requests).toBe(7);
     await setRetention(ws, { bodyRetentionDays: 7, rowRetentionDays: 30 }, t.db);
 
-    expect(await purgeAll(t.db, NOW, { batch: 2, pauseMs: 0 })).toEqual({ rowsDeleted: 3, bodiesCleared: 3 });
+    expect(await purgeAll(t.db, NOW, { batch: 2, pauseMs: 0 })).toEqual({ rowsDeleted: 3, bodiesCleared: 3, workspacesRemoved: 0 });
 
     const rows = await t.db.request.findMany({ where: { workspaceId: ws }, orderBy: { createdAt: "asc" } });
     expect(rows.map((r) => Number(r.costNanoUsd))).toEqual([7, 500, 500, 50]);
@@ -57,7 +57,7 @@ describe.each(DATABASE_KINDS)("retention purge on %s", (kind) => {
 
     // The next run starts where this one stopped: nothing left to do at the same time.
     expect((await retentionOf(ws, t.db))!.bodiesPurgedBefore).toEqual(daysAgo(7));
-    expect(await purgeAll(t.db, NOW, { batch: 2, pauseMs: 0 })).toEqual({ rowsDeleted: 0, bodiesCleared: 0 });
+    expect(await purgeAll(t.db, NOW, { batch: 2, pauseMs: 0 })).toEqual({ rowsDeleted: 0, bodiesCleared: 0, workspacesRemoved: 0 });
     expect((await t.db.request.findFirstOrThrow({ where: { workspaceId: ws, costNanoUsd: 50n } })).requestBody).toBe('{"prompt":"recent"}');
     // An hour later the cutoff has moved past the row from 30 days and 20 minutes ago.
     expect((await purgeAll(t.db, new Date(NOW.getTime() + 3_600_000), { batch: 2, pauseMs: 0 })).rowsDeleted).toBe(1);

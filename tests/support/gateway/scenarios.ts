@@ -390,6 +390,16 @@ export function taggingScenarios(h: () => GatewayHarness) {
     expect(await call({}, "u-body")).toBe("u-body");
   });
 
+  it("logs a call whose user and prompt hold NUL characters (Postgres text refuses them), and every call after it", async () => {
+    const client = openai(h());
+    const res = await client.chat.completions.create({ model: "gpt-4o-mini", messages: [{ role: "user", content: "nul \u0000 inside" }], user: "user\u0000nul" }).withResponse();
+    const row = await h().row(res.response.headers.get("helicone-id")!);
+    expect(row.userId).toBe("user\uFFFDnul");
+    expect(row.requestBody).toContain("nul");
+    const next = await client.chat.completions.create({ model: "gpt-4o-mini", messages }).withResponse();
+    expect((await h().row(next.response.headers.get("helicone-id")!)).status).toBe(200);
+  });
+
   it("stores sessions, UTF-8 property values, and omits bodies on request while keeping tokens", async () => {
     const res = await openai(h())
       .chat.completions.create(

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { AuthCard } from "@/components/ui/form";
 import { acceptInvitationAction } from "@/lib/actions/members";
-import { currentMember } from "@/lib/auth/session";
+import { currentUser } from "@/lib/auth/session";
 import { findUserByEmail } from "@/lib/db/accounts";
 import { findOpenInvitation } from "@/lib/db/members";
 import { AccountForm } from "./account-form";
@@ -23,12 +23,12 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   }
   const title = `Join ${invitation.workspace.name}`;
   const subtitle = `You are invited as ${invitation.role}, as ${invitation.email}.`;
-  const member = await currentMember();
-  if (member) {
-    if (member.email.toLowerCase() !== invitation.email) {
+  const user = await currentUser();
+  if (user) {
+    if (user.email.toLowerCase() !== invitation.email) {
       return (
         <AuthCard title={title} subtitle={subtitle}>
-          <p className="text-sm">You are signed in as {member.email}. Sign out, then open this link again as {invitation.email}.</p>
+          <p className="text-sm">You are signed in as {user.email}. Sign out, then open this link again as {invitation.email}.</p>
         </AuthCard>
       );
     }

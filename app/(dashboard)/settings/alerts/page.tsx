@@ -1,8 +1,8 @@
+import Link from "next/link";
 import { AlertForm } from "@/components/settings/alert-form";
 import { RowActions } from "@/components/settings/row-actions";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { TestButton } from "@/components/settings/test-button";
-import { TimeZoneForm } from "@/components/settings/time-zone-form";
 import { Cell, SimpleTable } from "@/components/ui/table";
 import { rotateSecret } from "@/lib/actions/alerts";
 import { propertyKeys } from "@/lib/analytics/properties";
@@ -70,11 +70,13 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
       {manager ? (
         <AlertForm key={editing?.id ?? "new"} initial={editing ? alertFormValues(editing) : NEW_ALERT} apiKeys={keys.filter((k) => !k.revokedAt).map((k) => ({ id: k.id, label: `${k.name} (${k.prefix}…)` }))} propertyKeys={properties} />
       ) : null}
-      {manager ? (
-        <section className="space-y-2 rounded-lg border border-zinc-200 bg-white p-5 text-sm dark:border-zinc-800 dark:bg-zinc-900" aria-label="Time zone">
-          <TimeZoneForm timeZone={workspace.timeZone} zones={Intl.supportedValuesOf("timeZone")} />
-        </section>
-      ) : null}
+      <p className="text-sm text-zinc-500">
+        “Today” and “this month” start at midnight in the workspace&apos;s time zone, {workspace.timeZone} (set under{" "}
+        <Link href="/settings/workspace" className="text-indigo-600 hover:underline">
+          Workspace
+        </Link>
+        ).
+      </p>
       {notices ? (
         <section className="space-y-2 rounded-lg border border-zinc-200 bg-white p-5 text-sm dark:border-zinc-800 dark:bg-zinc-900" aria-label="Webhook signing secret">
           <h2 className="font-semibold">Webhook signing secret</h2>
