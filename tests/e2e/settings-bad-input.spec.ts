@@ -24,13 +24,14 @@ const FORMS = [
 
 const ODD_VALUES = ["x".repeat(20_000), "-1e309", "<script>alert(1)</script>", "\u0000\u202e🙂", "  "];
 
-describe("bad input in every settings form", () => {
+// Both databases: Postgres refuses some text SQLite takes (a NUL character).
+describe.each(["sqlite", "postgres"] as const)("bad input in every settings form on %s", (kind) => {
   let h: GatewayHarness;
   let browser: Browser;
   let page: Page;
 
   beforeAll(async () => {
-    h = await startGatewayHarness("server", "sqlite");
+    h = await startGatewayHarness("server", kind);
     await createUserWithMembership({ email: "owner@example.com", passwordHash: await hashPassword("correct-horse-9"), workspaceSlug: "default", role: "owner" }, h.t.db);
     browser = await launchBrowser();
     page = await browser.newPage({ viewport: { width: 1440, height: 1000 } });
