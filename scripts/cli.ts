@@ -6,12 +6,13 @@ import { newPasswordSchema, hashPassword } from "../lib/auth/passwords";
 import { roleSchema } from "../lib/auth/roles";
 import { db } from "../lib/db/client";
 import { migrate } from "../lib/db/migrate";
-import { DEFAULT_WORKSPACE_SLUG, createUserWithMembership, findWorkspaceBySlug } from "../lib/db/accounts";
+import { DEFAULT_WORKSPACE_SLUG, createUserWithMembership, findUserByEmail, findWorkspaceBySlug, setPassword } from "../lib/db/accounts";
 import { createApiKey, listApiKeys, revokeApiKey } from "../lib/db/api-keys";
 
 const USAGE = `usage: npm run tollgate -- <command> [flags]
 
-  user create --email E --password P [--name N] [--workspace SLUG] [--role owner|admin|member|viewer]
+  user create   --email E --password P [--name N] [--workspace SLUG] [--role owner|admin|member|viewer]
+  user password --email E --password P     sets a new password and signs the user out everywhere
   key create  --workspace SLUG --name N [--expires-days D]   prints the new key once
   key list    --workspace SLUG
   key revoke  --workspace SLUG (--prefix tg_xxxxxxxx | --id ID)
@@ -64,6 +65,14 @@ async function userCreate(flags: Flags) {
   console.log(`created user ${user.email} (${role} of workspace ${workspace.slug})`);
 }
 
+/** For an owner locked out of their account: there is no emailed reset (yet). */
+async function userPassword(flags: Flags) {
+  const user = await findUserByEmail(required(flags, "email"));
+  if (!user) throw new Error(`no user ${flags.email}`);
+  await setPassword(user.id, await hashPassword(newPasswordSchema.parse(required(flags, "password"))), new Date());
+  console.log(`new password set for ${user.email}; their sessions are signed out`);
+}
+
 async function keyCreate(flags: Flags) {
   const name = required(flags, "name");
   const days = flags["expires-days"] ? z.coerce.number().int().positive().parse(flags["expires-days"]) : undefined;
@@ -94,6 +103,7 @@ async function keyRevoke(flags: Flags) {
 
 const COMMANDS: Record<string, (flags: Flags) => Promise<void>> = {
   "user create": userCreate,
+  "user password": userPassword,
   "key create": keyCreate,
   "key list": keyList,
   "key revoke": keyRevoke,

@@ -21,7 +21,9 @@ export function Shell({ workspace, email, workspaces, children }: { workspace: {
       <div className="flex min-w-0 flex-1 flex-col">
         <header className="flex items-center justify-end gap-3 border-b border-zinc-200 bg-white px-6 py-3 dark:border-zinc-800 dark:bg-zinc-900">
           <WorkspaceSwitcher workspaces={workspaces} currentId={workspace.id} />
-          <span className="text-sm text-zinc-500">{email}</span>
+          <Link href="/account" className="text-sm text-zinc-500 hover:text-indigo-600" title="Your account">
+            {email}
+          </Link>
           <SignOutButton />
         </header>
         <main className="flex-1 px-6 py-6">{children}</main>

@@ -1,10 +1,10 @@
-// Sign-in attempts are limited per email and per client address, with the gateway's own
+// Failed sign-in attempts are limited per email and per client address, with the gateway's own
 // sliding windows: in Redis when REDIS_URL is set (so every replica counts together), else in
 // the process. Passwords cannot be guessed faster than this, whatever the password hashing costs.
 import { randomUUID } from "node:crypto";
 import { MemoryRateLimitStore } from "../ratelimit/memory-store";
 import { RedisRateLimitStore } from "../ratelimit/redis-store";
-import type { RateLimitStore } from "../ratelimit/types";
+import { type RateLimitStore, memberOf } from "../ratelimit/types";
 import { connectRedis } from "../state/redis";
 
 const WINDOW_MS = 15 * 60_000;
@@ -25,13 +25,31 @@ function store(): RateLimitStore {
 
 const policy = (quota: number) => ({ quota, windowSeconds: WINDOW_MS / 1000, unit: "requests" as const, segment: { kind: "workspace" as const }, label: `${quota};w=${WINDOW_MS / 1000}` });
 
-/** Records an attempt; false when this email or address has tried too often in the last 15 minutes. */
-export async function allowLoginAttempt(email: string, address: string | undefined): Promise<boolean> {
+export interface LoginAttempt {
+  allowed: boolean;
+  /** The password was right: the attempt no longer counts, so only failures use the budget. */
+  succeeded(): Promise<void>;
+}
+
+/**
+ * Records an attempt; not allowed when this email or address has failed too often in the last
+ * 15 minutes. Counted before the password is checked, so parallel guesses cannot slip past.
+ */
+export async function allowLoginAttempt(email: string, address: string | undefined): Promise<LoginAttempt> {
   const buckets = [{ key: `login:email:${email.toLowerCase()}`, windowMs: WINDOW_MS, limit: PER_EMAIL, amount: 1, policy: policy(PER_EMAIL) }];
   if (address) buckets.push({ key: `login:addr:${address}`, windowMs: WINDOW_MS, limit: PER_ADDRESS, amount: 1, policy: policy(PER_ADDRESS) });
+  const id = randomUUID();
   try {
-    return (await store().take(randomUUID(), buckets, Date.now())).allowed;
+    const { allowed } = await store().take(id, buckets, Date.now());
+    return {
+      allowed,
+      succeeded: async () => {
+        if (!allowed) return;
+        await Promise.all(buckets.map((b) => store().settle({ key: b.key, member: memberOf(id, 1), amount: 1 }, 0))).catch(() => {});
+      },
+    };
   } catch {
-    return true; // the shared state is down: sign-in still works, unlimited, rather than not at all
+    // The shared state is down: sign-in still works, unlimited, rather than not at all.
+    return { allowed: true, succeeded: async () => {} };
   }
 }

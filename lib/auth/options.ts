@@ -25,10 +25,13 @@ async function authorizeWithPassword(raw: unknown, req?: { headers?: Record<stri
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   // next-auth turns this error into ?error=TooManyAttempts for the sign-in form.
-  if (!(await allowLoginAttempt(parsed.data.email, addressOf(req)))) throw new Error(TOO_MANY_ATTEMPTS);
+  const attempt = await allowLoginAttempt(parsed.data.email, addressOf(req));
+  if (!attempt.allowed) throw new Error(TOO_MANY_ATTEMPTS);
   const user = await findUserByEmail(parsed.data.email);
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);
-  return user && user.passwordHash && ok ? { id: user.id, email: user.email, name: user.name } : null;
+  if (!user || !user.passwordHash || !ok) return null;
+  await attempt.succeeded();
+  return { id: user.id, email: user.email, name: user.name };
 }
 
 export function authOptions(): NextAuthOptions {
@@ -62,10 +65,14 @@ export function authOptions(): NextAuthOptions {
         } else if (user) {
           token.sub = user.id;
         }
+        // Kept through every refresh of the token (unlike iat), so a session signed in before a
+        // password change stays refused however often it is renewed.
+        if (user) token.signedInAt = Date.now();
         return token;
       },
       async session({ session, token }) {
         if (session.user && token.sub) session.user.id = token.sub;
+        session.signedInAt = typeof token.signedInAt === "number" ? token.signedInAt : 0;
         return session;
       },
     },

@@ -4,7 +4,7 @@ import { getServerSession } from "next-auth";
 import { cookies } from "next/headers";
 import { redirect } from "next/navigation";
 import { cache } from "react";
-import { listMemberships } from "../db/accounts";
+import { findUserSessionState, listMemberships } from "../db/accounts";
 import { authOptions } from "./options";
 import { type Role, roleSchema } from "./roles";
 
@@ -27,7 +27,11 @@ export async function rememberWorkspace(workspaceId: string): Promise<void> {
 export const currentUser = cache(async (): Promise<{ userId: string; email: string } | null> => {
   const session = await getServerSession(authOptions());
   const userId = session?.user?.id;
-  return userId ? { userId, email: session.user?.email ?? "" } : null;
+  if (!userId) return null;
+  // The account may be gone, or its sessions ended by a password change since this one began.
+  const user = await findUserSessionState(userId);
+  if (!user || (user.sessionsValidFrom && (session.signedInAt ?? 0) < user.sessionsValidFrom.getTime())) return null;
+  return { userId, email: user.email };
 });
 
 /** Back to the user's first workspace (after the current one is deleted). */

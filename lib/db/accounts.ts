@@ -60,6 +60,21 @@ export async function createUserWithMembership(input: NewUser, db: Db = defaultD
   });
 }
 
+/** What deciding whether a session still counts needs: the email, and when sessions were last ended. */
+export function findUserSessionState(id: string, db: Db = defaultDb()) {
+  return db.user.findUnique({ where: { id }, select: { email: true, sessionsValidFrom: true } });
+}
+
+/** A new password; every session signed in before now is refused from now on. */
+export async function setPassword(id: string, passwordHash: string, now: Date, db: Db = defaultDb()) {
+  await db.user.update({ where: { id }, data: { passwordHash, sessionsValidFrom: now } });
+}
+
+/** Ends every session of the user (they sign in again). */
+export async function endSessions(id: string, now: Date, db: Db = defaultDb()) {
+  await db.user.update({ where: { id }, data: { sessionsValidFrom: now } });
+}
+
 /** The workspaces a user belongs to, oldest membership first. */
 export function listMemberships(userId: string, db: Db = defaultDb()) {
   return db.membership.findMany({

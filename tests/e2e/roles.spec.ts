@@ -25,7 +25,7 @@ import { loginCookie } from "../support/session-login";
 import { dashboardPages } from "./support/app-routes";
 import { type ServerAction, callServerAction, formOf as form, serverActions } from "./support/server-actions";
 
-type Caller = "owner" | "admin" | "member" | "viewer" | "outsider" | "invitee" | "loner" | "anonymous" | "cross-site";
+type Caller = "owner" | "admin" | "member" | "viewer" | "outsider" | "invitee" | "loner" | "changer" | "leaver" | "anonymous" | "cross-site";
 const PASSWORD = "correct-horse-9";
 
 describe("role rules on every server action and dashboard page", () => {
@@ -49,7 +49,10 @@ describe("role rules on every server action and dashboard page", () => {
     await user("outsider@example.com", "admin", "b");
     await user("invitee@example.com", "member", "b");
     await user("loner@example.com", "owner", "loner"); // owns a workspace of their own, to delete
-    for (const caller of ["owner", "admin", "member", "viewer", "outsider", "invitee", "loner"] as const) cookies[caller] = await loginCookie(h.url, `${caller}@example.com`, PASSWORD);
+    // Their sessions end when they change their password or sign out everywhere.
+    await user("changer@example.com", "viewer");
+    await user("leaver@example.com", "viewer");
+    for (const caller of ["owner", "admin", "member", "viewer", "outsider", "invitee", "loner", "changer", "leaver"] as const) cookies[caller] = await loginCookie(h.url, `${caller}@example.com`, PASSWORD);
 
     const a = h.workspaceId;
     ids.alert = (await createAlertRule(a, { name: "A alert", enabled: true, metric: "requests", comparison: "gt", threshold: 1e9, window: { kind: "calendar_day" }, minRequests: 0, cooldownMinutes: 15, channels: { emails: ["ops@example.com"] } }, db)).id;
@@ -248,6 +251,24 @@ describe("role rules on every server action and dashboard page", () => {
       allowed: "loner",
       state: () => db().workspace.count({ where: { deletedAt: { not: null } } }),
     },
+    "lib/actions/account.ts#changePasswordAction": {
+      // Anyone signed in changes their own, knowing the current one.
+      args: () => [{}, form({ currentPassword: PASSWORD, newPassword: "a-brand-new-pass-8" })],
+      refused: [
+        ["changer", () => [{}, form({ currentPassword: "not-the-password-1", newPassword: "a-brand-new-pass-8" })]],
+        ["changer", () => [{}, form({ currentPassword: PASSWORD, newPassword: "short" })]],
+        "anonymous",
+        "cross-site",
+      ],
+      allowed: "changer",
+      state: () => db().user.count({ where: { sessionsValidFrom: { not: null } } }),
+    },
+    "lib/actions/account.ts#signOutEverywhereAction": {
+      args: () => [],
+      refused: ["anonymous", "cross-site"],
+      allowed: "leaver",
+      state: () => db().user.count({ where: { sessionsValidFrom: { not: null } } }),
+    },
     "lib/actions/set-up-owner.ts#setUpOwner": {
       // Only on an empty database (first-run.spec.ts covers that); here users exist.
       args: () => [{}, form({ email: "second-owner@example.com", password: "a-long-new-password-1", workspaceName: "Hijacked" })],
@@ -284,8 +305,8 @@ describe("role rules on every server action and dashboard page", () => {
   const ADMIN_PAGES = new Set(["/settings/audit"]);
   /** The actions a page may hand to a member or viewer (every other one is for owners and admins). */
   const OFFERED: Record<"member" | "viewer", Set<string>> = {
-    member: new Set(["lib/actions/members.ts#switchWorkspace", "lib/actions/workspaces.ts#createWorkspaceAction", "lib/actions/keys.ts#createKeyAction", "lib/actions/keys.ts#rotateKeyAction", "lib/actions/keys.ts#revokeKeyAction"]),
-    viewer: new Set(["lib/actions/members.ts#switchWorkspace", "lib/actions/workspaces.ts#createWorkspaceAction"]),
+    member: new Set(["lib/actions/members.ts#switchWorkspace", "lib/actions/workspaces.ts#createWorkspaceAction", "lib/actions/account.ts#changePasswordAction", "lib/actions/account.ts#signOutEverywhereAction", "lib/actions/keys.ts#createKeyAction", "lib/actions/keys.ts#rotateKeyAction", "lib/actions/keys.ts#revokeKeyAction"]),
+    viewer: new Set(["lib/actions/members.ts#switchWorkspace", "lib/actions/workspaces.ts#createWorkspaceAction", "lib/actions/account.ts#changePasswordAction", "lib/actions/account.ts#signOutEverywhereAction"]),
   };
 
   it("opens every dashboard page by role, never shows a viewer a body, and offers no action a role may not call", async () => {

@@ -1,5 +1,6 @@
-// Sign-in attempts are limited: after 10 tries for one email in 15 minutes, even the right
-// password is refused with TooManyAttempts, while other accounts still sign in.
+// Sign-in attempts are limited: after 10 failed tries for one email in 15 minutes, even the right
+// password is refused with TooManyAttempts, while other accounts still sign in. Signing in
+// successfully does not count, so a user on many devices is never locked out.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createUserWithMembership } from "@/lib/db/accounts";
@@ -23,5 +24,10 @@ describe("sign-in attempt limit", () => {
     for (let i = 0; i < 10; i++) expect(await attempt("target@example.com", `wrong-password-${i}`)).toContain("error=CredentialsSignin");
     expect(await attempt("target@example.com", "correct-horse-9")).toContain("error=TooManyAttempts");
     expect(await loginCookie(h.url, "bystander@example.com", "correct-horse-9")).toMatch(/session-token=/);
+  });
+
+  it("does not count successful sign-ins", async () => {
+    for (let i = 0; i < 15; i++) expect(await attempt("bystander@example.com", "correct-horse-9")).not.toContain("error=");
+    expect(await attempt("bystander@example.com", "wrong-password")).toContain("error=CredentialsSignin");
   });
 });

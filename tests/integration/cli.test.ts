@@ -62,4 +62,16 @@ describe.each(DATABASE_KINDS)("npm run tollgate on %s", (kind) => {
     expect(second.code).toBe(0);
     expect(second.stdout).toContain("member of workspace default");
   });
+
+  it("sets a new password for a locked-out user and ends their sessions", async () => {
+    const before = new Date();
+    const changed = await cli("user", "password", "--email", "dev@example.com", "--password", "a-brand-new-pass-8");
+    expect(changed.code).toBe(0);
+    const user = await t.db.user.findUniqueOrThrow({ where: { email: "dev@example.com" } });
+    expect(await verifyPassword("a-brand-new-pass-8", user.passwordHash ?? "")).toBe(true);
+    expect(user.sessionsValidFrom!.getTime()).toBeGreaterThanOrEqual(before.getTime() - 1000);
+    expect(changed.stdout).not.toContain("a-brand-new-pass-8");
+    expect((await cli("user", "password", "--email", "nobody@example.com", "--password", "a-brand-new-pass-8")).code).toBe(1);
+    expect((await cli("user", "password", "--email", "dev@example.com", "--password", "short")).code).toBe(1);
+  });
 });
