@@ -6,6 +6,7 @@ export const ERROR_STATUS = {
   unauthorized: 401,
   forbidden: 403,
   not_found: 404,
+  conflict: 409,
   invalid_query: 400,
   invalid_body: 400,
   payload_too_large: 413,

@@ -1,9 +1,9 @@
-// Access to workspace settings over /api/v1: any member reads them; changing them takes an
-// owner or admin, and a browser session must send the change from the dashboard's own origin.
+// Access to workspace settings over /api/v1: any member reads them; changing them takes the role
+// the setting needs, and a browser session must send the change from the dashboard's own origin.
 import "server-only";
 import { type Channels, maskedChannels } from "../alerts/rules";
 import { type ApiCaller, authenticateApi } from "../auth/api-auth";
-import { canManageSettings } from "../auth/roles";
+import { type Role, canCreateKeys, canManageSettings } from "../auth/roles";
 import { apiError, unauthorized } from "./responses";
 
 /** Same-origin check for cookie-authenticated mutations (CSRF), on top of SameSite=Lax cookies. */
@@ -18,12 +18,29 @@ function sameOrigin(request: Request): boolean {
   }
 }
 
-export async function settingsCaller(request: Request, access: "read" | "manage"): Promise<ApiCaller | Response> {
+interface Access {
+  may: (role: Role) => boolean;
+  refusal: string;
+  /** A change: a browser session must send it from the dashboard's origin. */
+  changes: boolean;
+}
+
+const ACCESS = {
+  read: { may: () => true, refusal: "", changes: false },
+  /** Alerts, budgets and the rest of the workspace's settings. */
+  manage: { may: canManageSettings, refusal: "Only workspace owners and admins can change alerts and budgets.", changes: true },
+  /** The audit log. */
+  audit: { may: canManageSettings, refusal: "Only workspace owners and admins can read the audit log.", changes: false },
+  /** API keys: members make and change their own (checked per key by the route). */
+  keys: { may: canCreateKeys, refusal: "Viewers cannot create or change API keys.", changes: true },
+} satisfies Record<string, Access>;
+
+export async function settingsCaller(request: Request, access: keyof typeof ACCESS): Promise<ApiCaller | Response> {
   const caller = await authenticateApi(request);
   if (!caller) return unauthorized();
-  if (access === "read") return caller;
-  if (!canManageSettings(caller.role)) return apiError("forbidden", "Only workspace owners and admins can change alerts and budgets.");
-  if (caller.viaSession && !sameOrigin(request)) return apiError("forbidden", "Cross-site request refused.");
+  const rule: Access = ACCESS[access];
+  if (!rule.may(caller.role)) return apiError("forbidden", rule.refusal);
+  if (rule.changes && caller.viaSession && !sameOrigin(request)) return apiError("forbidden", "Cross-site request refused.");
   return caller;
 }
 

@@ -86,6 +86,7 @@ describe("CSRF on mutations", () => {
     cookie = await loginCookie(h.url, "admin@example.com", PASSWORD);
     adminKey = (await createApiKey({ workspaceId: h.workspaceId, name: "admin's", createdById: user.id }, h.t.db)).secret;
     ids.alert = (await createAlertRule(h.workspaceId, { name: "kept", enabled: true, metric: "requests", comparison: "gt", threshold: 1e9, window: { kind: "calendar_day" }, minRequests: 0, cooldownMinutes: 15, channels: { emails: [] } }, h.t.db)).id;
+    ids.key = (await createApiKey({ workspaceId: h.workspaceId, name: "target", createdById: user.id }, h.t.db)).id;
     ids.budget = (await createBudget(h.workspaceId, { name: "kept", enabled: true, scope: "workspace", limitUsd: 5, period: "month", action: "alert", notifyAtPercent: [80], channels: { emails: [] } }, h.t.db)).id;
   });
   afterAll(() => h?.stop());
@@ -102,8 +103,9 @@ describe("CSRF on mutations", () => {
     "POST /api/v1/budgets": { name: "forged", scope: "workspace", limitUsd: 1, period: "day", action: "alert" },
     "PATCH /api/v1/alerts/[id]": { threshold: 1 },
     "PATCH /api/v1/budgets/[id]": { limitUsd: 1 },
+    "POST /api/v1/keys": { name: "forged" },
   };
-  const urlOf = (route: string) => route.replace("/alerts/[id]", `/alerts/${ids.alert}`).replace("/budgets/[id]", `/budgets/${ids.budget}`);
+  const urlOf = (route: string) => route.replace("/alerts/[id]", `/alerts/${ids.alert}`).replace("/budgets/[id]", `/budgets/${ids.budget}`).replace("/keys/[id]", `/keys/${ids.key}`);
 
   it("refuses every changing API route called with a session from another site, and takes the same call with a key", async () => {
     const changing = apiRoutes().filter((r) => !r.startsWith("GET "));
@@ -124,5 +126,6 @@ describe("CSRF on mutations", () => {
       expect(withKey.status, `${route} with a key`).toBeLessThan(300);
     }
     expect(await h.t.db.alertRule.count({ where: { name: "forged" } })).toBe(1); // the keyed one only
+    expect(await h.t.db.apiKey.count({ where: { name: "forged" } })).toBe(1);
   });
 });

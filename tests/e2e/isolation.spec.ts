@@ -15,7 +15,7 @@ import { logRow } from "../support/request-rows";
 import { loginCookie } from "../support/session-login";
 import { apiRoutes, dashboardPages } from "./support/app-routes";
 
-const B = { user: "b-user-secret", session: "b-session-secret", key: "bkey", value: "bvalue-secret", alert: "B alert secret", budget: "B budget secret" };
+const B = { user: "b-user-secret", session: "b-session-secret", key: "bkey", value: "bvalue-secret", alert: "B alert secret", budget: "B budget secret", apiKey: "B api key secret" };
 
 describe("workspace isolation on every API route and page", () => {
   let h: GatewayHarness;
@@ -42,13 +42,14 @@ describe("workspace isolation on every API route and page", () => {
     ids.budget = (await createBudget(b, { name: B.budget, enabled: true, scope: "workspace", limitUsd: 5, period: "month", action: "alert", notifyAtPercent: [80], channels: { emails: [] } }, h.t.db)).id;
     ids.event = (await h.t.db.alertEvent.create({ data: { workspaceId: b, alertRuleId: alert.id, kind: "fired", value: 2, threshold: 1, detail: JSON.stringify({ source: { name: B.alert } }) } })).id;
     await recordAudit(b, { userId: null, label: "b-admin@example.com" }, { action: "alert.created", target: B.alert }, h.t.db);
+    ids.apiKey = (await createApiKey({ workspaceId: b, name: B.apiKey }, h.t.db)).id;
   });
   afterAll(() => h?.stop());
 
   const api = (route: string, init: RequestInit & { json?: unknown } = {}) =>
     fetch(`${h.url}${route}`, { ...init, headers: { authorization: `Bearer ${adminKey}`, "content-type": "application/json" }, body: init.json === undefined ? undefined : JSON.stringify(init.json) });
   /** B's markers found in a response, except those the request itself named (a page echoes its URL). */
-  const leaks = (text: string, asked = "") => [ids.request!, ids.alert!, ids.budget!, ids.event!, B.user, B.session, B.value, B.alert, B.budget].filter((marker) => text.includes(marker) && !asked.includes(marker));
+  const leaks = (text: string, asked = "") => [ids.request!, ids.alert!, ids.budget!, ids.event!, ids.apiKey!, B.user, B.session, B.value, B.alert, B.budget, B.apiKey].filter((marker) => text.includes(marker) && !asked.includes(marker));
   const notFound = async (res: Response) => expect(res.status).toBe(404);
   const noLeak = async (res: Response) => {
     expect(res.status).toBeLessThan(500);
@@ -84,6 +85,16 @@ describe("workspace isolation on every API route and page", () => {
     "GET /api/v1/budgets/[id]": async () => notFound(await api(`/api/v1/budgets/${ids.budget}`)),
     "PATCH /api/v1/budgets/[id]": async () => notFound(await api(`/api/v1/budgets/${ids.budget}`, { method: "PATCH", json: { limitUsd: 99 } })),
     "DELETE /api/v1/budgets/[id]": async () => notFound(await api(`/api/v1/budgets/${ids.budget}`, { method: "DELETE" })),
+    "GET /api/v1/keys": async () => noLeak(await api("/api/v1/keys")),
+    "POST /api/v1/keys": async () => {
+      const res = await api("/api/v1/keys", { method: "POST", json: { name: "A's key" } });
+      expect(res.status).toBe(201);
+      expect((await h.t.db.apiKey.findFirstOrThrow({ where: { name: "A's key" } })).workspaceId).toBe(h.workspaceId);
+    },
+    "GET /api/v1/keys/[id]": async () => notFound(await api(`/api/v1/keys/${ids.apiKey}`)),
+    "DELETE /api/v1/keys/[id]": async () => notFound(await api(`/api/v1/keys/${ids.apiKey}`, { method: "DELETE" })),
+    "POST /api/v1/keys/[id]/rotate": async () => notFound(await api(`/api/v1/keys/${ids.apiKey}/rotate`, { method: "POST" })),
+    "GET /api/v1/audit": async () => noLeak(await api("/api/v1/audit?limit=500")),
   };
 
   it("answers a viewer asking for bodies with 403, and without them with the rest", async () => {
@@ -112,6 +123,7 @@ describe("workspace isolation on every API route and page", () => {
     // Nothing of B's was changed or deleted along the way.
     expect(await h.t.db.alertRule.findUniqueOrThrow({ where: { id: ids.alert } })).toMatchObject({ threshold: 1 });
     expect(await h.t.db.budget.count({ where: { id: ids.budget } })).toBe(1);
+    expect(await h.t.db.apiKey.findUniqueOrThrow({ where: { id: ids.apiKey } })).toMatchObject({ revokedAt: null });
   });
 
   it("shows no other workspace's data on any dashboard page", async () => {
