@@ -1,6 +1,7 @@
 "use server";
 // Settings → Alerts and Budgets: the forms' server actions. Each checks the member's role on the
 // server, validates with the same schema as the API, and answers field errors for the form.
+import { refuse } from "./refuse";
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { dispatchOptions } from "../alerts/dispatch";
@@ -54,10 +55,10 @@ export async function saveBudget(_prev: FormState, form: FormData): Promise<Form
 
 /** Enable, disable or delete an alert or budget from its row's buttons. */
 export async function changeSetting(form: FormData): Promise<void> {
-  const changer = await manager();
-  if (!changer) throw new Error(NOT_ALLOWED);
-  const id = String(form.get("id") ?? "");
   const kind = form.get("kind") === "budget" ? "budget" : "alert";
+  const changer = await manager();
+  if (!changer) refuse(kind === "budget" ? "/settings/budgets" : "/settings/alerts", NOT_ALLOWED);
+  const id = String(form.get("id") ?? "");
   const change = String(form.get("change") ?? "");
   if (change === "delete") await (kind === "budget" ? removeBudget : removeAlert)(changer, id);
   else await (kind === "budget" ? toggleBudget : toggleAlert)(changer, id, change === "enable");
@@ -79,7 +80,7 @@ export async function testAlert(_prev: TestState, form: FormData): Promise<TestS
 
 export async function rotateSecret(): Promise<void> {
   const changer = await manager();
-  if (!changer) throw new Error(NOT_ALLOWED);
+  if (!changer) refuse("/settings/alerts", NOT_ALLOWED);
   await rotateWebhookSecret(changer.workspaceId);
   await recordAudit(changer.workspaceId, changer.actor, { action: "webhook_secret.rotated", target: "webhook signing secret" });
   revalidatePath("/settings/alerts");

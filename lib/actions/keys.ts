@@ -1,6 +1,7 @@
 "use server";
 // Settings → API keys: create (the secret is returned once, to be shown once), rotate, revoke.
 // Members manage their own keys, owners and admins everyone's; checked here, on the server.
+import { refuse } from "./refuse";
 import { revalidatePath } from "next/cache";
 import { canCreateKeys, canManageKey } from "../auth/roles";
 import { type Member, currentMember } from "../auth/session";
@@ -34,7 +35,7 @@ async function changeableKey(form: FormData) {
 
 export async function revokeKeyAction(form: FormData): Promise<void> {
   const allowed = await changeableKey(form);
-  if (!allowed) throw new Error("You cannot revoke this key.");
+  if (!allowed) refuse("/settings/keys", "You cannot revoke this key.");
   await revokeKey(allowed.member.workspace.id, actorOf(allowed.member), allowed.key.id);
   revalidatePath("/settings/keys");
 }

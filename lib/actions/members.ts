@@ -2,6 +2,7 @@
 // Settings → Members and the invitation link: invite by email (a link shown for copying, and
 // mailed when SMTP is configured), change roles, remove members, accept an invitation, and
 // switch the current workspace. Every role rule is checked here, on the server.
+import { refuse } from "./refuse";
 import { redirect } from "next/navigation";
 import { revalidatePath } from "next/cache";
 import { z } from "zod";
@@ -21,6 +22,8 @@ const inviteSchema = z.object({
   email: z.email("Enter a valid email address").max(320, "At most 320 characters").transform(normaliseEmail),
   role: z.enum(["admin", "member", "viewer"], "Pick admin, member or viewer"),
 });
+
+const PAGE = "/settings/members";
 
 async function manager() {
   const member = await currentMember();
@@ -52,18 +55,18 @@ export async function inviteMember(_prev: InviteState, form: FormData): Promise<
 
 export async function changeMember(form: FormData): Promise<void> {
   const member = await manager();
-  if (!member) throw new Error("Only workspace owners and admins can change members.");
+  if (!member) refuse(PAGE, "Only workspace owners and admins can change members.");
   const userId = String(form.get("userId") ?? "");
   const target = await findMembership(member.workspace.id, userId);
   if (!target) return;
   const role = form.get("change") === "remove" ? null : (String(form.get("role") ?? "") as Role);
-  if (role !== null && !["owner", "admin", "member", "viewer"].includes(role)) throw new Error("Unknown role.");
+  if (role !== null && !["owner", "admin", "member", "viewer"].includes(role)) refuse(PAGE, "Pick owner, admin, member or viewer.");
   // Only an owner makes, unmakes or removes an owner.
-  if ((target.role === "owner" || role === "owner") && member.role !== "owner") throw new Error("Only an owner can change an owner's role or make someone owner.");
+  if ((target.role === "owner" || role === "owner") && member.role !== "owner") refuse(PAGE, "Only an owner can change an owner's role or make someone owner.");
   try {
     await setMemberRole(member.workspace.id, userId, role);
   } catch (error) {
-    if (error instanceof LastOwnerError) redirect(`/settings/members?error=${encodeURIComponent(error.message)}`);
+    if (error instanceof LastOwnerError) refuse(PAGE, error.message);
     throw error;
   }
   await recordAudit(member.workspace.id, { userId: member.userId, label: member.email }, { action: role === null ? "member.removed" : "member.role_changed", target: target.user.email, detail: role === null ? undefined : { from: target.role, to: role } });
@@ -72,7 +75,7 @@ export async function changeMember(form: FormData): Promise<void> {
 
 export async function revokeInvitationAction(form: FormData): Promise<void> {
   const member = await manager();
-  if (!member) throw new Error("Only workspace owners and admins can revoke invitations.");
+  if (!member) refuse(PAGE, "Only workspace owners and admins can revoke invitations.");
   if (await revokeInvitation(member.workspace.id, String(form.get("id") ?? ""))) {
     await recordAudit(member.workspace.id, { userId: member.userId, label: member.email }, { action: "invitation.revoked", target: String(form.get("email") ?? "") });
   }

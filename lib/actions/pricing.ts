@@ -1,5 +1,6 @@
 "use server";
 // Settings → Pricing: set or remove a workspace's price for a model. Owners and admins only.
+import { refuse } from "./refuse";
 import { revalidatePath } from "next/cache";
 import { canManageSettings } from "../auth/roles";
 import { currentMember } from "../auth/session";
@@ -27,7 +28,7 @@ export async function savePriceAction(_prev: PriceFormState, form: FormData): Pr
 
 export async function deletePriceAction(form: FormData): Promise<void> {
   const member = await currentMember();
-  if (!member || !canManageSettings(member.role)) throw new Error(NOT_ALLOWED);
+  if (!member || !canManageSettings(member.role)) refuse("/settings/pricing", NOT_ALLOWED);
   const price = await findPriceOverride(member.workspace.id, String(form.get("id") ?? ""));
   if (!price || !(await deletePriceOverride(member.workspace.id, price.id))) return;
   await recordAudit(member.workspace.id, { userId: member.userId, label: member.email }, { action: "price.removed", target: `${price.provider}/${price.model}` });

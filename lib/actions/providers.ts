@@ -2,6 +2,7 @@
 // Settings → Providers: add or replace (rotate) a provider key, remove it, test a connection.
 // Owners and admins only, checked here; keys are encrypted before they are stored and never
 // sent back to the browser.
+import { refuse } from "./refuse";
 import { revalidatePath } from "next/cache";
 import { canManageSettings } from "../auth/roles";
 import { currentMember } from "../auth/session";
@@ -38,7 +39,7 @@ export async function saveProviderKeyAction(_prev: ProviderFormState, form: Form
 
 export async function deleteProviderKeyAction(form: FormData): Promise<void> {
   const member = await manager();
-  if (!member) throw new Error("Only workspace owners and admins can change provider keys.");
+  if (!member) refuse("/settings/providers", "Only workspace owners and admins can change provider keys.");
   const key = await findProviderKey(member.workspace.id, String(form.get("id") ?? ""));
   if (!key || !(await deleteProviderKey(member.workspace.id, key.id))) return;
   await recordAudit(member.workspace.id, { userId: member.userId, label: member.email }, { action: "provider_key.removed", target: `${key.provider === "custom" ? `custom provider ${key.name}` : key.provider} (…${key.keyHint})` });

@@ -114,4 +114,18 @@ describe("Settings → Members, invitations and the workspace switcher", () => {
     expect(await owner.getByRole("table").textContent()).not.toContain("new.person@example.com"); // the second workspace's members
     expect(await owner.getByRole("table").locator("tr", { hasText: "owner@example.com" }).textContent()).toContain("admin");
   });
+
+  it("says why a button is refused when the role changed while the page was open", async () => {
+    const { user } = await createUserWithMembership({ email: "soon-demoted@example.com", passwordHash: await hashPassword("correct-horse-9"), workspaceSlug: "default", role: "admin" }, h.t.db);
+    const admin = await signIn("soon-demoted@example.com", "correct-horse-9");
+    await admin.goto(`${h.url}/settings/members`);
+    const defaultWorkspace = await h.t.db.workspace.findUniqueOrThrow({ where: { slug: "default" } });
+    await h.t.db.membership.update({ where: { workspaceId_userId: { workspaceId: defaultWorkspace.id, userId: user.id } }, data: { role: "member" } });
+    await admin.getByLabel("Role of new.person@example.com", { exact: true }).selectOption("member");
+    await admin.getByRole("button", { name: "Save the role of new.person@example.com" }).click();
+    await admin.getByRole("alert").filter({ hasText: "Only workspace owners and admins can change members." }).waitFor();
+    expect(await admin.getByRole("form", { name: "Invite a member" }).count()).toBe(0); // the page now shows what a member sees
+    expect((await h.t.db.membership.findFirstOrThrow({ where: { workspaceId: defaultWorkspace.id, user: { email: "new.person@example.com" } } })).role).toBe("viewer");
+    await admin.close();
+  });
 });

@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { AlertForm } from "@/components/settings/alert-form";
 import { RowActions } from "@/components/settings/row-actions";
+import { Refusal } from "@/components/settings/refusal";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { TestButton } from "@/components/settings/test-button";
 import { Cell, SimpleTable } from "@/components/ui/table";
@@ -19,9 +20,9 @@ export const metadata = { title: "Alerts" };
 
 const NEW_ALERT = { name: "", metric: "spend", comparison: "gt", threshold: "", window: "calendar_day", minRequests: "0", cooldownMinutes: "15" };
 
-export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ edit?: string; saved?: string }> }) {
+export default async function AlertsPage({ searchParams }: { searchParams: Promise<{ edit?: string; saved?: string; error?: string }> }) {
   const { workspace, role } = await requireMember();
-  const { edit, saved } = await searchParams;
+  const { edit, saved, error } = await searchParams;
   const manager = canManageSettings(role);
   const [rules, firing, keys, properties, notices] = await Promise.all([
     listAlertRules(workspace.id),
@@ -40,6 +41,7 @@ export default async function AlertsPage({ searchParams }: { searchParams: Promi
         <p className="text-sm text-zinc-500">Checked every minute. An alert fires once when its condition becomes true and resolves once it has been clear for its cooldown.</p>
       </div>
       <SettingsNav current="/settings/alerts" />
+      <Refusal message={error} />
       {savedRule ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">Saved “{savedRule.name}”.</p> : null}
       {rules.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">

@@ -1,5 +1,6 @@
 import { BudgetForm } from "@/components/settings/budget-form";
 import { RowActions } from "@/components/settings/row-actions";
+import { Refusal } from "@/components/settings/refusal";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { Cell, SimpleTable } from "@/components/ui/table";
 import { propertyKeys } from "@/lib/analytics/properties";
@@ -26,9 +27,9 @@ function Meter({ percent }: { percent: number }) {
   );
 }
 
-export default async function BudgetsPage({ searchParams }: { searchParams: Promise<{ edit?: string; saved?: string }> }) {
+export default async function BudgetsPage({ searchParams }: { searchParams: Promise<{ edit?: string; saved?: string; error?: string }> }) {
   const { workspace, role } = await requireMember();
-  const { edit, saved } = await searchParams;
+  const { edit, saved, error } = await searchParams;
   const manager = canManageSettings(role);
   const [budgets, keys, properties] = await Promise.all([listBudgets(workspace.id), manager ? listApiKeys(workspace.id) : Promise.resolve([]), manager ? propertyKeys(workspace.id, lastDays(30)) : Promise.resolve([])]);
   const views = await Promise.all(budgets.map((b) => budgetView(workspace.id, b)));
@@ -44,6 +45,7 @@ export default async function BudgetsPage({ searchParams }: { searchParams: Prom
         </p>
       </div>
       <SettingsNav current="/settings/budgets" />
+      <Refusal message={error} />
       {savedBudget ? <p role="status" className="rounded-md bg-emerald-50 px-3 py-2 text-sm text-emerald-800 dark:bg-emerald-950 dark:text-emerald-200">Saved “{savedBudget.name}”. The gateway applies it within seconds.</p> : null}
       {views.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">No budgets yet. {manager ? "Create one below." : "Ask a workspace owner or admin to create one."}</p>

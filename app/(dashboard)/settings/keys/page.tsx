@@ -1,5 +1,6 @@
 import { KeyActions } from "@/components/settings/key-actions";
 import { KeyForm } from "@/components/settings/key-form";
+import { Refusal } from "@/components/settings/refusal";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { Cell, SimpleTable } from "@/components/ui/table";
 import { canCreateKeys, canManageKey } from "@/lib/auth/roles";
@@ -13,7 +14,8 @@ export const metadata = { title: "API keys" };
 
 const day = (d: Date | null) => (d ? d.toISOString().slice(0, 10) : "—");
 
-export default async function KeysPage() {
+export default async function KeysPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+  const { error } = await searchParams;
   const member = await requireMember();
   const keys = await listApiKeysWithCreators(member.workspace.id);
   const [limits, budgets] = await Promise.all([keyRateLimits(member.workspace.id, keys.map((k) => k.id)), listBudgets(member.workspace.id)]);
@@ -28,6 +30,7 @@ export default async function KeysPage() {
         <p className="text-sm text-zinc-500">Tollgate keys (<code>tg_…</code>) authenticate calls to the gateway and the API. Only a key&apos;s prefix is kept in view; its secret is shown once.</p>
       </div>
       <SettingsNav current="/settings/keys" />
+      <Refusal message={error} />
       <SimpleTable caption={`${keys.length} key${keys.length === 1 ? "" : "s"}`} head={["Name", "Key", "Created by", "Created", "Last used", "Expires", "Models", "Limits", "Status", ""]}>
         {keys.map((key) => {
           const status = key.revokedAt ? "revoked" : key.expiresAt && key.expiresAt <= now ? "expired" : "active";

@@ -1,4 +1,5 @@
 import { InviteForm } from "@/components/settings/invite-form";
+import { Refusal } from "@/components/settings/refusal";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { Cell, SimpleTable } from "@/components/ui/table";
 import { controlClass } from "@/components/ui/controls";
@@ -24,7 +25,7 @@ export default async function MembersPage({ searchParams }: { searchParams: Prom
         <p className="text-sm text-zinc-500">Owners and admins manage everything; members read everything and manage their own keys; viewers see dashboards but not prompts and responses.</p>
       </div>
       <SettingsNav current="/settings/members" />
-      {error ? <p role="alert" className="rounded-md bg-red-50 px-3 py-2 text-sm text-red-700 dark:bg-red-950 dark:text-red-200">{error}</p> : null}
+      <Refusal message={error} />
       <SimpleTable caption={`${members.length} member${members.length === 1 ? "" : "s"}`} head={["Email", "Name", "Role", "Since", ...(manager ? [""] : [])]}>
         {members.map((m) => {
           const editable = manager && (me.role === "owner" || m.role !== "owner");

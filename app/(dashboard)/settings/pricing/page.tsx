@@ -1,5 +1,6 @@
 import Link from "next/link";
 import { PriceForm } from "@/components/settings/price-form";
+import { Refusal } from "@/components/settings/refusal";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { Cell, SimpleTable } from "@/components/ui/table";
 import { deletePriceAction } from "@/lib/actions/pricing";
@@ -15,10 +16,10 @@ export const metadata = { title: "Pricing" };
 
 const usd = (nano: bigint | null) => (nano === null ? "—" : `$${nanoPerMTokToUsd(nano)}`);
 
-export default async function PricingPage({ searchParams }: { searchParams: Promise<{ provider?: string; model?: string }> }) {
+export default async function PricingPage({ searchParams }: { searchParams: Promise<{ provider?: string; model?: string; error?: string }> }) {
   const { workspace, role } = await requireMember();
   const manager = canManageSettings(role);
-  const { provider, model } = await searchParams;
+  const { provider, model, error } = await searchParams;
   const [overrides, unpriced] = await Promise.all([listPriceOverrides(workspace.id), unpricedModels(workspace.id, lastDays(30))]);
   const editing = overrides.find((o) => o.provider === provider && o.model === model);
   const initial: Record<string, string> = editing
@@ -32,6 +33,7 @@ export default async function PricingPage({ searchParams }: { searchParams: Prom
         <p className="text-sm text-zinc-500">Costs come from the bundled pricing data. Set your own price for negotiated rates, fine-tunes or self-hosted models; it applies to new calls.</p>
       </div>
       <SettingsNav current="/settings/pricing" />
+      <Refusal message={error} />
       {unpriced.length > 0 ? (
         <SimpleTable caption="Unpriced models seen in the last 30 days" head={["Provider", "Model", "Requests", "Last seen", ...(manager ? [""] : [])]}>
           {unpriced.map((u) => (

@@ -1,4 +1,5 @@
 import { ProviderForm } from "@/components/settings/provider-form";
+import { Refusal } from "@/components/settings/refusal";
 import { SettingsNav } from "@/components/settings/settings-nav";
 import { TestProvider } from "@/components/settings/test-provider";
 import { Cell, SimpleTable } from "@/components/ui/table";
@@ -20,7 +21,8 @@ interface Row {
   storedId?: string;
 }
 
-export default async function ProvidersPage() {
+export default async function ProvidersPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
+  const { error } = await searchParams;
   const { workspace, role } = await requireMember();
   const manager = canManageSettings(role);
   const stored = await listProviderKeySummaries(workspace.id);
@@ -42,6 +44,7 @@ export default async function ProvidersPage() {
         </p>
       </div>
       <SettingsNav current="/settings/providers" />
+      <Refusal message={error} />
       {rows.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">No provider keys yet: the gateway can only forward callers&apos; own keys (Helicone-Auth style). Add one below.</p>
       ) : (
