@@ -34,6 +34,11 @@ export function findApiKey(workspaceId: string, id: string, db: Db = defaultDb()
   return db.apiKey.findFirst({ where: { workspaceId, id } });
 }
 
+/** One key of the workspace, with who created it. */
+export function findApiKeyWithCreator(workspaceId: string, id: string, db: Db = defaultDb()) {
+  return db.apiKey.findFirst({ where: { workspaceId, id }, include: { createdBy: { select: { email: true } } } });
+}
+
 /** The workspace's keys, newest first, with who created them. */
 export function listApiKeysWithCreators(workspaceId: string, db: Db = defaultDb()) {
   return db.apiKey.findMany({ where: { workspaceId }, orderBy: { createdAt: "desc" }, include: { createdBy: { select: { email: true } } } });

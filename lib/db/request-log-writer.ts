@@ -5,7 +5,7 @@ import { storableText } from "./storable-text";
 import type { DatabaseTarget } from "./url";
 
 /** The row with NUL characters replaced: unchanged, a row with one could never be written to Postgres. */
-export function storableRow(row: RequestLogRow): RequestLogRow {
+function storableRow(row: RequestLogRow): RequestLogRow {
   const texts = Object.entries(row).filter((entry): entry is [string, string] => typeof entry[1] === "string" && entry[1].includes("\u0000"));
   const properties = row.properties.some((p) => p.key.includes("\u0000") || p.value.includes("\u0000"));
   if (texts.length === 0 && !properties) return row;

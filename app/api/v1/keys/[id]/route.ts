@@ -3,7 +3,7 @@
 import { changeableKey, keyNotFound } from "@/lib/api/key-access";
 import { settingsCaller } from "@/lib/api/settings-access";
 import { json } from "@/lib/api/responses";
-import { listApiKeysWithCreators } from "@/lib/db/api-keys";
+import { findApiKeyWithCreator } from "@/lib/db/api-keys";
 import { keyView } from "@/lib/keys/view";
 import { revokeKey } from "@/lib/settings/keys";
 
@@ -15,8 +15,7 @@ type Params = { params: Promise<{ id: string }> };
 export async function GET(request: Request, { params }: Params) {
   const caller = await settingsCaller(request, "read");
   if (caller instanceof Response) return caller;
-  const { id } = await params;
-  const key = (await listApiKeysWithCreators(caller.workspaceId)).find((k) => k.id === id);
+  const key = await findApiKeyWithCreator(caller.workspaceId, (await params).id);
   return key ? json(keyView(key)) : keyNotFound();
 }
 
