@@ -4,12 +4,14 @@
 import { randomUUID } from "node:crypto";
 import { MemoryRateLimitStore } from "../ratelimit/memory-store";
 import { RedisRateLimitStore } from "../ratelimit/redis-store";
-import { type RateLimitStore, memberOf } from "../ratelimit/types";
+import { type Bucket, type RateLimitStore, memberOf } from "../ratelimit/types";
 import { connectRedis } from "../state/redis";
 
 const WINDOW_MS = 15 * 60_000;
 const PER_EMAIL = 10;
 const PER_ADDRESS = 50;
+const RESETS_PER_EMAIL = 3;
+const RESETS_PER_ADDRESS = 20;
 
 export const TOO_MANY_ATTEMPTS = "TooManyAttempts";
 
@@ -31,13 +33,8 @@ export interface LoginAttempt {
   succeeded(): Promise<void>;
 }
 
-/**
- * Records an attempt; not allowed when this email or address has failed too often in the last
- * 15 minutes. Counted before the password is checked, so parallel guesses cannot slip past.
- */
-export async function allowLoginAttempt(email: string, address: string | undefined): Promise<LoginAttempt> {
-  const buckets = [{ key: `login:email:${email.toLowerCase()}`, windowMs: WINDOW_MS, limit: PER_EMAIL, amount: 1, policy: policy(PER_EMAIL) }];
-  if (address) buckets.push({ key: `login:addr:${address}`, windowMs: WINDOW_MS, limit: PER_ADDRESS, amount: 1, policy: policy(PER_ADDRESS) });
+/** Takes one attempt from each bucket; a store that is down lets everything through. */
+async function attemptIn(buckets: Bucket[]): Promise<LoginAttempt> {
   const id = randomUUID();
   try {
     const { allowed } = await store().take(id, buckets, Date.now());
@@ -52,4 +49,19 @@ export async function allowLoginAttempt(email: string, address: string | undefin
     // The shared state is down: sign-in still works, unlimited, rather than not at all.
     return { allowed: true, succeeded: async () => {} };
   }
+}
+
+const bucket = (key: string, limit: number): Bucket => ({ key, windowMs: WINDOW_MS, limit, amount: 1, policy: policy(limit) });
+
+/**
+ * Records an attempt; not allowed when this email or address has failed too often in the last
+ * 15 minutes. Counted before the password is checked, so parallel guesses cannot slip past.
+ */
+export function allowLoginAttempt(email: string, address: string | undefined): Promise<LoginAttempt> {
+  return attemptIn([bucket(`login:email:${email.toLowerCase()}`, PER_EMAIL), ...(address ? [bucket(`login:addr:${address}`, PER_ADDRESS)] : [])]);
+}
+
+/** "Forgot password" requests: a few per email and per address, so nobody is flooded with mail. */
+export async function allowResetRequest(email: string, address: string | undefined): Promise<boolean> {
+  return (await attemptIn([bucket(`reset:email:${email.toLowerCase()}`, RESETS_PER_EMAIL), ...(address ? [bucket(`reset:addr:${address}`, RESETS_PER_ADDRESS)] : [])])).allowed;
 }

@@ -5,6 +5,7 @@ import GitHubProvider from "next-auth/providers/github";
 import { z } from "zod";
 import { env } from "../env";
 import { findUserByEmail, linkGithubAccount } from "../db/accounts";
+import { clientAddress } from "./client-address";
 import { TOO_MANY_ATTEMPTS, allowLoginAttempt } from "./login-limit";
 import { verifyPassword } from "./passwords";
 
@@ -14,18 +15,12 @@ const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320).re
 // Compared against when the email is unknown, so a miss costs as long as a wrong password.
 const DUMMY_HASH = "$2b$12$1KsSsCWgZ7//bil2vCCEX.YIMJW7FXZSkrTSMN91buCu7ppW3Sj0y";
 
-/** The client's address as the proxy in front reports it, else as seen. */
-function addressOf(req: { headers?: Record<string, string | string[] | undefined> } | undefined): string | undefined {
-  const forwarded = req?.headers?.["x-forwarded-for"];
-  const first = (Array.isArray(forwarded) ? forwarded[0] : forwarded)?.split(",")[0]?.trim();
-  return first || undefined;
-}
 
 async function authorizeWithPassword(raw: unknown, req?: { headers?: Record<string, string | string[] | undefined> }) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;
   // next-auth turns this error into ?error=TooManyAttempts for the sign-in form.
-  const attempt = await allowLoginAttempt(parsed.data.email, addressOf(req));
+  const attempt = await allowLoginAttempt(parsed.data.email, clientAddress(req?.headers?.["x-forwarded-for"]));
   if (!attempt.allowed) throw new Error(TOO_MANY_ATTEMPTS);
   const user = await findUserByEmail(parsed.data.email);
   const ok = await verifyPassword(parsed.data.password, user?.passwordHash ?? DUMMY_HASH);

@@ -1,12 +1,11 @@
 // Members of a workspace, their roles, and invitations (a link with a secret token, stored as
 // its SHA-256 only). A workspace always keeps at least one owner.
-import { createHash, randomBytes } from "node:crypto";
 import type { Role } from "../auth/roles";
 import { normaliseEmail } from "./accounts";
 import { type Db, db as defaultDb } from "./client";
+import { hashToken, newToken } from "./secret-token";
 
 const INVITATION_DAYS = 7;
-const hashToken = (token: string) => createHash("sha256").update(token).digest("hex");
 
 export function listMembers(workspaceId: string, db: Db = defaultDb()) {
   return db.membership.findMany({ where: { workspaceId }, orderBy: { createdAt: "asc" }, include: { user: { select: { email: true, name: true } } } });
@@ -34,7 +33,7 @@ export async function setMemberRole(workspaceId: string, userId: string, role: R
 }
 
 export async function createInvitation(workspaceId: string, input: { email: string; role: Role; invitedById: string }, db: Db = defaultDb()) {
-  const token = randomBytes(24).toString("base64url");
+  const token = newToken();
   const invitation = await db.invitation.create({
     data: { workspaceId, email: normaliseEmail(input.email), role: input.role, invitedById: input.invitedById, tokenHash: hashToken(token), expiresAt: new Date(Date.now() + INVITATION_DAYS * 86_400_000) },
   });

@@ -17,11 +17,13 @@ import { createUserWithMembership, findOrCreateWorkspace } from "@/lib/db/accoun
 import { createAlertRule } from "@/lib/db/alert-rules";
 import { createApiKey } from "@/lib/db/api-keys";
 import { createInvitation } from "@/lib/db/members";
+import { createPasswordReset } from "@/lib/db/password-resets";
 import { savePriceOverride } from "@/lib/db/price-overrides";
 import { saveProviderKey } from "@/lib/db/provider-keys";
 import { createRequestLogWriter } from "@/lib/db/request-log-writer";
 import { type GatewayHarness, startGatewayHarness } from "../support/gateway/harness";
 import { logRow } from "../support/request-rows";
+import { type SmtpReceiver, startSmtpReceiver } from "../support/receivers";
 import { loginCookie } from "../support/session-login";
 import { dashboardPages } from "./support/app-routes";
 import { type ServerAction, callServerAction, formOf as form, serverActions } from "./support/server-actions";
@@ -31,13 +33,15 @@ const PASSWORD = "correct-horse-9";
 
 describe("role rules on every server action and dashboard page", () => {
   let h: GatewayHarness;
+  let smtp: SmtpReceiver;
   const cookies: Partial<Record<Caller, string>> = {};
   const ids: Record<string, string> = {};
   const TOLLGATE_SECRET = "e".repeat(64);
   const BODY_MARKER = "body-only-for-members";
 
   beforeAll(async () => {
-    h = await startGatewayHarness("server", "sqlite", { TOLLGATE_SECRET });
+    smtp = await startSmtpReceiver(); // password resets are offered only with mail
+    h = await startGatewayHarness("server", "sqlite", { TOLLGATE_SECRET, SMTP_URL: smtp.url });
     const db = h.t.db;
     const user = async (email: string, role: Role, workspaceSlug = "default") =>
       (await createUserWithMembership({ email, passwordHash: await hashPassword(PASSWORD), workspaceSlug, role }, db)).user.id;
@@ -63,6 +67,7 @@ describe("role rules on every server action and dashboard page", () => {
     ids.providerKey = (await saveProviderKey(a, { provider: "mistral", name: "default", baseUrl: null, apiKey: "mistral-key-for-roles" }, TOLLGATE_SECRET, db)).id;
     ids.invitation = (await createInvitation(a, { email: "someone@example.com", role: "viewer", invitedById: ids.owner }, db)).invitation.id;
     ids.inviteeToken = (await createInvitation(a, { email: "invitee@example.com", role: "viewer", invitedById: ids.owner }, db)).token;
+    ids.resetToken = await createPasswordReset(ids.spare, new Date(), db);
     ids.freshToken = (await createInvitation(a, { email: "fresh@example.com", role: "viewer", invitedById: ids.owner }, db)).token;
 
     const writer = createRequestLogWriter(h.t.target);
@@ -71,7 +76,10 @@ describe("role rules on every server action and dashboard page", () => {
     ]);
     await writer.close();
   });
-  afterAll(() => h?.stop());
+  afterAll(async () => {
+    await h?.stop();
+    await smtp?.close();
+  });
 
   /** The cross-site call carries the admin's cookie, as a forged form post from another site would. */
   const call = (action: ServerAction, caller: Caller, args: unknown[]) =>
@@ -269,6 +277,20 @@ describe("role rules on every server action and dashboard page", () => {
       refused: ["anonymous", "cross-site"],
       allowed: "leaver",
       state: () => db().user.count({ where: { sessionsValidFrom: { not: null } } }),
+    },
+    "lib/actions/password-reset.ts#requestPasswordReset": {
+      // Anyone may ask (the answer never says whether the email has an account); no other site.
+      args: () => [{}, form({ email: "viewer@example.com" })],
+      refused: ["cross-site"],
+      allowed: "anonymous",
+      state: () => db().passwordReset.count(),
+    },
+    "lib/actions/password-reset.ts#resetPasswordAction": {
+      // The emailed token is the permission.
+      args: () => [{}, form({ token: ids.resetToken!, password: "a-brand-new-pass-8" })],
+      refused: [["anonymous", () => [{}, form({ token: "not-a-token", password: "a-brand-new-pass-8" })]], ["anonymous", () => [{}, form({ token: ids.resetToken!, password: "short" })]], "cross-site"],
+      allowed: "anonymous",
+      state: () => db().passwordReset.count({ where: { usedAt: { not: null } } }),
     },
     "lib/actions/set-up-owner.ts#setUpOwner": {
       // Only on an empty database (first-run.spec.ts covers that); here users exist.

@@ -1,11 +1,13 @@
 // Sign-in attempts are limited: after 10 failed tries for one email in 15 minutes, even the right
 // password is refused with TooManyAttempts, while other accounts still sign in. Signing in
-// successfully does not count, so a user on many devices is never locked out.
+// successfully does not count, so a user on many devices is never locked out. Without SMTP,
+// "forgot password" says how an admin sets a new one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/passwords";
 import { createUserWithMembership } from "@/lib/db/accounts";
 import { type GatewayHarness, startGatewayHarness } from "../support/gateway/harness";
 import { loginCookie, signInResponse } from "../support/session-login";
+import { callServerAction, formOf, serverAction } from "./support/server-actions";
 
 describe("sign-in attempt limit", () => {
   let h: GatewayHarness;
@@ -29,5 +31,12 @@ describe("sign-in attempt limit", () => {
   it("does not count successful sign-ins", async () => {
     for (let i = 0; i < 15; i++) expect(await attempt("bystander@example.com", "correct-horse-9")).not.toContain("error=");
     expect(await attempt("bystander@example.com", "wrong-password")).toContain("error=CredentialsSignin");
+  });
+
+  it("says how to get a new password when the server cannot send the reset email", async () => {
+    const answer = await callServerAction(h.url, serverAction("lib/actions/password-reset.ts#requestPasswordReset"), [{}, formOf({ email: "target@example.com" })]);
+    expect(answer.status).toBe(200);
+    expect(await answer.text()).toContain("npm run tollgate -- user password");
+    expect(await h.t.db.passwordReset.count()).toBe(0);
   });
 });

@@ -1,5 +1,6 @@
 "use client";
 import { signIn } from "next-auth/react";
+import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { type FormEvent, useState } from "react";
 import { Field, SubmitButton, TextInput } from "@/components/ui/form";
@@ -41,6 +42,9 @@ export function LoginForm({ email, initialError, github, next = "/" }: { email?:
         </Field>
         <SubmitButton pending={pending}>{pending ? "Signing in…" : "Sign in"}</SubmitButton>
       </form>
+      <Link href="/forgot-password" className="block text-sm text-indigo-600 hover:underline">
+        Forgot your password?
+      </Link>
       {github ? (
         <button
           type="button"
