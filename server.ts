@@ -3,6 +3,7 @@
 // ~25x the throughput, so the hot path never enters it.
 import { createServer } from "node:http";
 import next from "next";
+import { appendPeerAddress } from "./lib/auth/client-address";
 import { serveGatewayPath } from "./lib/gateway/node-handler";
 import { gateway } from "./lib/gateway/runtime";
 import { ensureJobs } from "./lib/jobs/scheduler";
@@ -21,7 +22,9 @@ export async function startServer({ port, hostname }: ServerOptions) {
   const jobs = ensureJobs();
 
   const server = createServer((req, res) => {
-    if (!serveGatewayPath(gw, req, res)) void handleNext(req, res);
+    if (serveGatewayPath(gw, req, res)) return;
+    appendPeerAddress(req); // so sign-in limits see the real peer, not a client-chosen header
+    void handleNext(req, res);
   });
   server.keepAliveTimeout = 65_000; // above common load-balancer idle timeouts
   server.headersTimeout = 66_000;

@@ -1,6 +1,7 @@
 // Sign-in attempts are limited: after 10 failed tries for one email in 15 minutes, even the right
 // password is refused with TooManyAttempts, while other accounts still sign in. Signing in
-// successfully does not count, so a user on many devices is never locked out. Without SMTP,
+// successfully does not count, so a user on many devices is never locked out. 50 failures from
+// one client address lock it out, whatever X-Forwarded-For it sends. Without SMTP,
 // "forgot password" says how an admin sets a new one.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -38,5 +39,18 @@ describe("sign-in attempt limit", () => {
     expect(answer.status).toBe(200);
     expect(await answer.text()).toContain("npm run tollgate -- user password");
     expect(await h.t.db.passwordReset.count()).toBe(0);
+  });
+
+  // Last: it uses up this address's budget.
+  it("counts failures per client address, whatever X-Forwarded-For the client sends", async () => {
+    const spray = (i: number, password = "wrong-password") =>
+      signInResponse(h.url, `sprayed-${i}@example.com`, password, { headers: { "x-forwarded-for": `198.51.100.${i % 250}` } }).then((r) => r.headers.get("location") ?? "");
+    let failed = 0;
+    while (failed < 60 && (await spray(failed)).includes("error=CredentialsSignin")) failed++;
+    // This address already failed 11 times above (10 for target@, 1 for bystander@): 50 in all.
+    expect(failed + 11).toBe(50);
+    expect(await spray(failed)).toContain("error=TooManyAttempts");
+    // Even a right password, for an account never tried, from this address.
+    expect(await attempt("bystander@example.com", "correct-horse-9")).toContain("error=TooManyAttempts");
   });
 });

@@ -6,13 +6,13 @@ const cookiesOf = (response: Response) => response.headers.getSetCookie().map((c
  * One credentials sign-in, answered with next-auth's redirect and cookies. Without the CSRF token
  * it is the request a forged cross-site form would send.
  */
-export async function signInResponse(baseUrl: string, email: string, password: string, { withCsrfToken = true } = {}): Promise<Response> {
+export async function signInResponse(baseUrl: string, email: string, password: string, { withCsrfToken = true, headers = {} as Record<string, string> } = {}): Promise<Response> {
   const csrfResponse = await fetch(`${baseUrl}/api/auth/csrf`);
   const { csrfToken } = (await csrfResponse.json()) as { csrfToken: string };
   return fetch(`${baseUrl}/api/auth/callback/credentials`, {
     method: "POST",
     redirect: "manual",
-    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrfResponse).join("; ") },
+    headers: { "content-type": "application/x-www-form-urlencoded", cookie: cookiesOf(csrfResponse).join("; "), ...headers },
     body: new URLSearchParams({ ...(withCsrfToken ? { csrfToken } : {}), email, password, callbackUrl: `${baseUrl}/` }).toString(),
   });
 }
