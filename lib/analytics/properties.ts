@@ -66,3 +66,8 @@ export async function propertyValueOptions(workspaceId: string, key: string, win
   const rows = await db.$queryRawUnsafe<{ val: string }[]>(text, ...q.params);
   return rows.map((r) => r.val);
 }
+
+/** Whether the workspace has ever used this property key (the rollups keep it after a purge). */
+export async function propertyKeyExists(workspaceId: string, key: string, db: Db = defaultDb()): Promise<boolean> {
+  return (await db.propertyRollup.findFirst({ where: { workspaceId, key: key.toLowerCase() }, select: { key: true } })) !== null;
+}

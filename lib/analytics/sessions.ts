@@ -70,3 +70,8 @@ export async function sessionTree(workspaceId: string, sessionId: string, db: Db
   }
   return { name: rows.find((r) => r.sessionName)?.sessionName ?? null, startedAt: rows[0]!.createdAt, endedAt: rows.at(-1)!.createdAt, root };
 }
+
+/** Whether the workspace has a request in this session. */
+export async function sessionExists(workspaceId: string, sessionId: string, db: Db = defaultDb()): Promise<boolean> {
+  return (await db.request.findFirst({ where: { workspaceId, sessionId }, select: { id: true } })) !== null;
+}

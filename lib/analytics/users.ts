@@ -82,3 +82,8 @@ async function modelsOf(db: Db, workspaceId: string, window: Window, userIds: st
   for (const list of byUser.values()) list.sort((a, b) => b.requests - a.requests || a.model.localeCompare(b.model));
   return byUser;
 }
+
+/** Whether the workspace has ever logged a request from this user (its page is found, even when a window is empty). */
+export async function userExists(workspaceId: string, userId: string, db: Db = defaultDb()): Promise<boolean> {
+  return (await db.request.findFirst({ where: { workspaceId, userId }, select: { id: true } })) !== null;
+}

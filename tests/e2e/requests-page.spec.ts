@@ -217,6 +217,23 @@ describe("Requests page", () => {
     await page.close();
   });
 
+  it("opens a user's page for an empty window, and answers 404 for a user never seen", async () => {
+    const page = await signedIn();
+    const empty = await page.goto(`${h.url}/users/ornithologist?range=custom&from=2020-01-01&to=2020-01-02`);
+    expect(empty?.status()).toBe(200);
+    await page.getByText("no requests in this window: pick a longer one").waitFor();
+    const full = await page.goto(`${h.url}/users/ornithologist`);
+    expect(full?.status()).toBe(200);
+    await page.getByRole("heading", { name: "ornithologist" }).waitFor();
+    expect((await page.goto(`${h.url}/users/nobody-ever`))?.status()).toBe(404);
+    expect((await page.goto(`${h.url}/properties/workflow?range=custom&from=2020-01-01&to=2020-01-02`))?.status()).toBe(200);
+    await page.getByText("No request used workflow in this window").waitFor();
+    expect((await page.goto(`${h.url}/properties/never-used-key`))?.status()).toBe(404);
+    expect((await page.goto(`${h.url}/sessions/trip-1`))?.status()).toBe(200);
+    expect((await page.goto(`${h.url}/sessions/no-such-trip`))?.status()).toBe(404);
+    await page.close();
+  });
+
   it("reads well at laptop width in dark mode", async () => {
     const page = await signedIn({ width: 1280, colorScheme: "dark" });
     await page.getByRole("figure", { name: "Spend per day" }).waitFor();

@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { Sparkline } from "@/components/charts/sparkline";
 import { StackedArea } from "@/components/charts/stacked-area";
 import { ShowButton } from "@/components/ui/controls";
@@ -19,7 +18,6 @@ export default async function PropertyPage({ params, searchParams }: { params: P
   const key = decodeURIComponent((await params).key).toLowerCase();
   const view = parseTimeView(await searchParams);
   const [values, points] = await Promise.all([propertyValueSummaries(workspace.id, key, view), costSeries(workspace.id, view, { kind: "property", key }, view.granularity)]);
-  if (values.length === 0) notFound();
   const buckets = bucketLabels(view.from, view.to, view.granularity);
   const chart = stackSeries(
     points.filter((p) => p.group !== "(none)"),
@@ -53,6 +51,7 @@ export default async function PropertyPage({ params, searchParams }: { params: P
           <ShowButton />
         </form>
       </div>
+      {values.length === 0 ? <p className="text-sm text-zinc-500">No request used {key} in this window: pick a longer one.</p> : null}
       <StackedArea keys={chart.keys} rows={chart.rows} label={`Spend by ${key} per ${view.granularity}`} />
       <SimpleTable caption={`Values of ${key}`} head={["Value", "Requests", "Spend", "Avg latency", "Avg tokens", "Spend trend"]}>
         {values.map((v) => (

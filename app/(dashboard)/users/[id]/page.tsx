@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { LineSeries } from "@/components/charts/line-series";
 import { StackedArea } from "@/components/charts/stacked-area";
 import { RequestsTable } from "@/components/requests/requests-table";
@@ -31,29 +30,33 @@ export default async function UserPage({ params, searchParams }: { params: Promi
     latencyPercentiles(scope, view, view.granularity),
     listRequests(workspace.id, requestQuerySchema.parse({ userId, from: view.from, to: view.to, limit: 50 })),
   ]);
-  if (!summary) notFound();
   const buckets = bucketLabels(view.from, view.to, view.granularity);
   const spend = stackSeries(points, models, 6, buckets);
   const latencyRows = percentileRows(latency.series, buckets);
   const viewParams = timeViewParams(view);
+  const seen = (at: Date) => at.toISOString().slice(0, 16).replace("T", " ");
+  const header = (
+    <div className="flex flex-wrap items-end justify-between gap-4">
+      <div>
+        <Link href={`/users?${new URLSearchParams(viewParams).toString()}`} className="text-sm text-indigo-600 hover:underline">
+          ← Users
+        </Link>
+        <h1 className="text-2xl font-semibold">{userId}</h1>
+        <p className="text-sm text-zinc-500">
+          Over {describeTimeView(view)} · {summary ? `first seen ${seen(summary.firstSeen)} · last seen ${seen(summary.lastSeen)}` : "no requests in this window: pick a longer one"}
+        </p>
+      </div>
+      <form method="get" className="flex flex-wrap items-end gap-2" aria-label="User window">
+        <TimeFields {...timeFieldsOf(view, true)} />
+        <ShowButton />
+      </form>
+    </div>
+  );
+  if (!summary) return <div className="space-y-6">{header}</div>;
 
   return (
     <div className="space-y-6">
-      <div className="flex flex-wrap items-end justify-between gap-4">
-        <div>
-          <Link href={`/users?${new URLSearchParams(viewParams).toString()}`} className="text-sm text-indigo-600 hover:underline">
-            ← Users
-          </Link>
-          <h1 className="text-2xl font-semibold">{userId}</h1>
-          <p className="text-sm text-zinc-500">
-            Over {describeTimeView(view)} · first seen {summary.firstSeen.toISOString().slice(0, 16).replace("T", " ")} · last seen {summary.lastSeen.toISOString().slice(0, 16).replace("T", " ")}
-          </p>
-        </div>
-        <form method="get" className="flex flex-wrap items-end gap-2" aria-label="User window">
-          <TimeFields {...timeFieldsOf(view, true)} />
-          <ShowButton />
-        </form>
-      </div>
+      {header}
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
         <StatTile label="Spend" value={formatUsd(summary.spendNano)} />
         <StatTile label="Requests" value={formatCount(summary.requests)} />
