@@ -8,11 +8,10 @@ import { dispatchOptions } from "../alerts/dispatch";
 import type { DeliveryOutcome } from "../alerts/dispatch";
 import { alertRuleSchema } from "../alerts/rules";
 import { sendTestNotification } from "../alerts/test-notification";
-import { canManageSettings } from "../auth/roles";
-import { currentMember } from "../auth/session";
+import { currentManager } from "../auth/session";
 import { budgetSchema } from "../budgets/budgets";
 import { findWorkspaceForNotices, rotateWebhookSecret } from "../db/accounts";
-import { recordAudit } from "../db/audit";
+import { actorOf, recordAudit } from "../db/audit";
 import { findAlertRule } from "../db/alert-rules";
 import { type Changer, addAlert, addBudget, changeAlert, changeBudget, removeAlert, removeBudget, toggleAlert, toggleBudget } from "../settings/changes";
 import { alertFieldOf, alertInputOf } from "../settings/alert-form";
@@ -25,8 +24,8 @@ const NOT_ALLOWED = "Only workspace owners and admins can change alerts and budg
 
 /** The signed-in member as the one changing settings, if their role allows it. */
 async function manager(): Promise<Changer | null> {
-  const member = await currentMember();
-  return member && canManageSettings(member.role) ? { workspaceId: member.workspace.id, actor: { userId: member.userId, label: member.email } } : null;
+  const member = await currentManager();
+  return member ? { workspaceId: member.workspace.id, actor: actorOf(member) } : null;
 }
 
 export async function saveAlert(_prev: FormState, form: FormData): Promise<FormState> {

@@ -4,8 +4,9 @@
 import { refuse } from "./refuse";
 import { revalidatePath } from "next/cache";
 import { canCreateKeys, canManageKey } from "../auth/roles";
-import { type Member, currentMember } from "../auth/session";
+import { currentMember } from "../auth/session";
 import { findApiKey } from "../db/api-keys";
+import { actorOf } from "../db/audit";
 import { newKeyInputOf, newKeySchema } from "../keys/schema";
 import { createKey, revokeKey, rotateKey } from "../settings/keys";
 import { type FieldErrors, fieldErrors, valuesOf } from "../settings/forms";
@@ -13,13 +14,11 @@ import { type FieldErrors, fieldErrors, valuesOf } from "../settings/forms";
 export type KeyFormState = { errors?: FieldErrors; values?: Record<string, string>; created?: { name: string; secret: string } };
 export type KeyActionState = { error?: string; secret?: string };
 
-const actorOf = (member: Member) => ({ userId: member.userId, label: member.email });
-
 export async function createKeyAction(_prev: KeyFormState, form: FormData): Promise<KeyFormState> {
   const values = valuesOf(form);
   const member = await currentMember();
   if (!member || !canCreateKeys(member.role)) return { errors: { form: "Viewers cannot create API keys." }, values };
-  const spec = newKeySchema.safeParse(newKeyInputOf(form));
+  const spec = newKeySchema.safeParse(newKeyInputOf(values));
   if (!spec.success) return { errors: fieldErrors(spec.error, (path) => String(path[0] ?? "form")), values };
   const key = await createKey(member.workspace.id, actorOf(member), spec.data);
   revalidatePath("/settings/keys");

@@ -8,10 +8,10 @@ import { revalidatePath } from "next/cache";
 import { z } from "zod";
 import { dashboardUrl } from "../alerts/dispatch";
 import { hashPassword, newPasswordSchema } from "../auth/passwords";
-import { type Role, canManageSettings } from "../auth/roles";
-import { currentMember, currentUser, rememberWorkspace } from "../auth/session";
+import type { Role } from "../auth/roles";
+import { currentManager, currentMember, currentUser, rememberWorkspace } from "../auth/session";
 import { createUserForInvitation, findUserByEmail, listMemberships, normaliseEmail } from "../db/accounts";
-import { recordAudit } from "../db/audit";
+import { actorOf, recordAudit } from "../db/audit";
 import { LastOwnerError, acceptInvitation, createInvitation, findMembership, findOpenInvitation, revokeInvitation, setMemberRole } from "../db/members";
 import { mailConfigured, sendMail } from "../mail";
 import { type FieldErrors, fieldErrors, valuesOf } from "../settings/forms";
@@ -25,20 +25,15 @@ const inviteSchema = z.object({
 
 const PAGE = "/settings/members";
 
-async function manager() {
-  const member = await currentMember();
-  return member && canManageSettings(member.role) ? member : null;
-}
-
 export async function inviteMember(_prev: InviteState, form: FormData): Promise<InviteState> {
   const values = valuesOf(form);
-  const member = await manager();
+  const member = await currentManager();
   if (!member) return { errors: { form: "Only workspace owners and admins can invite." }, values };
   const parsed = inviteSchema.safeParse({ email: values.email ?? "", role: values.role ?? "" });
   if (!parsed.success) return { errors: fieldErrors(parsed.error, (path) => String(path[0] ?? "form")), values };
   const { token } = await createInvitation(member.workspace.id, { ...parsed.data, invitedById: member.userId });
   const link = `${dashboardUrl()}/invite/${token}`;
-  await recordAudit(member.workspace.id, { userId: member.userId, label: member.email }, { action: "member.invited", target: parsed.data.email, detail: { role: parsed.data.role } });
+  await recordAudit(member.workspace.id, actorOf(member), { action: "member.invited", target: parsed.data.email, detail: { role: parsed.data.role } });
   revalidatePath("/settings/members");
   if (!mailConfigured()) return { link };
   try {
@@ -54,7 +49,7 @@ export async function inviteMember(_prev: InviteState, form: FormData): Promise<
 }
 
 export async function changeMember(form: FormData): Promise<void> {
-  const member = await manager();
+  const member = await currentManager();
   if (!member) refuse(PAGE, "Only workspace owners and admins can change members.");
   const userId = String(form.get("userId") ?? "");
   const target = await findMembership(member.workspace.id, userId);
@@ -69,15 +64,15 @@ export async function changeMember(form: FormData): Promise<void> {
     if (error instanceof LastOwnerError) refuse(PAGE, error.message);
     throw error;
   }
-  await recordAudit(member.workspace.id, { userId: member.userId, label: member.email }, { action: role === null ? "member.removed" : "member.role_changed", target: target.user.email, detail: role === null ? undefined : { from: target.role, to: role } });
+  await recordAudit(member.workspace.id, actorOf(member), { action: role === null ? "member.removed" : "member.role_changed", target: target.user.email, detail: role === null ? undefined : { from: target.role, to: role } });
   revalidatePath("/settings/members");
 }
 
 export async function revokeInvitationAction(form: FormData): Promise<void> {
-  const member = await manager();
+  const member = await currentManager();
   if (!member) refuse(PAGE, "Only workspace owners and admins can revoke invitations.");
   if (await revokeInvitation(member.workspace.id, String(form.get("id") ?? ""))) {
-    await recordAudit(member.workspace.id, { userId: member.userId, label: member.email }, { action: "invitation.revoked", target: String(form.get("email") ?? "") });
+    await recordAudit(member.workspace.id, actorOf(member), { action: "invitation.revoked", target: String(form.get("email") ?? "") });
   }
   revalidatePath("/settings/members");
 }
@@ -88,7 +83,7 @@ export async function acceptInvitationAction(form: FormData): Promise<void> {
   const [user, invitation] = await Promise.all([currentUser(), findOpenInvitation(token)]);
   if (!user || !invitation || user.email.toLowerCase() !== invitation.email) redirect(`/invite/${token}`);
   if (await acceptInvitation(invitation.id, user.userId)) {
-    await recordAudit(invitation.workspaceId, { userId: user.userId, label: user.email }, { action: "invitation.accepted", target: user.email, detail: { role: invitation.role } });
+    await recordAudit(invitation.workspaceId, actorOf(user), { action: "invitation.accepted", target: user.email, detail: { role: invitation.role } });
   }
   await rememberWorkspace(invitation.workspaceId);
   redirect("/");

@@ -4,9 +4,8 @@
 // sent back to the browser.
 import { refuse } from "./refuse";
 import { revalidatePath } from "next/cache";
-import { canManageSettings } from "../auth/roles";
-import { currentMember } from "../auth/session";
-import { recordAudit } from "../db/audit";
+import { currentManager } from "../auth/session";
+import { actorOf, recordAudit } from "../db/audit";
 import { deleteProviderKey, findProviderKey, listProviderKeys, saveProviderKey } from "../db/provider-keys";
 import { loadProviderConfigs } from "../providers/config";
 import { providerKeySchema } from "../providers/key-schema";
@@ -16,14 +15,9 @@ import { type FieldErrors, fieldErrors, valuesOf } from "../settings/forms";
 
 export type ProviderFormState = { errors?: FieldErrors; values?: Record<string, string>; saved?: string };
 
-async function manager() {
-  const member = await currentMember();
-  return member && canManageSettings(member.role) ? member : null;
-}
-
 export async function saveProviderKeyAction(_prev: ProviderFormState, form: FormData): Promise<ProviderFormState> {
   const { apiKey: _secret, ...values } = valuesOf(form); // the key is never echoed back
-  const member = await manager();
+  const member = await currentManager();
   if (!member) return { errors: { form: "Only workspace owners and admins can change provider keys." }, values };
   const secret = process.env.TOLLGATE_SECRET;
   if (!secret) return { errors: { form: "TOLLGATE_SECRET is not set on the server, so keys cannot be stored encrypted." }, values };
@@ -32,17 +26,17 @@ export async function saveProviderKeyAction(_prev: ProviderFormState, form: Form
   const existed = (await listProviderKeys(member.workspace.id)).some((k) => k.provider === spec.data.provider && k.name === spec.data.name);
   const saved = await saveProviderKey(member.workspace.id, spec.data, secret);
   const label = spec.data.provider === "custom" ? `custom provider ${saved.name}` : saved.provider;
-  await recordAudit(member.workspace.id, { userId: member.userId, label: member.email }, { action: existed ? "provider_key.replaced" : "provider_key.added", target: `${label} (…${saved.keyHint})`, detail: { baseUrl: spec.data.baseUrl } });
+  await recordAudit(member.workspace.id, actorOf(member), { action: existed ? "provider_key.replaced" : "provider_key.added", target: `${label} (…${saved.keyHint})`, detail: { baseUrl: spec.data.baseUrl } });
   revalidatePath("/settings/providers");
   return { saved: `${label} key ${existed ? "replaced" : "saved"} (…${saved.keyHint}).` };
 }
 
 export async function deleteProviderKeyAction(form: FormData): Promise<void> {
-  const member = await manager();
+  const member = await currentManager();
   if (!member) refuse("/settings/providers", "Only workspace owners and admins can change provider keys.");
   const key = await findProviderKey(member.workspace.id, String(form.get("id") ?? ""));
   if (!key || !(await deleteProviderKey(member.workspace.id, key.id))) return;
-  await recordAudit(member.workspace.id, { userId: member.userId, label: member.email }, { action: "provider_key.removed", target: `${key.provider === "custom" ? `custom provider ${key.name}` : key.provider} (…${key.keyHint})` });
+  await recordAudit(member.workspace.id, actorOf(member), { action: "provider_key.removed", target: `${key.provider === "custom" ? `custom provider ${key.name}` : key.provider} (…${key.keyHint})` });
   revalidatePath("/settings/providers");
 }
 
@@ -50,7 +44,7 @@ export type TestResult = ConnectionResult & { provider?: string };
 
 /** Tests the provider as this workspace's calls would reach it: its stored key, else the env key. */
 export async function testProviderAction(_prev: TestResult | null, form: FormData): Promise<TestResult | null> {
-  const member = await manager();
+  const member = await currentManager();
   if (!member) return { ok: false, message: "Only workspace owners and admins can test connections." };
   const id = String(form.get("provider") ?? "");
   const providers = withWorkspaceKeys(loadProviderConfigs(process.env), await listProviderKeys(member.workspace.id), process.env.TOLLGATE_SECRET);

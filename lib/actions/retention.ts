@@ -1,9 +1,8 @@
 "use server";
 // Settings → Retention: how long bodies and rows are kept. Owners and admins only.
 import { revalidatePath } from "next/cache";
-import { canManageSettings } from "../auth/roles";
-import { currentMember } from "../auth/session";
-import { recordAudit } from "../db/audit";
+import { currentManager } from "../auth/session";
+import { actorOf, recordAudit } from "../db/audit";
 import { retentionOf, setRetention } from "../db/retention";
 import { retentionSchema } from "../retention/schema";
 import { type FieldErrors, fieldErrors, valuesOf } from "../settings/forms";
@@ -12,15 +11,15 @@ export type RetentionState = { errors?: FieldErrors; values?: Record<string, str
 
 export async function saveRetention(_prev: RetentionState, form: FormData): Promise<RetentionState> {
   const values = valuesOf(form);
-  const member = await currentMember();
-  if (!member || !canManageSettings(member.role)) return { errors: { form: "Only workspace owners and admins can change retention." }, values };
+  const member = await currentManager();
+  if (!member) return { errors: { form: "Only workspace owners and admins can change retention." }, values };
   const parsed = retentionSchema.safeParse({ bodyRetentionDays: values.bodyRetentionDays ?? "", rowRetentionDays: values.rowRetentionDays ?? "" });
   if (!parsed.success) return { errors: fieldErrors(parsed.error, (path) => String(path[0] ?? "form")), values };
   const previous = await retentionOf(member.workspace.id);
   await setRetention(member.workspace.id, parsed.data);
   await recordAudit(
     member.workspace.id,
-    { userId: member.userId, label: member.email },
+    actorOf(member),
     { action: "retention.changed", target: "retention", detail: { from: { bodyRetentionDays: previous?.bodyRetentionDays ?? null, rowRetentionDays: previous?.rowRetentionDays ?? null }, to: parsed.data } },
   );
   revalidatePath("/settings/retention");

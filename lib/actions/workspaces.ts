@@ -4,18 +4,16 @@
 import { revalidatePath } from "next/cache";
 import { redirect } from "next/navigation";
 import { z } from "zod";
-import { canManageSettings } from "../auth/roles";
-import { type Member, currentMember, currentUser, forgetWorkspace, rememberWorkspace } from "../auth/session";
+import { currentManager, currentMember, currentUser, forgetWorkspace, rememberWorkspace } from "../auth/session";
 import { isTimeZone } from "../calendar";
 import { setWorkspaceTimeZone } from "../db/accounts";
-import { recordAudit } from "../db/audit";
+import { actorOf, recordAudit } from "../db/audit";
 import { createWorkspaceWithOwner, markWorkspaceDeleted, renameWorkspace } from "../db/workspaces";
 import { type FieldErrors, fieldErrors, valuesOf } from "../settings/forms";
 
 export type WorkspaceFormState = { errors?: FieldErrors; values?: Record<string, string>; saved?: boolean };
 
 const nameSchema = z.object({ name: z.string().trim().min(1, "Name the workspace").max(100, "At most 100 characters") });
-const actorOf = (member: { userId: string; email: string }) => ({ userId: member.userId, label: member.email });
 
 export async function createWorkspaceAction(_prev: WorkspaceFormState, form: FormData): Promise<WorkspaceFormState> {
   const values = valuesOf(form);
@@ -29,14 +27,9 @@ export async function createWorkspaceAction(_prev: WorkspaceFormState, form: For
   redirect("/settings/keys");
 }
 
-async function manager(): Promise<Member | null> {
-  const member = await currentMember();
-  return member && canManageSettings(member.role) ? member : null;
-}
-
 export async function renameWorkspaceAction(_prev: WorkspaceFormState, form: FormData): Promise<WorkspaceFormState> {
   const values = valuesOf(form);
-  const member = await manager();
+  const member = await currentManager();
   if (!member) return { errors: { form: "Only workspace owners and admins can rename it." }, values };
   const parsed = nameSchema.safeParse({ name: values.name ?? "" });
   if (!parsed.success) return { errors: fieldErrors(parsed.error, (path) => String(path[0] ?? "form")), values };
@@ -48,7 +41,7 @@ export async function renameWorkspaceAction(_prev: WorkspaceFormState, form: For
 
 export async function saveTimeZone(_prev: WorkspaceFormState, form: FormData): Promise<WorkspaceFormState> {
   const values = valuesOf(form);
-  const member = await manager();
+  const member = await currentManager();
   if (!member) return { errors: { form: "Only workspace owners and admins can change the time zone." }, values };
   const timeZone = values.timeZone ?? "";
   if (timeZone.length > 64 || !isTimeZone(timeZone)) return { errors: { timeZone: "Enter an IANA time zone, such as Europe/Paris or America/New_York" }, values };

@@ -15,7 +15,6 @@ const credentialsSchema = z.object({ email: z.string().trim().min(1).max(320).re
 // Compared against when the email is unknown, so a miss costs as long as a wrong password.
 const DUMMY_HASH = "$2b$12$1KsSsCWgZ7//bil2vCCEX.YIMJW7FXZSkrTSMN91buCu7ppW3Sj0y";
 
-
 async function authorizeWithPassword(raw: unknown, req?: { headers?: Record<string, string | string[] | undefined> }) {
   const parsed = credentialsSchema.safeParse(raw);
   if (!parsed.success) return null;

@@ -6,7 +6,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import { findUserSessionState, listMemberships } from "../db/accounts";
 import { authOptions } from "./options";
-import { type Role, roleSchema } from "./roles";
+import { type Role, canManageSettings, roleSchema } from "./roles";
 
 export interface Member {
   userId: string;
@@ -53,6 +53,12 @@ export const currentMember = cache(async (): Promise<Member | null> => {
   const { id, slug, name, timeZone } = membership.workspace;
   return { ...user, role: roleSchema.parse(membership.role), workspace: { id, slug, name, timeZone } };
 });
+
+/** The signed-in member if they are an owner or admin of their current workspace (settings actions). */
+export async function currentManager(): Promise<Member | null> {
+  const member = await currentMember();
+  return member && canManageSettings(member.role) ? member : null;
+}
 
 /** For dashboard pages: the signed-in member; else to /login, or to make a workspace when they have none. */
 export async function requireMember(): Promise<Member> {

@@ -7,6 +7,9 @@ export interface Actor {
   label: string;
 }
 
+/** A signed-in user as the audit log names them. */
+export const actorOf = (user: { userId: string; email: string }): Actor => ({ userId: user.userId, label: user.email });
+
 export interface AuditEntry {
   action: string;
   target: string;

@@ -2,6 +2,7 @@
 // call, and an optional rate limit and budget of its own.
 import { z } from "zod";
 import { MAX_BUDGET_USD } from "../budgets/budgets";
+import { type FormValues, list, number } from "../settings/forms";
 
 export const newKeySchema = z
   .object({
@@ -15,18 +16,14 @@ export const newKeySchema = z
   .refine((k) => !k.expiresAt || k.expiresAt.getTime() > Date.now(), { path: ["expiresAt"], message: "The expiry must be in the future" });
 export type NewKeySpec = z.infer<typeof newKeySchema>;
 
-const text = (v: FormDataEntryValue | null) => (typeof v === "string" ? v.trim() : "");
-const numberOrUndefined = (v: string) => (v === "" ? undefined : Number(v));
-
 /** The form's fields as the schema's input (a date field gives the end of that day, UTC). */
-export function newKeyInputOf(form: FormData): unknown {
-  const expires = text(form.get("expiresAt"));
+export function newKeyInputOf(v: FormValues): unknown {
   return {
-    name: text(form.get("name")),
-    expiresAt: expires ? `${expires}T23:59:59Z` : undefined,
-    allowedModels: text(form.get("allowedModels")).split(/[\s,]+/).filter(Boolean),
-    rateLimitPerMinute: numberOrUndefined(text(form.get("rateLimitPerMinute"))),
-    budgetUsd: numberOrUndefined(text(form.get("budgetUsd"))),
-    budgetPeriod: text(form.get("budgetPeriod")) || "month",
+    name: v.name ?? "",
+    expiresAt: v.expiresAt ? `${v.expiresAt}T23:59:59Z` : undefined,
+    allowedModels: list(v.allowedModels),
+    rateLimitPerMinute: number(v.rateLimitPerMinute),
+    budgetUsd: number(v.budgetUsd),
+    budgetPeriod: v.budgetPeriod || "month",
   };
 }

@@ -1,6 +1,7 @@
 // A workspace price as Settings → Pricing takes it: USD per million tokens, stored exactly as
 // nano-USD per million tokens.
 import { z } from "zod";
+import { type FormValues, number } from "../settings/forms";
 
 const usdPerMTok = (what: string) => z.number(`Enter the ${what} price in USD per million tokens`).finite().min(0, "A price cannot be negative").max(1_000_000, "At most $1,000,000 per million tokens");
 const toNano = (usd: number) => BigInt(Math.round(usd * 1e9));
@@ -24,8 +25,7 @@ export const priceOverrideSchema = z
   }));
 
 /** A form's text fields as the schema's input (empty optional prices stay unset). */
-export function priceInputOf(values: Record<string, string>): unknown {
-  const number = (v: string | undefined) => (v === undefined || v === "" ? undefined : Number(v));
+export function priceInputOf(values: FormValues): unknown {
   return { provider: values.provider ?? "", model: values.model ?? "", input: number(values.input), output: number(values.output), cachedInput: number(values.cachedInput), cacheWrite: number(values.cacheWrite) };
 }
 
