@@ -6,6 +6,6 @@ export async function register() {
   const { ensureJobs } = await import("./lib/jobs/scheduler");
   ensureJobs();
   if (process.env.TOLLGATE_CUSTOM_SERVER) return;
-  const { flushLogOnSignal } = await import("./lib/gateway/flush-on-signal");
-  flushLogOnSignal();
+  const { closeGatewayOnSignal } = await import("./lib/gateway/shutdown");
+  closeGatewayOnSignal();
 }

@@ -6,6 +6,7 @@ import next from "next";
 import { appendPeerAddress } from "./lib/auth/client-address";
 import { serveGatewayPath } from "./lib/gateway/node-handler";
 import { gateway } from "./lib/gateway/runtime";
+import { shutdownGraceMs } from "./lib/gateway/shutdown";
 import { ensureJobs } from "./lib/jobs/scheduler";
 
 export interface ServerOptions {
@@ -21,7 +22,10 @@ export async function startServer({ port, hostname }: ServerOptions) {
   const gw = gateway();
   const jobs = ensureJobs();
 
+  let stopping = false;
   const server = createServer((req, res) => {
+    // Shutting down: answer what arrives on open connections, then close each one.
+    if (stopping) res.setHeader("connection", "close");
     if (serveGatewayPath(gw, req, res)) return;
     appendPeerAddress(req); // so sign-in limits see the real peer, not a client-chosen header
     void handleNext(req, res);
@@ -32,16 +36,23 @@ export async function startServer({ port, hostname }: ServerOptions) {
   await new Promise<void>((resolve) => server.listen(port, hostname, resolve));
   console.log(`Tollgate ready on http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${port}`);
 
-  let stopping = false;
+  /**
+   * No new connections; requests on open ones are answered with Connection: close; calls and
+   * streams under way get the grace period to finish, then are cut (and logged as cancelled);
+   * only then are the upstream connections closed and the log flushed.
+   */
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
-    console.log(`${signal}: finishing open requests and flushing the request log…`);
-    server.close();
+    const graceMs = shutdownGraceMs();
+    console.log(`${signal}: finishing open requests (up to ${graceMs} ms) and flushing the request log…`);
+    const closed = new Promise<void>((resolve) => server.close(() => resolve()));
     server.closeIdleConnections();
-    const force = setTimeout(() => server.closeAllConnections(), 10_000);
-    force.unref();
-    await Promise.all([gw.close(), jobs.stop()]);
+    const grace = new Promise<void>((resolve) => setTimeout(resolve, graceMs).unref());
+    await Promise.race([closed, grace]);
+    server.closeAllConnections();
+    await gw.close(5_000);
+    await jobs.stop();
     process.exit(0);
   };
   process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -1,6 +1,7 @@
 // Prometheus metrics for GET /metrics. One registry per process, on globalThis because Next
 // bundles route handlers apart from server.ts.
 import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
+import { countDeadLetters as deadLetterCount } from "./db/dead-letters";
 import type { LogQueueStats } from "./gateway/log-queue";
 
 interface Metrics {
@@ -8,27 +9,64 @@ interface Metrics {
   gatewayRequests: Counter<"endpoint" | "provider" | "status">;
   /** Every provider answer, retries and fallbacks included: upstream 429s are counted here. */
   upstreamResponses: Counter<"provider" | "status">;
+  /** Calls whose full log row could not be built, logged with what was known. */
+  incompleteLogRows: Counter;
   /** Reads the log queue of this process's gateway, if it has one. */
   logStats: { read: () => LogQueueStats | undefined };
+  /** Reads the shared state's breaker, when REDIS_URL is set. */
+  redisState: { read: () => { up: boolean; fallbacks: number } | undefined };
 }
 
 function createMetrics(): Metrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: "tollgate_" });
   const logStats: Metrics["logStats"] = { read: () => undefined };
-  const logGauge = (name: string, help: string, field: keyof Omit<LogQueueStats, "lastError">) =>
+  const redisState: Metrics["redisState"] = { read: () => undefined };
+  new Gauge({
+    name: "tollgate_redis_up",
+    help: "1 while Redis answers, 0 while it is down (cache misses, in-process limits); absent without REDIS_URL.",
+    registers: [registry],
+    collect() {
+      const state = redisState.read();
+      if (state) this.set(state.up ? 1 : 0);
+    },
+  });
+  new Gauge({
+    name: "tollgate_redis_fallbacks",
+    help: "Calls that used the in-process fallback because Redis was down, since start.",
+    registers: [registry],
+    collect() {
+      const state = redisState.read();
+      if (state) this.set(state.fallbacks);
+    },
+  });
+  const logGauge = (name: string, help: string, value: (stats: LogQueueStats) => number) =>
     new Gauge({
       name,
       help,
       registers: [registry],
       collect() {
-        this.set(logStats.read()?.[field] ?? 0);
+        const stats = logStats.read();
+        this.set(stats ? value(stats) : 0);
       },
     });
-  logGauge("tollgate_log_queue_rows", "Log rows waiting to be written.", "pending");
-  logGauge("tollgate_log_rows_written", "Log rows written since start.", "written");
-  logGauge("tollgate_log_rows_dropped", "Log rows lost because the queue was full (database down too long).", "dropped");
-  logGauge("tollgate_log_rows_rejected", "Log rows the database refused (e.g. a duplicate id).", "rejected");
+  logGauge("tollgate_log_queue_rows", "Log rows waiting to be written, in memory and on disk.", (s) => s.pending);
+  logGauge("tollgate_log_spilled_rows", "Log rows waiting on disk (database down, or beyond the memory bound).", (s) => s.spilled);
+  logGauge("tollgate_log_oldest_pending_seconds", "Age of the oldest log row not written yet.", (s) => s.oldestPendingMs / 1000);
+  logGauge("tollgate_log_stalled", "1 while the database is not taking log writes.", (s) => (s.stalled ? 1 : 0));
+  logGauge("tollgate_log_rows_written", "Log rows written since start.", (s) => s.written);
+  logGauge("tollgate_log_rows_dead_lettered", "Log rows the database refused, kept in the dead-letter table, since start.", (s) => s.deadLettered);
+  logGauge("tollgate_log_rows_duplicate", "Replayed log rows found already written, since start.", (s) => s.duplicates);
+  logGauge("tollgate_log_rows_dropped", "Log rows lost since start because memory and the disk spill were full.", (s) => s.dropped);
+  new Gauge({
+    name: "tollgate_log_dead_letters",
+    help: "Dead-lettered log rows in the database waiting to be retried or discarded (all workspaces).",
+    registers: [registry],
+    async collect() {
+      const count = await deadLetterCount().catch(() => null);
+      if (count !== null) this.set(count);
+    },
+  });
   const gatewayRequests = new Counter({
     name: "tollgate_gateway_requests_total",
     help: "Proxied requests by endpoint, provider and status.",
@@ -41,7 +79,12 @@ function createMetrics(): Metrics {
     labelNames: ["provider", "status"] as const,
     registers: [registry],
   });
-  return { registry, gatewayRequests, upstreamResponses, logStats };
+  const incompleteLogRows = new Counter({
+    name: "tollgate_log_rows_incomplete_total",
+    help: "Calls whose usage, cost or bodies could not be worked out; logged with what was known.",
+    registers: [registry],
+  });
+  return { registry, gatewayRequests, upstreamResponses, logStats, redisState, incompleteLogRows };
 }
 
 const holder = globalThis as unknown as { tollgateMetrics?: Metrics };

@@ -172,16 +172,20 @@ const parseJson = (text: string | null) => {
   }
 };
 
-/** One request with its bodies; null when it is not in this workspace. */
+/**
+ * One request with its bodies, by its id or by the caller's Helicone-Request-Id (the latest call
+ * that sent it); null when it is not in this workspace.
+ */
 export async function getRequest(workspaceId: string, id: string, options: { withBodies: boolean }, db: Db = defaultDb()) {
-  const row = await db.request.findFirst({
-    where: { id, workspaceId },
-    select: { ...LIST_FIELDS, requestBody: true, requestBodyState: true, requestBytes: true, responseBody: true, responseBodyState: true, responseBytes: true, rateLimitHeaders: true, attempts: true },
-  });
+  const select = { ...LIST_FIELDS, clientRequestId: true, clippedValues: true, requestBody: true, requestBodyState: true, requestBytes: true, responseBody: true, responseBodyState: true, responseBytes: true, rateLimitHeaders: true, attempts: true };
+  const row =
+    (await db.request.findFirst({ where: { id, workspaceId }, select })) ??
+    (await db.request.findFirst({ where: { workspaceId, clientRequestId: id }, orderBy: { createdAt: "desc" }, select }));
   if (!row) return null;
-  const { requestBody, responseBody, rateLimitHeaders, attempts, ...rest } = row;
+  const { requestBody, responseBody, rateLimitHeaders, attempts, clippedValues, ...rest } = row;
   return {
     ...toApi(rest),
+    clippedValues: parseJson(clippedValues),
     rateLimitHeaders: parseJson(rateLimitHeaders),
     attempts: parseJson(attempts),
     requestBody: options.withBodies ? parseJson(requestBody) : null,

@@ -1,7 +1,8 @@
 // Log rows into Postgres: one INSERT … SELECT FROM UNNEST(column arrays) per table and batch,
 // in one transaction, whatever the batch size.
 import { Pool } from "pg";
-import { type ColumnType, REQUEST_COLUMNS, type RequestLogRow, type RequestLogWriter, propertyRows, writeOneByOne } from "./request-log";
+import { encodeRow } from "./log-row-codec";
+import { type ColumnType, REQUEST_COLUMNS, type RequestLogRow, type RequestLogWriter, type WriteFailure, propertyRows } from "./request-log";
 import { PROPERTY_ROLLUP_COLUMNS, REQUEST_ROLLUP_COLUMNS, rollupBatch, upsertSql } from "./rollups";
 
 const PG_TYPES: Record<ColumnType, string> = { text: "text", int: "int4", bigint: "int8", bool: "bool", timestamp: "timestamp(3)" };
@@ -11,30 +12,36 @@ const REQUEST_SQL = `INSERT INTO "Request" (${REQUEST_COLUMNS.map(([n]) => `"${n
 const PROPERTY_SQL = `INSERT INTO "RequestProperty" ("requestId", "workspaceId", "key", "value", "createdAt") ${unnest(["text", "text", "text", "text", "timestamp"])}`;
 const REQUEST_ROLLUP_SQL = upsertSql("RequestRollup", REQUEST_ROLLUP_COLUMNS, unnest(REQUEST_ROLLUP_COLUMNS.map((c) => c.type)));
 const PROPERTY_ROLLUP_SQL = upsertSql("PropertyRollup", PROPERTY_ROLLUP_COLUMNS, unnest(PROPERTY_ROLLUP_COLUMNS.map((c) => c.type)));
+const DEAD_LETTER_SQL = `INSERT INTO "LogDeadLetter" ("id", "workspaceId", "requestId", "error", "row") SELECT gen_random_uuid()::text, * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[])`;
 
 // UTC ISO strings: a timestamp-without-time-zone column keeps them as they are, as Prisma does.
 const encode = (value: unknown) => (value instanceof Date ? value.toISOString() : typeof value === "bigint" ? value.toString() : value);
 
-// Row-level faults: unique, foreign key and not-null violations, bad, oversized or unencodable values.
-const PERMANENT = new Set(["23505", "23503", "23502", "23514", "22001", "22003", "22P02", "22007", "22008", "22021"]);
-const isPermanent = (error: unknown) => PERMANENT.has((error as { code?: string }).code ?? "");
+/**
+ * SQLSTATE classes: 08 connection, 40 rollback (deadlock, serialization), 53 resources, 57
+ * operator intervention (shutdown), 58 system, and a missing table or column (a migration not
+ * applied yet) mean the database is not taking writes. 22 data, 23 integrity and 54 limits
+ * (an index entry too large) are the row's own fault. No code at all is a network error.
+ */
+export function classifyPostgresError(error: unknown): WriteFailure {
+  const { code, constraint } = error as { code?: string; constraint?: string };
+  if (!code || !/^[0-9A-Z]{5}$/.test(code)) return "outage";
+  if (code === "23505" && constraint === "Request_pkey") return "duplicate";
+  const cls = code.slice(0, 2);
+  if (["08", "40", "53", "57", "58"].includes(cls) || code === "42P01" || code === "42703" || code === "55P03" || code === "25006") return "outage";
+  if (["22", "23", "54"].includes(cls) || code === "42804") return "row";
+  return "unknown";
+}
 
 export function createPostgresLogWriter(url: string): RequestLogWriter {
   const pool = new Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5000 });
   pool.on("error", () => {}); // an idle client dropped by the server; the next write reconnects
 
-  const writeBatch = async (rows: RequestLogRow[]) => {
+  const transaction = async (queries: [string, unknown[]][]) => {
     const client = await pool.connect();
     try {
       await client.query("BEGIN");
-      await client.query(REQUEST_SQL, REQUEST_COLUMNS.map(([name]) => rows.map((r) => encode(r[name]))));
-      const props = propertyRows(rows);
-      if (props.length) {
-        await client.query(PROPERTY_SQL, [props.map((p) => p.requestId), props.map((p) => p.workspaceId), props.map((p) => p.key), props.map((p) => p.value), props.map((p) => p.createdAt.toISOString())]);
-      }
-      const rollups = rollupBatch(rows);
-      await client.query(REQUEST_ROLLUP_SQL, REQUEST_ROLLUP_COLUMNS.map((c) => rollups.requests.map((r) => encode(r[c.name]))));
-      if (rollups.properties.length) await client.query(PROPERTY_ROLLUP_SQL, PROPERTY_ROLLUP_COLUMNS.map((c) => rollups.properties.map((r) => encode(r[c.name]))));
+      for (const [sql, params] of queries) await client.query(sql, params);
       await client.query("COMMIT");
     } catch (error) {
       await client.query("ROLLBACK").catch(() => {});
@@ -44,5 +51,24 @@ export function createPostgresLogWriter(url: string): RequestLogWriter {
     }
   };
 
-  return { writeBatch, writeOneByOne: (rows) => writeOneByOne(rows, writeBatch, isPermanent), close: () => pool.end() };
+  const writeBatch = async (rows: RequestLogRow[]) => {
+    const queries: [string, unknown[]][] = [[REQUEST_SQL, REQUEST_COLUMNS.map(([name]) => rows.map((r) => encode(r[name])))]];
+    const props = propertyRows(rows);
+    if (props.length) {
+      queries.push([PROPERTY_SQL, [props.map((p) => p.requestId), props.map((p) => p.workspaceId), props.map((p) => p.key), props.map((p) => p.value), props.map((p) => p.createdAt.toISOString())]]);
+    }
+    const rollups = rollupBatch(rows);
+    queries.push([REQUEST_ROLLUP_SQL, REQUEST_ROLLUP_COLUMNS.map((c) => rollups.requests.map((r) => encode(r[c.name])))]);
+    if (rollups.properties.length) queries.push([PROPERTY_ROLLUP_SQL, PROPERTY_ROLLUP_COLUMNS.map((c) => rollups.properties.map((r) => encode(r[c.name])))]);
+    await transaction(queries);
+  };
+
+  return {
+    writeBatch,
+    writeDeadLetters: (letters) =>
+      transaction([[DEAD_LETTER_SQL, [letters.map((l) => l.row.workspaceId), letters.map((l) => l.row.id), letters.map((l) => l.error), letters.map((l) => encodeRow(l.row))]]]),
+    classify: classifyPostgresError,
+    reachable: () => pool.query("SELECT 1").then(() => true, () => false),
+    close: () => pool.end(),
+  };
 }

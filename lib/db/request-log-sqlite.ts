@@ -1,18 +1,32 @@
 // Log rows into SQLite with better-sqlite3: prepared statements in one transaction per batch.
+import { randomUUID } from "node:crypto";
 import Database from "better-sqlite3";
+import { encodeRow } from "./log-row-codec";
 import { sqliteTimestamp } from "./timestamps";
-import { REQUEST_COLUMNS, type RequestLogRow, type RequestLogWriter, propertyRows, writeOneByOne } from "./request-log";
+import { type DeadLetter, REQUEST_COLUMNS, type RequestLogRow, type RequestLogWriter, type WriteFailure, propertyRows } from "./request-log";
 import { PROPERTY_ROLLUP_COLUMNS, REQUEST_ROLLUP_COLUMNS, rollupBatch, upsertSql } from "./rollups";
 
-// Constraint violations are the row's fault; busy, locked or missing-table errors are not.
-const isPermanent = (error: unknown) => String((error as { code?: string }).code ?? "").startsWith("SQLITE_CONSTRAINT");
+/**
+ * Busy, locked, I/O, full-disk, read-only and missing-table errors mean the file is not taking
+ * writes; constraint, size and type errors are the row's own fault.
+ */
+export function classifySqliteError(error: unknown): WriteFailure {
+  const code = String((error as { code?: string }).code ?? "");
+  const message = String((error as Error).message ?? "");
+  if (code === "SQLITE_CONSTRAINT_PRIMARYKEY" && message.includes("Request.id")) return "duplicate";
+  if (/^SQLITE_(BUSY|LOCKED|IOERR|FULL|CANTOPEN|READONLY|NOMEM|CORRUPT|NOTADB|PROTOCOL)/.test(code)) return "outage";
+  if (code === "SQLITE_ERROR" && /no such (table|column)/.test(message)) return "outage";
+  if (/^SQLITE_(CONSTRAINT|TOOBIG|MISMATCH|RANGE)/.test(code)) return "row";
+  return "unknown";
+}
 
 export function createSqliteLogWriter(file: string): RequestLogWriter {
   let db: Database.Database | undefined;
   let insertBatch: ((rows: RequestLogRow[]) => void) | undefined;
+  let insertDeadLetters: ((letters: DeadLetter[]) => void) | undefined;
 
   function open() {
-    if (insertBatch) return insertBatch;
+    if (insertBatch && insertDeadLetters) return { insertBatch, insertDeadLetters };
     db = new Database(file);
     db.pragma("journal_mode = WAL");
     db.pragma("busy_timeout = 5000"); // the dashboard's Prisma connection writes to the same file
@@ -27,6 +41,10 @@ export function createSqliteLogWriter(file: string): RequestLogWriter {
     const requestRollup = db.prepare(upsertSql("RequestRollup", REQUEST_ROLLUP_COLUMNS, placeholders(REQUEST_ROLLUP_COLUMNS.length)));
     const propertyRollup = db.prepare(upsertSql("PropertyRollup", PROPERTY_ROLLUP_COLUMNS, placeholders(PROPERTY_ROLLUP_COLUMNS.length)));
     const values: unknown[] = new Array(REQUEST_COLUMNS.length);
+    const deadLetter = db.prepare(`INSERT INTO "LogDeadLetter" ("id", "workspaceId", "requestId", "createdAt", "error", "row") VALUES (?, ?, ?, ?, ?, ?)`);
+    insertDeadLetters = db.transaction((letters: DeadLetter[]) => {
+      for (const l of letters) deadLetter.run(randomUUID(), l.row.workspaceId, l.row.id, sqliteTimestamp(new Date()), l.error, encodeRow(l.row));
+    });
     insertBatch = db.transaction((rows: RequestLogRow[]) => {
       for (const row of rows) {
         for (let i = 0; i < REQUEST_COLUMNS.length; i++) values[i] = encode(row[REQUEST_COLUMNS[i]![0]], REQUEST_COLUMNS[i]![1]);
@@ -37,30 +55,31 @@ export function createSqliteLogWriter(file: string): RequestLogWriter {
       for (const r of rollups.requests) requestRollup.run(REQUEST_ROLLUP_COLUMNS.map((c) => encode(r[c.name], c.type)));
       for (const r of rollups.properties) propertyRollup.run(PROPERTY_ROLLUP_COLUMNS.map((c) => encode(r[c.name], c.type)));
     });
-    return insertBatch;
+    return { insertBatch, insertDeadLetters };
   }
 
-  const writeBatch = async (rows: RequestLogRow[]) => {
+  const reset = () => {
+    db?.close();
+    db = undefined;
+    insertBatch = undefined;
+    insertDeadLetters = undefined;
+  };
+
+  /** Runs a write; after an outage-like error, reopens next time (the file may have been replaced). */
+  const run = async (write: () => void) => {
     try {
-      open()(rows);
+      write();
     } catch (error) {
-      // Reopen next time: the file may have been replaced or the connection broken.
-      if (!isPermanent(error)) {
-        db?.close();
-        db = undefined;
-        insertBatch = undefined;
-      }
+      if (classifySqliteError(error) === "outage") reset();
       throw error;
     }
   };
 
   return {
-    writeBatch,
-    writeOneByOne: (rows) => writeOneByOne(rows, writeBatch, isPermanent),
-    close: async () => {
-      db?.close();
-      db = undefined;
-      insertBatch = undefined;
-    },
+    writeBatch: (rows) => run(() => open().insertBatch(rows)),
+    writeDeadLetters: (letters) => run(() => open().insertDeadLetters(letters)),
+    classify: classifySqliteError,
+    reachable: () => run(() => open()).then(() => true, () => false),
+    close: async () => reset(),
   };
 }

@@ -21,7 +21,9 @@ export function createRequestLogWriter(target: DatabaseTarget): RequestLogWriter
   const writer = target.kind === "sqlite" ? createSqliteLogWriter(target.file) : createPostgresLogWriter(target.url);
   return {
     writeBatch: (rows) => writer.writeBatch(rows.map(storableRow)),
-    writeOneByOne: (rows) => writer.writeOneByOne(rows.map(storableRow)),
+    writeDeadLetters: (letters) => writer.writeDeadLetters(letters.map((l) => ({ row: l.row, error: storableText(l.error) }))),
+    classify: (error) => writer.classify(error),
+    reachable: () => writer.reachable(),
     close: () => writer.close(),
   };
 }

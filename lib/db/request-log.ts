@@ -42,6 +42,10 @@ export interface RequestLogRow {
   responseBody: string | null;
   responseBodyState: string;
   responseBytes: number | null;
+  /** The caller's Helicone-Request-Id, kept beside the row's own (always fresh) id. */
+  clientRequestId: string | null;
+  /** JSON object of values clipped to fit an index: field -> the full value sent. */
+  clippedValues: string | null;
   properties: { key: string; value: string }[];
 }
 
@@ -86,6 +90,8 @@ export const REQUEST_COLUMNS: [Exclude<keyof RequestLogRow, "properties">, Colum
   ["responseBody", "text"],
   ["responseBodyState", "text"],
   ["responseBytes", "int"],
+  ["clientRequestId", "text"],
+  ["clippedValues", "text"],
 ];
 
 export interface PropertyRow {
@@ -99,39 +105,28 @@ export interface PropertyRow {
 export const propertyRows = (rows: RequestLogRow[]): PropertyRow[] =>
   rows.flatMap((r) => r.properties.map((p) => ({ requestId: r.id, workspaceId: r.workspaceId, key: p.key, value: p.value, createdAt: r.createdAt })));
 
-export interface RowFailure {
+/**
+ * Why a write failed, which decides what the queue does with the row:
+ * - `outage`: the database is not taking writes (down, unreachable, busy, table missing): keep
+ *   every row, back off, retry;
+ * - `row`: the database refuses this row for good (bad value, constraint): dead-letter it at once;
+ * - `duplicate`: a row with this id is already written (a replay after a crash): done;
+ * - `unknown`: neither is clear: the row gets a few more tries, then is dead-lettered.
+ */
+export type WriteFailure = "outage" | "row" | "duplicate" | "unknown";
+
+export interface DeadLetter {
   row: RequestLogRow;
-  error: Error;
-  /** True when the row can never be written; false when a retry may succeed. */
-  permanent: boolean;
+  error: string;
 }
 
 export interface RequestLogWriter {
-  /** Writes a batch atomically, or throws. */
+  /** Writes a batch atomically (rows, properties and rollups), or throws. */
   writeBatch(rows: RequestLogRow[]): Promise<void>;
-  /**
-   * After a batch failed: writes rows one by one and returns those that failed. Stops at the
-   * first failure a retry could fix (the database is likely down) and returns the rest
-   * untried, so an outage costs one attempt, not one per row.
-   */
-  writeOneByOne(rows: RequestLogRow[]): Promise<RowFailure[]>;
+  /** Keeps rows the database refused, with their error (LogDeadLetter). */
+  writeDeadLetters(letters: DeadLetter[]): Promise<void>;
+  classify(error: unknown): WriteFailure;
+  /** True when the database answers a trivial query: tells a row's fault from an outage. */
+  reachable(): Promise<boolean>;
   close(): Promise<void>;
-}
-
-/** Shared by both writers: row-by-row with the early stop described above. */
-export async function writeOneByOne(rows: RequestLogRow[], write: (rows: RequestLogRow[]) => Promise<void>, isPermanent: (error: unknown) => boolean): Promise<RowFailure[]> {
-  const failed: RowFailure[] = [];
-  for (const [i, row] of rows.entries()) {
-    try {
-      await write([row]);
-    } catch (error) {
-      const permanent = isPermanent(error);
-      failed.push({ row, error: error as Error, permanent });
-      if (!permanent) {
-        failed.push(...rows.slice(i + 1).map((rest) => ({ row: rest, error: error as Error, permanent: false })));
-        break;
-      }
-    }
-  }
-  return failed;
 }

@@ -22,6 +22,12 @@ const schema = z.object({
   TOLLGATE_BUDGET_TTL_MS: ms(5_000),
   /** How long a workspace's stored provider keys are cached: a new or rotated key applies within this. */
   TOLLGATE_PROVIDER_KEY_TTL_MS: ms(5_000),
+  /** The request log's in-memory bound; beyond it, and while the database is down, rows wait on disk. */
+  TOLLGATE_LOG_MEMORY_BYTES: ms(64 * 1024 * 1024),
+  /** Where log rows wait on disk (default: log-spill/ beside the SQLite file, else ./data/log-spill). */
+  TOLLGATE_LOG_SPILL_DIR: z.string().min(1).optional().catch(undefined),
+  /** Most disk the waiting rows may take; beyond it rows are dropped and counted. */
+  TOLLGATE_LOG_SPILL_MAX_BYTES: ms(10 * 1024 * 1024 * 1024),
 });
 
 export interface GatewayConfig {
@@ -34,6 +40,9 @@ export interface GatewayConfig {
   rateLimitRuleTtlMs: number;
   budgetTtlMs: number;
   providerKeyTtlMs: number;
+  logMemoryBytes: number;
+  logSpillDir: string | undefined;
+  logSpillMaxBytes: number;
 }
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -48,5 +57,8 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     rateLimitRuleTtlMs: c.TOLLGATE_RATE_LIMIT_RULE_TTL_MS,
     budgetTtlMs: c.TOLLGATE_BUDGET_TTL_MS,
     providerKeyTtlMs: c.TOLLGATE_PROVIDER_KEY_TTL_MS,
+    logMemoryBytes: c.TOLLGATE_LOG_MEMORY_BYTES,
+    logSpillDir: c.TOLLGATE_LOG_SPILL_DIR,
+    logSpillMaxBytes: c.TOLLGATE_LOG_SPILL_MAX_BYTES,
   };
 }

@@ -28,8 +28,10 @@ export interface Attempt {
 }
 
 export interface GatewayContext {
-  /** Our id: returned as Helicone-Id and X-Request-Id, and the log row's key. */
+  /** Our id, fresh for every call: the log row's key, and the rate-limit member. */
   id: string;
+  /** The caller's Helicone-Request-Id, kept beside our id and returned as Helicone-Id. */
+  clientRequestId?: string;
   createdAt: Date;
   /** performance.now() at arrival, for latency. */
   startedAt: number;

@@ -4,11 +4,12 @@ import type { GatewayContext } from "./context";
 import { rateLimitResponseHeaders } from "./stages/rate-limit";
 
 /**
- * Headers every gateway answer carries: our own id under Helicone's name and the usual one
- * (never the provider's id), and the cache outcome when the request asked for caching.
+ * Headers every gateway answer carries: the call's id under Helicone's name (the caller's
+ * Helicone-Request-Id when it sent one, as Helicone does) and ours as X-Request-Id (never the
+ * provider's id), and the cache outcome when the request asked for caching.
  */
 export function gatewayHeaders(ctx: GatewayContext): Record<string, string> {
-  const headers: Record<string, string> = { "helicone-id": ctx.id, "x-request-id": ctx.id };
+  const headers: Record<string, string> = { "helicone-id": ctx.clientRequestId ?? ctx.id, "x-request-id": ctx.id };
   if (ctx.route) headers["helicone-provider"] = ctx.route.provider.id;
   if (ctx.targets && ctx.targets.length > 1) headers["helicone-fallback-index"] = String(ctx.fallbackIndex);
   if (ctx.retryPolicy) headers["helicone-retry-count"] = String(ctx.retryCount);

@@ -1,5 +1,6 @@
 // The one gateway of the process, shared by the custom server and the Next route handlers
 // (kept on globalThis because Next bundles route handlers as separate module graphs).
+import path from "node:path";
 import { Agent } from "undici";
 import { findApiKeyByHash, touchApiKeys } from "../db/api-keys";
 import { type Db, db } from "../db/client";
@@ -11,7 +12,8 @@ import { EmbeddedCacheStore } from "../cache/embedded-store";
 import { PendingCacheWrites } from "../cache/pending-writes";
 import { RedisCacheStore } from "../cache/redis-store";
 import { metrics } from "../metrics";
-import { connectRedis } from "../state/redis";
+import { FailoverBudgetStore, FailoverCacheStore, FailoverRateLimitStore, redisFallback } from "../state/failover";
+import { type RedisBreaker, connectRedis, redisTimeouts } from "../state/redis";
 import { listEnabledRateLimitRules } from "../db/rate-limit-rules";
 import { MemoryRateLimitStore } from "../ratelimit/memory-store";
 import { RedisRateLimitStore } from "../ratelimit/redis-store";
@@ -29,14 +31,23 @@ import { blockingBudgets } from "../db/budgets";
 import { MemoryBudgetStore } from "../budgets/store";
 import { RedisBudgetStore } from "../budgets/redis-store";
 import { spendNanoByGroup } from "../analytics/alert-metrics";
-import { LogQueue } from "./log-queue";
+import { DEFAULT_LOG_QUEUE_OPTIONS, LogQueue } from "./log-queue";
+import type { GatewayConfig } from "./config";
+import { InFlight } from "./in-flight";
 import { handleGateway } from "./pipeline";
 
 export interface Gateway {
   deps: GatewayDeps;
   handle: (req: GatewayRequest, res: GatewayResponse, endpoint: Endpoint) => Promise<void>;
-  /** Flushes the log and last-used times; call on shutdown. */
-  close: () => Promise<void>;
+  /** Calls under way, each until its log row is queued. */
+  inFlight: InFlight;
+  /** The shared state's breaker when REDIS_URL is set, for health and metrics. */
+  redis?: RedisBreaker;
+  /**
+   * Shutdown: waits for the calls under way (up to `graceMs`), then flushes the log and
+   * last-used times and closes upstream connections.
+   */
+  close: (graceMs?: number) => Promise<void>;
 }
 
 export interface GatewayOptions {
@@ -49,12 +60,18 @@ export interface GatewayOptions {
   clock?: () => Date;
 }
 
+/** Where log rows wait while the database is away: beside the SQLite file, or under ./data. */
+const spillDir = (config: GatewayConfig, target: DatabaseTarget) =>
+  config.logSpillDir ?? (target.kind === "sqlite" ? path.join(path.dirname(path.resolve(target.file)), "log-spill") : path.resolve("data", "log-spill"));
+
 export function createGateway({ env = process.env, db: database, target, clock = () => new Date() }: GatewayOptions = {}): Gateway {
   const store = () => database ?? db();
-  const writer = createRequestLogWriter(target ?? resolveDatabase(env.DATABASE_URL));
+  const logTarget = target ?? resolveDatabase(env.DATABASE_URL);
+  const writer = createRequestLogWriter(logTarget);
   const config = loadGatewayConfig(env);
   // With REDIS_URL, state shared by replicas lives in Redis; otherwise in this process and the database.
-  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.TOLLGATE_REDIS_PREFIX || undefined) : undefined;
+  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.TOLLGATE_REDIS_PREFIX || undefined, redisTimeouts(env)) : undefined;
+  const fallback = redisFallback(env);
   const providers = loadProviderConfigs(env);
   const deps: GatewayDeps = {
     clock,
@@ -66,24 +83,31 @@ export function createGateway({ env = process.env, db: database, target, clock =
     ),
     keys: new KeyCache((hash) => findApiKeyByHash(hash, store()), (ids, at) => touchApiKeys(ids, at, store())),
     prices: new PriceOverrideCache((workspaceId) => listPriceOverrides(workspaceId, store()), config.priceOverrideTtlMs),
-    log: new LogQueue(writer, undefined, (error) =>
-      console.error(`request log: write failed, will retry: ${error.message}`),
+    log: new LogQueue(
+      writer,
+      { ...DEFAULT_LOG_QUEUE_OPTIONS, memoryBytes: config.logMemoryBytes, spill: { dir: spillDir(config, logTarget), maxBytes: config.logSpillMaxBytes } },
+      (message) => console.error(message),
     ),
     // Keep-alive pools per upstream origin; generous so streams don't queue behind each other.
-    cache: redis ? new RedisCacheStore(redis.redis, redis.prefix) : new EmbeddedCacheStore(store),
+    cache: redis ? new FailoverCacheStore(new RedisCacheStore(redis.redis, redis.prefix), redis.breaker) : new EmbeddedCacheStore(store),
     cacheWrites: new PendingCacheWrites(),
-    rateLimits: redis ? new RedisRateLimitStore(redis.redis, redis.prefix) : new MemoryRateLimitStore(),
+    rateLimits: redis ? new FailoverRateLimitStore(new RedisRateLimitStore(redis.redis, redis.prefix), new MemoryRateLimitStore(), redis.breaker, fallback) : new MemoryRateLimitStore(),
     rateLimitRules: rateLimitRuleCache((workspaceId) => listEnabledRateLimitRules(workspaceId, store()), config.rateLimitRuleTtlMs),
     budgets: new WorkspaceCache((workspaceId) => blockingBudgets(workspaceId, store()), config.budgetTtlMs),
-    budgetTotals: redis ? new RedisBudgetStore(redis.redis, redis.prefix) : new MemoryBudgetStore(),
+    budgetTotals: redis ? new FailoverBudgetStore(new RedisBudgetStore(redis.redis, redis.prefix), () => new MemoryBudgetStore(), redis.breaker, fallback) : new MemoryBudgetStore(),
     budgetSpend: async (workspaceId, window, filter) => (await spendNanoByGroup(workspaceId, window, filter, null, store())).get("") ?? 0n,
     dispatcher: new Agent({ connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 }),
   };
   metrics().logStats.read = () => deps.log.snapshot();
+  if (redis) metrics().redisState.read = () => ({ up: redis.breaker.up, fallbacks: redis.breaker.fallbacks });
+  const inFlight = new InFlight();
   return {
     deps,
-    handle: (req, res, endpoint) => handleGateway(req, res, endpoint, deps),
-    close: async () => {
+    inFlight,
+    redis: redis?.breaker,
+    handle: (req, res, endpoint) => inFlight.track(handleGateway(req, res, endpoint, deps)),
+    close: async (graceMs = 0) => {
+      await inFlight.idle(graceMs);
       await Promise.all([deps.log.close(), deps.keys.close()]);
       await Promise.all([deps.dispatcher.close(), writer.close(), deps.cache.close(), deps.rateLimits.close(), deps.budgetTotals.close()]);
       redis?.redis.disconnect();

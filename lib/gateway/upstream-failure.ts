@@ -10,6 +10,11 @@ export const CLIENT_CLOSED = 499; // nginx's convention for "the client went awa
 export function upstreamFailure(ctx: GatewayContext, deps: GatewayDeps, error: unknown): GatewayError {
   if (ctx.cancelled) return new GatewayError(CLIENT_CLOSED, "The client closed the connection before the answer was complete.", "api_error", "client_closed_request");
   if (error instanceof GatewayError) return error;
+  // A fault of the gateway's own (a bug, not the network): never shown to the client as is.
+  if (error instanceof TypeError || error instanceof RangeError || error instanceof SyntaxError) {
+    console.error(`gateway: internal error on a call to ${ctx.route?.provider.id ?? "a provider"}: ${error.message}`);
+    return new GatewayError(500, "The gateway failed to handle this request.", "api_error", "internal_error");
+  }
   const provider = ctx.route?.provider.id ?? "the provider";
   const code = (error as { code?: string }).code ?? "";
   if (TIMEOUT_CODES.has(code)) {

@@ -10,7 +10,7 @@ export async function measureIngest(kind: DatabaseKind, rows = 20_000): Promise<
   try {
     const ws = (await findOrCreateWorkspace("bench", "Bench", t.db)).id;
     const writer = createRequestLogWriter(t.target);
-    const queue = new LogQueue(writer, { maxRows: rows, batchSize: 500, intervalMs: 100 });
+    const queue = new LogQueue(writer, { batchSize: 500, intervalMs: 100, memoryBytes: 1024 * 1024 * 1024 });
     const data = Array.from({ length: rows }, () => logRow(ws));
     const started = performance.now();
     data.forEach((r) => queue.enqueue(r));

@@ -135,6 +135,8 @@ export function* demoRows(workspaceId: string, options: DemoOptions = {}): Gener
       responseBody,
       responseBodyState: "full",
       responseBytes: responseBody.length,
+      clientRequestId: null,
+      clippedValues: null,
       properties: Object.entries(tags).map(([key, value]) => ({ key, value })),
     };
   }

@@ -41,6 +41,8 @@ export function logRow(workspaceId: string, overrides: Partial<RequestLogRow> = 
     responseBody: "{}",
     responseBodyState: "full",
     responseBytes: 2,
+    clientRequestId: null,
+    clippedValues: null,
     properties: [{ key: "workflow", value: "tests" }],
     ...overrides,
   };

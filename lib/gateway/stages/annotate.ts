@@ -8,7 +8,8 @@ import { header } from "../http";
 export const PROPERTY_PREFIX = "helicone-property-";
 export const PROPERTY_LIMITS = { count: 50, nameLength: 64, valueLength: 1000 } as const;
 
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+/** Helicone-Request-Id: printable ASCII, like any id a tracing system makes. */
+const REQUEST_ID = /^[\x21-\x7e]{1,128}$/;
 
 /**
  * Node reads header bytes as Latin-1; a value a client sent as UTF-8 ("café") is re-read as
@@ -51,10 +52,11 @@ const text = (ctx: GatewayContext, name: string) => {
 
 export function annotateRequest(ctx: GatewayContext): void {
   const requestId = header(ctx.req, "helicone-request-id")?.trim();
-  if (requestId !== undefined) {
-    // Helicone replaces a bad id silently; a caller who sets one expects to find it again.
-    if (!UUID.test(requestId)) throw badRequest("Helicone-Request-Id must be a UUID, like 0b3c8a52-2f7e-4c59-a5f1-3f4d1c8e9a20.", "helicone-request-id", "invalid_request_id");
-    ctx.id = requestId.toLowerCase();
+  if (requestId) {
+    // Kept beside the row's own id, never as it: a reused id must not collide with another
+    // call's row, nor share its rate-limit slot.
+    if (!REQUEST_ID.test(requestId)) throw badRequest("Helicone-Request-Id must be 1 to 128 printable ASCII characters without spaces.", "helicone-request-id", "invalid_request_id");
+    ctx.clientRequestId = requestId;
   }
   ctx.properties = readProperties(ctx);
   // The user, first found wins: Helicone-User-Id, then a UserId property (the seed tags users

@@ -10,6 +10,7 @@ import { saveToCache } from "./cache";
 import { settleBudgets } from "./budget";
 import { settleRateLimits } from "./rate-limit";
 import { CLIENT_CLOSED } from "../upstream-failure";
+import { clipIndexedValues } from "../../db/index-limits";
 
 /** Helicone-Omit-Request/-Response: no body, but tokens and cost are still recorded. */
 const OMITTED = { body: null, state: "omitted" as BodyState, bytes: null };
@@ -31,6 +32,7 @@ function finalUsage(ctx: GatewayContext) {
   return producedOutput && ctx.route ? estimateUsage(ctx.body, ctx.outputText ?? "") : undefined;
 }
 
+/** The row built from the context; its indexed values are clipped (index-limits.ts). */
 export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promise<RequestLogRow> {
   const usage = finalUsage(ctx);
   const provider = ctx.route?.provider;
@@ -43,20 +45,9 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
   }
   const request = ctx.omitRequestBody ? OMITTED : capped(ctx.rawBody, deps.config.storedBodyBytes);
   const response = ctx.omitResponseBody ? OMITTED : capped(ctx.responseText, deps.config.storedBodyBytes);
-  return {
-    id: ctx.id,
-    workspaceId: ctx.workspaceId!,
-    apiKeyId: ctx.apiKeyId ?? null,
-    createdAt: ctx.createdAt,
-    provider: provider?.id ?? "unknown",
-    modelRequested: ctx.modelRequested ?? "",
-    modelServed: ctx.modelServed ?? null,
-    path: ctx.endpoint.path,
-    status: ctx.status ?? 500,
-    errorMessage: ctx.errorMessage ?? null,
-    latencyMs: Math.round(performance.now() - ctx.startedAt),
+  return clipIndexedValues({
+    ...baseRow(ctx),
     timeToFirstTokenMs: ctx.timeToFirstTokenMs ?? null,
-    streamed: ctx.stream,
     promptTokens: usage?.promptTokens ?? null,
     completionTokens: usage?.completionTokens ?? null,
     cachedInputTokens: usage?.cachedInputTokens ?? null,
@@ -64,15 +55,8 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
     reasoningTokens: usage?.reasoningTokens ?? null,
     usageEstimated: usage?.estimated ?? false,
     costNanoUsd: cost,
-    retryCount: ctx.retryCount,
-    fallbackIndex: ctx.fallbackIndex,
     attempts: ctx.attempts.length > 1 ? JSON.stringify(ctx.attempts) : null,
     costSavedNanoUsd: ctx.cache?.status === "HIT" ? (ctx.cache.savedNanoUsd ?? null) : null,
-    cacheStatus: ctx.cache?.status ?? null,
-    userId: ctx.userId ?? null,
-    sessionId: ctx.session?.id ?? null,
-    sessionPath: ctx.session?.path ?? null,
-    sessionName: ctx.session?.name ?? null,
     rateLimitedBy: ctx.rateLimit && !ctx.rateLimit.decision.allowed ? "gateway" : ctx.attempts.some((a) => a.status === 429) ? "provider" : null,
     rateLimitHeaders: ctx.rateLimitHeaders && Object.keys(ctx.rateLimitHeaders).length ? JSON.stringify(ctx.rateLimitHeaders) : null,
     requestBody: request.body,
@@ -81,14 +65,74 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
     responseBody: response.body,
     responseBodyState: response.state,
     responseBytes: ctx.responseBytes ?? response.bytes,
+  });
+}
+
+/** What every row has, even one whose usage, cost or bodies could not be worked out. */
+function baseRow(ctx: GatewayContext): RequestLogRow {
+  return {
+    id: ctx.id,
+    workspaceId: ctx.workspaceId!,
+    apiKeyId: ctx.apiKeyId ?? null,
+    clientRequestId: ctx.clientRequestId ?? null,
+    createdAt: ctx.createdAt,
+    provider: ctx.route?.provider.id ?? "unknown",
+    modelRequested: ctx.modelRequested ?? "",
+    modelServed: ctx.modelServed ?? null,
+    path: ctx.endpoint.path,
+    status: ctx.status ?? 500,
+    errorMessage: ctx.errorMessage ?? null,
+    latencyMs: Math.round(performance.now() - ctx.startedAt),
+    timeToFirstTokenMs: null,
+    streamed: ctx.stream,
+    promptTokens: null,
+    completionTokens: null,
+    cachedInputTokens: null,
+    cacheWriteTokens: null,
+    reasoningTokens: null,
+    usageEstimated: false,
+    costNanoUsd: null,
+    costSavedNanoUsd: null,
+    retryCount: ctx.retryCount,
+    fallbackIndex: ctx.fallbackIndex,
+    attempts: null,
+    cacheStatus: ctx.cache?.status ?? null,
+    userId: ctx.userId ?? null,
+    sessionId: ctx.session?.id ?? null,
+    sessionPath: ctx.session?.path ?? null,
+    sessionName: ctx.session?.name ?? null,
+    rateLimitedBy: null,
+    rateLimitHeaders: null,
+    requestBody: null,
+    requestBodyState: "omitted",
+    requestBytes: null,
+    responseBody: null,
+    responseBodyState: "omitted",
+    responseBytes: null,
+    clippedValues: null,
     properties: ctx.properties,
   };
+}
+
+/**
+ * The row, or when building it failed (an input nothing foresaw), a row with what is known and
+ * the failure in its error message: a call is never left without a row.
+ */
+async function rowFor(ctx: GatewayContext, deps: GatewayDeps): Promise<RequestLogRow> {
+  try {
+    return await buildLogRow(ctx, deps);
+  } catch (error) {
+    metrics().incompleteLogRows.inc();
+    const row = baseRow(ctx);
+    const note = `Tollgate could not work out this call's usage and cost: ${(error as Error).message}`;
+    return clipIndexedValues({ ...row, errorMessage: row.errorMessage ? `${row.errorMessage} (${note})` : note });
+  }
 }
 
 export async function logRequest(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
   if (ctx.logged || !ctx.workspaceId) return; // without a workspace there is nowhere to log
   ctx.logged = true;
-  const row = await buildLogRow(ctx, deps);
+  const row = await rowFor(ctx, deps);
   deps.log.enqueue(row);
   await settleRateLimits(ctx, deps, { tokens: (row.promptTokens ?? 0) + (row.completionTokens ?? 0), costNano: row.costNanoUsd });
   await settleBudgets(ctx, deps, row.costNanoUsd);

@@ -5,6 +5,8 @@ import type { GatewayDeps } from "../deps";
 import type { EndpointKind } from "../endpoints";
 import { GatewayError, badRequest } from "../errors";
 import { header } from "../http";
+import type { z } from "zod";
+import { anthropicRequestSchema, openAiChatRequestSchema, requestProblem } from "../../providers/translate/request-schemas";
 
 /** The field each endpoint cannot do without, besides model. */
 const REQUIRED: Partial<Record<EndpointKind, { field: string; array?: boolean }>> = {
@@ -14,6 +16,29 @@ const REQUIRED: Partial<Record<EndpointKind, { field: string; array?: boolean }>
   completions: { field: "prompt" },
   responses: { field: "input" },
 };
+
+/** Deeper JSON than any real request nests; deeper input is refused before anything walks it. */
+export const MAX_JSON_DEPTH = 128;
+
+/** How deeply the JSON text nests arrays and objects, counted without parsing (no recursion). */
+function nestingDepth(json: Buffer): number {
+  let depth = 0;
+  let max = 0;
+  let inString = false;
+  for (let i = 0; i < json.length; i++) {
+    const c = json[i];
+    if (inString) {
+      if (c === 0x5c) i++; // backslash: skip the escaped character
+      else if (c === 0x22) inString = false;
+    } else if (c === 0x22) inString = true;
+    else if (c === 0x7b || c === 0x5b) max = Math.max(max, ++depth);
+    else if (c === 0x7d || c === 0x5d) depth--;
+  }
+  return max;
+}
+
+/** The translators' view of each client format, checked before anything is forwarded. */
+const SHAPES: Partial<Record<EndpointKind, z.ZodType>> = { chat: openAiChatRequestSchema, messages: anthropicRequestSchema };
 
 const tooLarge = (limit: number) =>
   new GatewayError(413, `Request body exceeds the gateway's limit of ${limit} bytes.`, "invalid_request_error", "request_too_large");
@@ -37,6 +62,7 @@ export async function parseRequest(ctx: GatewayContext, deps: GatewayDeps): Prom
     throw new GatewayError(405, `${ctx.endpoint.path} accepts ${ctx.endpoint.method} only.`, "invalid_request_error", "method_not_allowed", null, { allow: ctx.endpoint.method });
   }
   ctx.rawBody = await readBody(ctx, deps.config.maxBodyBytes);
+  if (nestingDepth(ctx.rawBody) > MAX_JSON_DEPTH) throw badRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`, null, "invalid_json");
   let body: unknown;
   try {
     body = JSON.parse(ctx.rawBody.toString("utf8"));
@@ -60,5 +86,8 @@ export async function parseRequest(ctx: GatewayContext, deps: GatewayDeps): Prom
       throw badRequest(`You must provide ${required.array ? "a non-empty array in " : ""}the ${required.field} parameter.`, required.field, "missing_required_parameter");
     }
   }
+  const shape = SHAPES[ctx.endpoint.kind];
+  const problem = shape && requestProblem(shape, ctx.body);
+  if (problem) throw badRequest(problem.message, problem.param, "invalid_value");
   ctx.stream = ctx.body.stream === true;
 }

@@ -423,12 +423,21 @@ export function taggingScenarios(h: () => GatewayHarness) {
     expect((await h().t.db.requestProperty.findFirstOrThrow({ where: { requestId: id, key: "city" } })).value).toBe("Zürich");
   });
 
-  it("uses a caller's Helicone-Request-Id, and refuses one that is not a UUID", async () => {
-    const id = "0b3c8a52-2f7e-4c59-a5f1-3f4d1c8e9a20".replace(/^0b3c/, Math.random().toString(16).slice(2, 6));
-    const res = await openai(h()).chat.completions.create({ model: "gpt-4o-mini", messages }, { headers: { "Helicone-Request-Id": id } }).withResponse();
-    expect(res.response.headers.get("helicone-id")).toBe(id);
-    expect((await h().row(id)).status).toBe(200);
-    const bad = await openai(h()).chat.completions.create({ model: "gpt-4o-mini", messages }, { headers: { "Helicone-Request-Id": "req-123" } }).catch((e) => e);
+  it("keeps a caller's Helicone-Request-Id beside a fresh row id: any printable id, reused ids never collide or pass a limit", async () => {
+    const clientId = `my-trace-${Math.random().toString(16).slice(2, 8)}`;
+    const call = () =>
+      openai(h())
+        .chat.completions.create({ model: "gpt-4o-mini", messages }, { headers: { "Helicone-Request-Id": clientId, "Helicone-RateLimit-Policy": "3;w=60;s=user", "Helicone-User-Id": clientId } })
+        .withResponse()
+        .then((r) => ({ status: r.response.status, helicone: r.response.headers.get("helicone-id"), id: r.response.headers.get("x-request-id")! }))
+        .catch((e: { status: number; headers: Headers }) => ({ status: e.status, helicone: e.headers.get("helicone-id"), id: e.headers.get("x-request-id")! }));
+    const results = [];
+    for (let i = 0; i < 5; i++) results.push(await call());
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 429, 429]);
+    expect(results.every((r) => r.helicone === clientId)).toBe(true);
+    expect(new Set(results.map((r) => r.id)).size).toBe(5);
+    for (const r of results) expect(await h().row(r.id)).toMatchObject({ clientRequestId: clientId, status: r.status });
+    const bad = await openai(h()).chat.completions.create({ model: "gpt-4o-mini", messages }, { headers: { "Helicone-Request-Id": "has spaces in it" } }).catch((e) => e);
     expect(bad.status).toBe(400);
     expect(bad.error).toMatchObject({ code: "invalid_request_id", param: "helicone-request-id" });
   });

@@ -1,0 +1,191 @@
+// The log queue's overflow on disk: rows the database cannot take now (an outage) or that do not
+// fit the in-memory bound, as JSON lines in numbered segment files, replayed oldest first.
+// Files are named <owner>.<seq>.jsonl, the owner being this process; a process that finds the
+// segments of one that died (a crash, a SIGKILL) adopts them as older than its own and replays
+// them, so rows spilled before a restart are written after it.
+import { randomBytes } from "node:crypto";
+import { type WriteStream, createWriteStream, mkdirSync, readFileSync, readdirSync, renameSync, statSync } from "node:fs";
+import { readFile, unlink } from "node:fs/promises";
+import path from "node:path";
+import { decodeRow, encodeRow } from "../db/log-row-codec";
+import type { RequestLogRow } from "../db/request-log";
+
+export interface SpillSegment {
+  seq: number;
+  file: string;
+  rows: number;
+  bytes: number;
+  /** createdAt of its first row, for the oldest-pending age. */
+  firstAt: number;
+}
+
+export interface SpillOptions {
+  dir: string;
+  /** Rows per segment: the unit read back into memory. */
+  segmentRows: number;
+  /** Beyond this many bytes on disk, rows are dropped (and counted). */
+  maxBytes: number;
+}
+
+// <pid>-<random>.<seq>.jsonl while a process owns the segment; closed-<random>.<seq>.jsonl once
+// it has shut down and left it for the next start.
+const NAME = /^(\d+|closed)-([0-9a-f]+)\.(-?\d+)\.jsonl$/;
+
+function processAlive(owner: string): boolean {
+  if (owner === "closed") return false;
+  const pid = Number(owner);
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+}
+
+export class LogSpill {
+  private readonly owner = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  private segments: SpillSegment[] = [];
+  private writing?: { segment: SpillSegment; stream: WriteStream };
+  private nextSeq = 0;
+  /** Lines that could not be read back (a partial last line after a crash). */
+  unreadable = 0;
+
+  constructor(private readonly options: SpillOptions) {
+    mkdirSync(options.dir, { recursive: true });
+    this.adoptOrphans();
+  }
+
+  get rows() {
+    return this.segments.reduce((n, s) => n + s.rows, 0);
+  }
+
+  get bytes() {
+    return this.segments.reduce((n, s) => n + s.bytes, 0);
+  }
+
+  get oldestAt(): number | undefined {
+    return this.segments[0]?.firstAt;
+  }
+
+  private file(seq: number) {
+    return path.join(this.options.dir, `${this.owner}.${seq}.jsonl`);
+  }
+
+  /** Segments left by processes that are gone become this process's oldest. */
+  private adoptOrphans() {
+    const found = readdirSync(this.options.dir)
+      .map((name) => ({ name, match: NAME.exec(name) }))
+      .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null && !processAlive(f.match[1]!))
+      .map((f) => ({ ...f, group: `${f.match[1]}-${f.match[2]}`, seq: Number(f.match[3]), mtime: statSync(path.join(this.options.dir, f.name)).mtimeMs }));
+    // Within one owner the sequence orders the rows; owners are taken oldest first.
+    const groupAge = new Map<string, number>();
+    for (const f of found) groupAge.set(f.group, Math.min(groupAge.get(f.group) ?? Infinity, f.mtime));
+    const orphans = found.sort((a, b) => groupAge.get(a.group)! - groupAge.get(b.group)! || a.group.localeCompare(b.group) || a.seq - b.seq);
+    let seq = -orphans.length;
+    for (const orphan of orphans) {
+      const file = this.file(seq);
+      try {
+        renameSync(path.join(this.options.dir, orphan.name), file); // atomic: one adopter wins
+      } catch {
+        continue;
+      }
+      const text = readFileSync(file, "utf8");
+      const lines = text.split("\n").filter(Boolean);
+      if (lines.length === 0) continue;
+      let firstAt = Date.now();
+      try {
+        firstAt = decodeRow(lines[0]!).createdAt.getTime();
+      } catch {
+        // an unreadable first line is counted when the segment is read
+      }
+      this.segments.push({ seq, file, rows: lines.length, bytes: Buffer.byteLength(text), firstAt });
+      seq++;
+    }
+  }
+
+  /** Appends rows at the newest end; returns how many fit under maxBytes (the rest are dropped). */
+  append(rows: RequestLogRow[]): number {
+    let accepted = 0;
+    for (const row of rows) {
+      const line = `${encodeRow(row)}\n`;
+      const size = Buffer.byteLength(line);
+      if (this.bytes + size > this.options.maxBytes) break;
+      if (!this.writing || this.writing.segment.rows >= this.options.segmentRows) this.rotate();
+      const { segment, stream } = this.writing!;
+      if (segment.rows === 0) segment.firstAt = row.createdAt.getTime();
+      stream.write(line);
+      segment.rows++;
+      segment.bytes += size;
+      accepted++;
+    }
+    return accepted;
+  }
+
+  /** Writes rows as a segment older than every other (rows that were in memory when the database went away). */
+  async prepend(rows: RequestLogRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    const seq = Math.min(0, ...this.segments.map((s) => s.seq)) - 1;
+    const segment: SpillSegment = { seq, file: this.file(seq), rows: rows.length, bytes: 0, firstAt: rows[0]!.createdAt.getTime() };
+    const stream = createWriteStream(segment.file, { flags: "a" });
+    const text = rows.map((r) => `${encodeRow(r)}\n`).join("");
+    segment.bytes = Buffer.byteLength(text);
+    this.segments.unshift(segment);
+    await new Promise<void>((resolve, reject) => stream.end(text, () => resolve()).on("error", reject));
+  }
+
+  private rotate() {
+    this.writing?.stream.end();
+    const seq = Math.max(this.nextSeq, ...this.segments.map((s) => s.seq + 1));
+    this.nextSeq = seq + 1;
+    const segment: SpillSegment = { seq, file: this.file(seq), rows: 0, bytes: 0, firstAt: Date.now() };
+    const stream = createWriteStream(segment.file, { flags: "a" });
+    stream.on("error", (error) => console.error(`request log: spill file ${segment.file}: ${error.message}`));
+    this.segments.push(segment);
+    this.writing = { segment, stream };
+  }
+
+  /** Ends the segment being written, so it can be read back whole. */
+  private async seal() {
+    const writing = this.writing;
+    if (!writing) return;
+    this.writing = undefined;
+    await new Promise<void>((resolve) => writing.stream.end(() => resolve()));
+  }
+
+  /** The oldest segment's rows; the file stays until release(). */
+  async oldest(): Promise<{ segment: SpillSegment; rows: RequestLogRow[] } | null> {
+    const segment = this.segments[0];
+    if (!segment) return null;
+    if (this.writing?.segment === segment) await this.seal();
+    const rows: RequestLogRow[] = [];
+    for (const line of (await readFile(segment.file, "utf8").catch(() => "")).split("\n")) {
+      if (!line) continue;
+      try {
+        rows.push(decodeRow(line));
+      } catch {
+        this.unreadable++;
+      }
+    }
+    return { segment, rows };
+  }
+
+  /** Deletes a segment whose rows are all written. */
+  async release(segment: SpillSegment) {
+    this.segments = this.segments.filter((s) => s !== segment);
+    await unlink(segment.file).catch(() => {});
+  }
+
+  /** Flushes the segment being written to disk and leaves every segment for the next start (shutdown). */
+  async close() {
+    await this.seal();
+    const id = randomBytes(4).toString("hex");
+    for (const segment of this.segments) {
+      try {
+        renameSync(segment.file, path.join(this.options.dir, `closed-${id}.${segment.seq}.jsonl`));
+      } catch {
+        // already gone
+      }
+    }
+    this.segments = [];
+  }
+}

@@ -1,0 +1,22 @@
+-- AlterTable
+ALTER TABLE "Request" ADD COLUMN     "clientRequestId" TEXT,
+ADD COLUMN     "clippedValues" TEXT;
+
+-- CreateTable
+CREATE TABLE "LogDeadLetter" (
+    "id" TEXT NOT NULL,
+    "workspaceId" TEXT NOT NULL,
+    "requestId" TEXT NOT NULL,
+    "createdAt" TIMESTAMP(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
+    "error" TEXT NOT NULL,
+    "row" TEXT NOT NULL,
+
+    CONSTRAINT "LogDeadLetter_pkey" PRIMARY KEY ("id")
+);
+
+-- CreateIndex
+CREATE INDEX "LogDeadLetter_workspaceId_createdAt_idx" ON "LogDeadLetter"("workspaceId", "createdAt");
+
+-- CreateIndex
+CREATE INDEX "Request_workspaceId_clientRequestId_idx" ON "Request"("workspaceId", "clientRequestId");
+
