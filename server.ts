@@ -5,6 +5,7 @@ import { createServer } from "node:http";
 import next from "next";
 import { appendPeerAddress } from "./lib/auth/client-address";
 import { serveGatewayPath } from "./lib/gateway/node-handler";
+import { answerClientError, requestLineProblem, sendGatewayError } from "./lib/gateway/protocol-errors";
 import { gateway } from "./lib/gateway/runtime";
 import { shutdownGraceMs } from "./lib/gateway/shutdown";
 import { ensureJobs } from "./lib/jobs/scheduler";
@@ -26,10 +27,13 @@ export async function startServer({ port, hostname }: ServerOptions) {
   const server = createServer((req, res) => {
     // Shutting down: answer what arrives on open connections, then close each one.
     if (stopping) res.setHeader("connection", "close");
+    const problem = requestLineProblem(req);
+    if (problem) return sendGatewayError(res, problem);
     if (serveGatewayPath(gw, req, res)) return;
     appendPeerAddress(req); // so sign-in limits see the real peer, not a client-chosen header
     void handleNext(req, res);
   });
+  server.on("clientError", answerClientError);
   server.keepAliveTimeout = 65_000; // above common load-balancer idle timeouts
   server.headersTimeout = 66_000;
 

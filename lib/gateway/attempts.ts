@@ -21,7 +21,7 @@ function send(ctx: GatewayContext, deps: GatewayDeps, plan: UpstreamPlan, signal
     method: "POST",
     headers: plan.headers,
     body: plan.body,
-    dispatcher: deps.dispatcher,
+    dispatcher: ctx.route!.provider.memberSupplied ? deps.publicDispatcher : deps.dispatcher,
     signal,
     headersTimeout: ctx.stream ? config.firstByteTimeoutMs : config.upstreamTimeoutMs,
     bodyTimeout: ctx.stream ? config.streamIdleTimeoutMs : config.upstreamTimeoutMs,

@@ -22,6 +22,8 @@ const schema = z.object({
   TOLLGATE_BUDGET_TTL_MS: ms(5_000),
   /** How long a workspace's stored provider keys are cached: a new or rotated key applies within this. */
   TOLLGATE_PROVIDER_KEY_TTL_MS: ms(5_000),
+  /** 1 lets workspace members point custom providers at private addresses (internal model servers). */
+  TOLLGATE_ALLOW_PRIVATE_PROVIDERS: z.string().optional(),
   /** The request log's in-memory bound; beyond it, and while the database is down, rows wait on disk. */
   TOLLGATE_LOG_MEMORY_BYTES: ms(64 * 1024 * 1024),
   /** Where log rows wait on disk (default: log-spill/ beside the SQLite file, else ./data/log-spill). */
@@ -40,6 +42,7 @@ export interface GatewayConfig {
   rateLimitRuleTtlMs: number;
   budgetTtlMs: number;
   providerKeyTtlMs: number;
+  allowPrivateProviders: boolean;
   logMemoryBytes: number;
   logSpillDir: string | undefined;
   logSpillMaxBytes: number;
@@ -57,6 +60,7 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     rateLimitRuleTtlMs: c.TOLLGATE_RATE_LIMIT_RULE_TTL_MS,
     budgetTtlMs: c.TOLLGATE_BUDGET_TTL_MS,
     providerKeyTtlMs: c.TOLLGATE_PROVIDER_KEY_TTL_MS,
+    allowPrivateProviders: c.TOLLGATE_ALLOW_PRIVATE_PROVIDERS === "1",
     logMemoryBytes: c.TOLLGATE_LOG_MEMORY_BYTES,
     logSpillDir: c.TOLLGATE_LOG_SPILL_DIR,
     logSpillMaxBytes: c.TOLLGATE_LOG_SPILL_MAX_BYTES,

@@ -36,4 +36,6 @@ export interface GatewayDeps {
   /** Spend already logged in a window, for seeding a budget total the store does not know. */
   budgetSpend: (workspaceId: string, window: Window, filter: AlertFilter | null) => Promise<bigint>;
   dispatcher: Dispatcher;
+  /** For providers whose base URL a workspace member typed in: connects to public addresses only. */
+  publicDispatcher: Dispatcher;
 }

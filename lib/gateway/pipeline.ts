@@ -4,7 +4,7 @@ import { randomUUID } from "node:crypto";
 import type { GatewayContext } from "./context";
 import type { GatewayDeps } from "./deps";
 import type { Endpoint } from "./endpoints";
-import { errorBody, toGatewayError } from "./errors";
+import { GatewayError, errorBody, toGatewayError } from "./errors";
 import type { GatewayRequest, GatewayResponse } from "./http";
 import { gatewayHeaders } from "./response-headers";
 import { annotateRequest } from "./stages/annotate";
@@ -20,8 +20,14 @@ import { routeRequest } from "./stages/route";
 
 type Stage = (ctx: GatewayContext, deps: GatewayDeps) => void | Promise<void>;
 
-const PROXY_STAGES: Stage[] = [authenticate, annotateRequest, parseRequest, routeRequest, lookUpCache, enforceRateLimits, enforceBudgets, forward];
-const MODELS_STAGES: Stage[] = [authenticate, listModels];
+/** Each endpoint takes one method; any other gets a JSON 405 (logged, as the caller is known by then). */
+function checkMethod(ctx: GatewayContext) {
+  if (ctx.req.method === ctx.endpoint.method || (ctx.req.method === "HEAD" && ctx.endpoint.method === "GET")) return;
+  throw new GatewayError(405, `${ctx.endpoint.path} accepts ${ctx.endpoint.method} only.`, "invalid_request_error", "method_not_allowed", null, { allow: ctx.endpoint.method });
+}
+
+const PROXY_STAGES: Stage[] = [authenticate, checkMethod, annotateRequest, parseRequest, routeRequest, lookUpCache, enforceRateLimits, enforceBudgets, forward];
+const MODELS_STAGES: Stage[] = [authenticate, checkMethod, listModels];
 
 function sendError(ctx: GatewayContext, error: unknown) {
   const failure = toGatewayError(error);

@@ -79,13 +79,17 @@ class WebResponse extends EventEmitter implements GatewayResponse {
   }
 }
 
-/** A route handler for one gateway path, e.g. `export const POST = gatewayRoute("/v1/chat/completions")`. */
-export function gatewayRoute(path: string) {
+/**
+ * Route handlers for one gateway path, every method: the gateway answers a wrong one with a JSON
+ * 405, as under `npm start`. `export const { GET, POST, … } = gatewayRoutes("/v1/chat/completions")`.
+ */
+export function gatewayRoutes(path: string) {
   const endpoint = matchEndpoint(path);
   if (!endpoint) throw new Error(`${path} is not a gateway path`);
-  return (request: Request): Promise<Response> => {
+  const handle = (request: Request): Promise<Response> => {
     const res = new WebResponse(request.signal);
     void gateway().handle(toGatewayRequest(request), res, endpoint);
     return res.response;
   };
+  return { GET: handle, HEAD: handle, POST: handle, PUT: handle, PATCH: handle, DELETE: handle, OPTIONS: handle };
 }

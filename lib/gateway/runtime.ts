@@ -2,6 +2,8 @@
 // (kept on globalThis because Next bundles route handlers as separate module graphs).
 import path from "node:path";
 import { Agent } from "undici";
+import { guardedAgent } from "../net/public-address";
+import { PRIVATE_PROVIDERS_SWITCH } from "../providers/test-connection";
 import { findApiKeyByHash, touchApiKeys } from "../db/api-keys";
 import { type Db, db } from "../db/client";
 import { listPriceOverrides } from "../db/price-overrides";
@@ -60,6 +62,9 @@ export interface GatewayOptions {
   clock?: () => Date;
 }
 
+/** Keep-alive pools per upstream origin; generous so streams don't queue behind each other. */
+const UPSTREAM_POOL = { connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 };
+
 /** Where log rows wait while the database is away: beside the SQLite file, or under ./data. */
 const spillDir = (config: GatewayConfig, target: DatabaseTarget) =>
   config.logSpillDir ?? (target.kind === "sqlite" ? path.join(path.dirname(path.resolve(target.file)), "log-spill") : path.resolve("data", "log-spill"));
@@ -88,7 +93,6 @@ export function createGateway({ env = process.env, db: database, target, clock =
       { ...DEFAULT_LOG_QUEUE_OPTIONS, memoryBytes: config.logMemoryBytes, spill: { dir: spillDir(config, logTarget), maxBytes: config.logSpillMaxBytes } },
       (message) => console.error(message),
     ),
-    // Keep-alive pools per upstream origin; generous so streams don't queue behind each other.
     cache: redis ? new FailoverCacheStore(new RedisCacheStore(redis.redis, redis.prefix), redis.breaker) : new EmbeddedCacheStore(store),
     cacheWrites: new PendingCacheWrites(),
     rateLimits: redis ? new FailoverRateLimitStore(new RedisRateLimitStore(redis.redis, redis.prefix), new MemoryRateLimitStore(), redis.breaker, fallback) : new MemoryRateLimitStore(),
@@ -96,7 +100,8 @@ export function createGateway({ env = process.env, db: database, target, clock =
     budgets: new WorkspaceCache((workspaceId) => blockingBudgets(workspaceId, store()), config.budgetTtlMs),
     budgetTotals: redis ? new FailoverBudgetStore(new RedisBudgetStore(redis.redis, redis.prefix), () => new MemoryBudgetStore(), redis.breaker, fallback) : new MemoryBudgetStore(),
     budgetSpend: async (workspaceId, window, filter) => (await spendNanoByGroup(workspaceId, window, filter, null, store())).get("") ?? 0n,
-    dispatcher: new Agent({ connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 }),
+    dispatcher: new Agent(UPSTREAM_POOL),
+    publicDispatcher: config.allowPrivateProviders ? new Agent(UPSTREAM_POOL) : guardedAgent(PRIVATE_PROVIDERS_SWITCH, UPSTREAM_POOL),
   };
   metrics().logStats.read = () => deps.log.snapshot();
   if (redis) metrics().redisState.read = () => ({ up: redis.breaker.up, fallbacks: redis.breaker.fallbacks });
@@ -109,7 +114,7 @@ export function createGateway({ env = process.env, db: database, target, clock =
     close: async (graceMs = 0) => {
       await inFlight.idle(graceMs);
       await Promise.all([deps.log.close(), deps.keys.close()]);
-      await Promise.all([deps.dispatcher.close(), writer.close(), deps.cache.close(), deps.rateLimits.close(), deps.budgetTotals.close()]);
+      await Promise.all([deps.dispatcher.close(), deps.publicDispatcher.close(), writer.close(), deps.cache.close(), deps.rateLimits.close(), deps.budgetTotals.close()]);
       redis?.redis.disconnect();
     },
   };

@@ -13,6 +13,11 @@ export interface ProviderConfig {
   acceptsStreamOptions: boolean;
   /** Azure OpenAI: api-version query parameter and api-key header. */
   azureApiVersion?: string;
+  /**
+   * The base URL was typed in by a workspace member (Settings → Providers), not configured by the
+   * operator: calls may reach public addresses only (lib/net/public-address.ts).
+   */
+  memberSupplied?: boolean;
 }
 
 type Env = Record<string, string | undefined>;

@@ -2,7 +2,9 @@
 // base URL), or a custom OpenAI-compatible provider with a slug and base URL.
 import { z } from "zod";
 import { httpUrlSchema } from "../alerts/rules";
+import { targetProblem } from "../net/public-address";
 import { isKnownProvider } from "./catalog";
+import { PRIVATE_PROVIDERS_SWITCH } from "./test-connection";
 import { CUSTOM, KEYED_PROVIDERS } from "./workspace-keys";
 
 export const providerKeySchema = z
@@ -19,6 +21,8 @@ export const providerKeySchema = z
       if (!k.baseUrl) ctx.addIssue({ code: "custom", path: ["baseUrl"], message: "A custom provider needs its base URL (…/v1)" });
     }
     if (k.provider === "azure" && !k.baseUrl) ctx.addIssue({ code: "custom", path: ["baseUrl"], message: "Azure needs the deployment URL" });
+    const problem = k.baseUrl && process.env[PRIVATE_PROVIDERS_SWITCH] !== "1" ? targetProblem(k.baseUrl, PRIVATE_PROVIDERS_SWITCH) : null;
+    if (problem) ctx.addIssue({ code: "custom", path: ["baseUrl"], message: problem });
   })
   .transform((k) => ({ provider: k.provider, name: k.provider === CUSTOM ? k.name : "default", apiKey: k.apiKey, baseUrl: k.baseUrl || null }));
 export type ProviderKeySpec = z.infer<typeof providerKeySchema>;

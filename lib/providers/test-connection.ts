@@ -1,7 +1,13 @@
 // "Test connection" in Settings → Providers: lists the provider's models with the key, the
 // cheapest authenticated call every supported API offers, and reports what came back.
-import { request } from "undici";
+import { Agent, request } from "undici";
+import { guardedAgent } from "../net/public-address";
 import type { ProviderConfig } from "./config";
+
+/** The operator's switch that lets members' provider base URLs reach private addresses. */
+export const PRIVATE_PROVIDERS_SWITCH = "TOLLGATE_ALLOW_PRIVATE_PROVIDERS";
+const publicOnly = guardedAgent(PRIVATE_PROVIDERS_SWITCH, { keepAliveTimeout: 1000 });
+const anywhere = new Agent({ keepAliveTimeout: 1000 });
 
 export interface ConnectionResult {
   ok: boolean;
@@ -26,10 +32,11 @@ function authHeaders(provider: ProviderConfig): Record<string, string> {
   return { authorization: `Bearer ${provider.apiKey}` };
 }
 
-export async function testConnection(provider: ProviderConfig): Promise<ConnectionResult> {
+export async function testConnection(provider: ProviderConfig, allowPrivate = process.env[PRIVATE_PROVIDERS_SWITCH] === "1"): Promise<ConnectionResult> {
+  const dispatcher = provider.memberSupplied && !allowPrivate ? publicOnly : anywhere;
   const url = provider.format === "anthropic" ? `${provider.baseUrl}/v1/models` : `${provider.baseUrl}/models${provider.azureApiVersion ? `?api-version=${provider.azureApiVersion}` : ""}`;
   try {
-    const response = await request(url, { headers: authHeaders(provider), headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, signal: AbortSignal.timeout(TIMEOUT_MS) });
+    const response = await request(url, { dispatcher, headers: authHeaders(provider), headersTimeout: TIMEOUT_MS, bodyTimeout: TIMEOUT_MS, signal: AbortSignal.timeout(TIMEOUT_MS) });
     const text = await response.body.text();
     if (response.statusCode >= 200 && response.statusCode < 300) {
       const count = tryJson(text).data?.length;

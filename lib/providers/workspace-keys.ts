@@ -30,13 +30,13 @@ export function withWorkspaceKeys(base: Map<string, ProviderConfig>, stored: Sto
       continue;
     }
     if (row.provider === CUSTOM) {
-      if (!isKnownProvider(row.name) && row.baseUrl) merged.set(row.name, customProvider(row.name, row.baseUrl, apiKey));
+      if (!isKnownProvider(row.name) && row.baseUrl) merged.set(row.name, { ...customProvider(row.name, row.baseUrl, apiKey), memberSupplied: true });
       continue;
     }
     if (!isKnownProvider(row.provider)) continue;
     const start = base.get(row.provider) ?? (row.baseUrl ? fromSpec(row.provider, PROVIDERS[row.provider], { [`${PROVIDERS[row.provider].env}_BASE_URL`]: row.baseUrl }) : undefined);
     if (!start) continue; // a provider with no base URL anywhere (Azure): nothing to call
-    merged.set(row.provider, { ...start, apiKey, ...(row.baseUrl ? { baseUrl: row.baseUrl.replace(/\/+$/, "") } : {}) });
+    merged.set(row.provider, { ...start, apiKey, ...(row.baseUrl ? { baseUrl: row.baseUrl.replace(/\/+$/, ""), memberSupplied: true } : {}) });
   }
   return merged;
 }

@@ -1,6 +1,6 @@
 // POST /completions – served by the gateway core (lib/gateway); `npm start` answers this path before Next.
-import { gatewayRoute } from "@/lib/gateway/route-handler";
+import { gatewayRoutes } from "@/lib/gateway/route-handler";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-export const POST = gatewayRoute("/completions");
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = gatewayRoutes("/completions");

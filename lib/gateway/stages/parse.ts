@@ -58,9 +58,6 @@ async function readBody(ctx: GatewayContext, limit: number): Promise<Buffer> {
 }
 
 export async function parseRequest(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
-  if (ctx.req.method !== ctx.endpoint.method) {
-    throw new GatewayError(405, `${ctx.endpoint.path} accepts ${ctx.endpoint.method} only.`, "invalid_request_error", "method_not_allowed", null, { allow: ctx.endpoint.method });
-  }
   ctx.rawBody = await readBody(ctx, deps.config.maxBodyBytes);
   if (nestingDepth(ctx.rawBody) > MAX_JSON_DEPTH) throw badRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`, null, "invalid_json");
   let body: unknown;

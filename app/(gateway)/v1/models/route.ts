@@ -1,6 +1,6 @@
 // GET /v1/models – served by the gateway core (lib/gateway); `npm start` answers this path before Next.
-import { gatewayRoute } from "@/lib/gateway/route-handler";
+import { gatewayRoutes } from "@/lib/gateway/route-handler";
 
 export const runtime = "nodejs";
 export const dynamic = "force-dynamic";
-export const GET = gatewayRoute("/v1/models");
+export const { GET, HEAD, POST, PUT, PATCH, DELETE, OPTIONS } = gatewayRoutes("/v1/models");
