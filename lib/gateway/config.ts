@@ -26,7 +26,7 @@ const schema = z.object({
   TOLLGATE_ALLOW_PRIVATE_PROVIDERS: z.string().optional(),
   /** The request log's in-memory bound; beyond it, and while the database is down, rows wait on disk. */
   TOLLGATE_LOG_MEMORY_BYTES: ms(64 * 1024 * 1024),
-  /** Where log rows wait on disk (default: log-spill/ beside the SQLite file, else ./data/log-spill). */
+  /** Where log rows wait on disk (default: <sqlite file>-log-spill, or ./data/log-spill/<database> for Postgres). */
   TOLLGATE_LOG_SPILL_DIR: z.string().min(1).optional().catch(undefined),
   /** Most disk the waiting rows may take; beyond it rows are dropped and counted. */
   TOLLGATE_LOG_SPILL_MAX_BYTES: ms(10 * 1024 * 1024 * 1024),

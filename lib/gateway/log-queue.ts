@@ -71,6 +71,7 @@ export class LogQueue {
   private timer: NodeJS.Timeout;
   private retryAt = 0;
   private backoffMs = 0;
+  private closed = false;
   private stats = { written: 0, deadLettered: 0, duplicates: 0, dropped: 0, stalled: false, lastError: null as string | null };
 
   constructor(
@@ -84,6 +85,12 @@ export class LogQueue {
   }
 
   enqueue(row: RequestLogRow) {
+    if (this.closed) {
+      // Shut down already: the row goes straight to disk, for the next start to write.
+      if (this.spill) this.spill.appendAfterClose([row]);
+      else this.stats.dropped++;
+      return;
+    }
     const size = rowBytes(row);
     const toDisk = this.spill && (this.spill.rows > 0 || this.stats.stalled || this.memoryBytes + size > this.options.memoryBytes);
     if (toDisk) {
@@ -240,6 +247,7 @@ export class LogQueue {
       if (!this.empty && this.backoffMs > 0) await sleep(200);
     }
     await this.flushing;
+    this.closed = true; // from here on, rows go straight to disk
     await this.moveMemoryToSpill();
     await this.spill?.close();
   }

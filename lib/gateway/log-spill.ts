@@ -4,7 +4,7 @@
 // segments of one that died (a crash, a SIGKILL) adopts them as older than its own and replays
 // them, so rows spilled before a restart are written after it.
 import { randomBytes } from "node:crypto";
-import { type WriteStream, createWriteStream, mkdirSync, readFileSync, readdirSync, renameSync, statSync } from "node:fs";
+import { type WriteStream, appendFileSync, createWriteStream, mkdirSync, readFileSync, readdirSync, renameSync, statSync } from "node:fs";
 import { readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import { decodeRow, encodeRow } from "../db/log-row-codec";
@@ -173,6 +173,12 @@ export class LogSpill {
   async release(segment: SpillSegment) {
     this.segments = this.segments.filter((s) => s !== segment);
     await unlink(segment.file).catch(() => {});
+  }
+
+  /** After close(): writes rows straight to a file the next start adopts (a call that ended during shutdown). */
+  appendAfterClose(rows: RequestLogRow[]) {
+    const file = path.join(this.options.dir, `closed-${randomBytes(4).toString("hex")}.0.jsonl`);
+    appendFileSync(file, rows.map((r) => `${encodeRow(r)}\n`).join(""));
   }
 
   /** Flushes the segment being written to disk and leaves every segment for the next start (shutdown). */

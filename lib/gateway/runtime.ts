@@ -1,5 +1,6 @@
 // The one gateway of the process, shared by the custom server and the Next route handlers
 // (kept on globalThis because Next bundles route handlers as separate module graphs).
+import { createHash } from "node:crypto";
 import path from "node:path";
 import { Agent } from "undici";
 import { guardedAgent } from "../net/public-address";
@@ -46,9 +47,12 @@ export interface Gateway {
   /** The shared state's breaker when REDIS_URL is set, for health and metrics. */
   redis?: RedisBreaker;
   /**
-   * Shutdown: waits for the calls under way (up to `graceMs`), then flushes the log and
-   * last-used times and closes upstream connections.
+   * Waits for the calls under way (up to `graceMs`), then flushes the log and last-used times.
+   * The gateway keeps answering: rows of later calls go straight to disk for the next start.
+   * For servers that cannot stop accepting (plain `next start`) and exit right after.
    */
+  flush: (graceMs?: number) => Promise<void>;
+  /** Shutdown once nothing more can arrive: flush(), then close upstream connections and stores. */
   close: (graceMs?: number) => Promise<void>;
 }
 
@@ -65,9 +69,17 @@ export interface GatewayOptions {
 /** Keep-alive pools per upstream origin; generous so streams don't queue behind each other. */
 const UPSTREAM_POOL = { connections: 256, keepAliveTimeout: 30_000, keepAliveMaxTimeout: 600_000 };
 
-/** Where log rows wait while the database is away: beside the SQLite file, or under ./data. */
-const spillDir = (config: GatewayConfig, target: DatabaseTarget) =>
-  config.logSpillDir ?? (target.kind === "sqlite" ? path.join(path.dirname(path.resolve(target.file)), "log-spill") : path.resolve("data", "log-spill"));
+/**
+ * Where log rows wait while the database is away: beside the SQLite file, or under ./data in a
+ * folder of the Postgres database's own, so rows are only ever replayed into their database.
+ */
+function spillDir(config: GatewayConfig, target: DatabaseTarget): string {
+  if (config.logSpillDir) return config.logSpillDir;
+  if (target.kind === "sqlite") return `${path.resolve(target.file)}-log-spill`;
+  const url = new URL(target.url);
+  const database = createHash("sha256").update(`${url.hostname}:${url.port}${url.pathname}`).digest("hex").slice(0, 12);
+  return path.resolve("data", "log-spill", `${url.pathname.slice(1).replace(/[^\w.-]/g, "_")}-${database}`);
+}
 
 export function createGateway({ env = process.env, db: database, target, clock = () => new Date() }: GatewayOptions = {}): Gateway {
   const store = () => database ?? db();
@@ -106,14 +118,18 @@ export function createGateway({ env = process.env, db: database, target, clock =
   metrics().logStats.read = () => deps.log.snapshot();
   if (redis) metrics().redisState.read = () => ({ up: redis.breaker.up, fallbacks: redis.breaker.fallbacks });
   const inFlight = new InFlight();
+  const flush = async (graceMs = 0) => {
+    await inFlight.idle(graceMs);
+    await Promise.all([deps.log.close(), deps.keys.close()]);
+  };
   return {
     deps,
     inFlight,
     redis: redis?.breaker,
     handle: (req, res, endpoint) => inFlight.track(handleGateway(req, res, endpoint, deps)),
+    flush,
     close: async (graceMs = 0) => {
-      await inFlight.idle(graceMs);
-      await Promise.all([deps.log.close(), deps.keys.close()]);
+      await flush(graceMs);
       await Promise.all([deps.dispatcher.close(), deps.publicDispatcher.close(), writer.close(), deps.cache.close(), deps.rateLimits.close(), deps.budgetTotals.close()]);
       redis?.redis.disconnect();
     },
