@@ -2,6 +2,7 @@
 // which also applies migrations) or plain `next start` (Next's route handlers only).
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { freePort } from "./ports";
 
@@ -12,7 +13,22 @@ export type AppCommand = "server" | "next";
 export interface RunningApp {
   url: string;
   output: () => string;
+  /** SIGTERM; resolves once the process has exited. */
   stop: () => Promise<void>;
+  /** The process serving the app (tsx runs it as a child of the one spawned here). */
+  serverPid: () => number;
+  /** Sends `signal` to the serving process; resolves once it has exited. */
+  kill: (signal: NodeJS.Signals) => Promise<void>;
+}
+
+/** The deepest single descendant of a process: the one actually serving under tsx's wrapper. */
+function servingPid(pid: number): number {
+  try {
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
+    return children.length === 1 ? servingPid(Number(children[0])) : pid;
+  } catch {
+    return pid;
+  }
 }
 
 async function waitUntilServing(url: string, child: ChildProcess, output: () => string, timeoutMs = 60_000) {
@@ -54,14 +70,22 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
   child.stdout?.on("data", (d) => (output += d));
   child.stderr?.on("data", (d) => (output += d));
   await waitUntilServing(url, child, () => output);
+  const exited = new Promise<void>((resolve) => child.on("exit", () => resolve()));
+  const serverPid = () => servingPid(child.pid!);
   return {
     url,
     output: () => output,
-    stop: () =>
-      new Promise((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        child.on("exit", () => resolve());
-        child.kill("SIGTERM");
-      }),
+    serverPid,
+    stop: async () => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      child.kill("SIGTERM");
+      await exited;
+    },
+    kill: async (signal) => {
+      if (child.exitCode !== null || child.signalCode !== null) return;
+      process.kill(serverPid(), signal);
+      if (signal === "SIGKILL") child.kill("SIGKILL"); // the wrapper would otherwise wait for nothing
+      await exited;
+    },
   };
 }

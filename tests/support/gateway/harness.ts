@@ -11,7 +11,7 @@ import { serveGatewayPath } from "@/lib/gateway/node-handler";
 import { createGateway, type Gateway } from "@/lib/gateway/runtime";
 import { type FakeProviders, startFakeProviders } from "../fake-providers/server";
 import { type DatabaseKind, type TestDatabase, createTestDatabase } from "../test-db";
-import { startApp } from "../app";
+import { type RunningApp, startApp } from "../app";
 
 export type Entry = "core" | "server" | "next";
 
@@ -31,6 +31,8 @@ export interface GatewayHarness {
   stopApp: () => Promise<void>;
   /** Everything the app process printed (child processes only; "" for the in-process core). */
   output: () => string;
+  /** The app's process (child-process entries only), for signals and memory readings. */
+  process?: RunningApp;
   stop: () => Promise<void>;
 }
 
@@ -104,6 +106,7 @@ export async function startGatewayHarness(entry: Entry, kind: DatabaseKind, extr
     },
     stopApp: () => stopApp(),
     output: () => ("output" in app ? app.output() : ""),
+    process: "serverPid" in app ? app : undefined,
     stop: async () => {
       await stopApp();
       await fake.close();
