@@ -1,6 +1,8 @@
 // Tests share the local Redis; each file gets a key prefix of its own and deletes it afterwards.
+import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import Redis from "ioredis";
+import { freePort } from "./ports";
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
@@ -18,4 +20,40 @@ export async function deletePrefix(prefix: string) {
   } finally {
     redis.disconnect();
   }
+}
+
+/** A Redis server of the test's own, to kill and restart (the shared one stays up). */
+export interface OwnRedis {
+  url: string;
+  kill: () => Promise<void>;
+  start: () => Promise<void>;
+}
+
+export async function startOwnRedis(): Promise<OwnRedis> {
+  const port = await freePort();
+  let child: ChildProcess | undefined;
+  const start = async () => {
+    child = spawn("redis-server", ["--port", String(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"], { stdio: "ignore" });
+    const client = new Redis({ port, host: "127.0.0.1", lazyConnect: true, retryStrategy: () => 50 });
+    client.on("error", () => {});
+    for (let i = 0; i < 100; i++) {
+      try {
+        await client.connect();
+        break;
+      } catch {
+        await new Promise((r) => setTimeout(r, 50));
+      }
+    }
+    client.disconnect();
+  };
+  await start();
+  return {
+    url: `redis://127.0.0.1:${port}`,
+    start,
+    kill: async () => {
+      const exited = new Promise((resolve) => child!.once("exit", resolve));
+      child!.kill("SIGKILL");
+      await exited;
+    },
+  };
 }
