@@ -4,7 +4,7 @@ import { NAV_ITEMS } from "./nav";
 import { SignOutButton } from "./sign-out-button";
 import { WorkspaceSwitcher } from "./workspace-switcher";
 
-export function Shell({ workspace, email, workspaces, children }: { workspace: { id: string; name: string }; email: string; workspaces: { id: string; name: string }[]; children: ReactNode }) {
+export function Shell({ workspace, email, workspaces, notice, children }: { workspace: { id: string; name: string }; email: string; workspaces: { id: string; name: string }[]; notice?: ReactNode; children: ReactNode }) {
   return (
     <div className="flex min-h-screen">
       <aside className="hidden w-56 shrink-0 border-r border-zinc-200 bg-white px-4 py-6 md:block dark:border-zinc-800 dark:bg-zinc-900">
@@ -26,6 +26,7 @@ export function Shell({ workspace, email, workspaces, children }: { workspace: {
           </Link>
           <SignOutButton />
         </header>
+        {notice}
         <main className="flex-1 px-6 py-6">{children}</main>
       </div>
     </div>

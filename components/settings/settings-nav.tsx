@@ -10,6 +10,7 @@ const TABS = [
   { href: "/settings/providers", label: "Providers" },
   { href: "/settings/pricing", label: "Pricing" },
   { href: "/settings/retention", label: "Retention" },
+  { href: "/settings/log", label: "Request log" },
   { href: "/settings/audit", label: "Audit log" },
 ];
 

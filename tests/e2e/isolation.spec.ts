@@ -36,6 +36,8 @@ describe("workspace isolation on every API route and page", () => {
     const own = logRow(h.workspaceId, { userId: "a-user", requestBody: '{"prompt":"for members only"}' });
     ids.own = own.id;
     await writer.writeBatch([row, own]);
+    // A row the database refused for B: B's dead letters are B's alone.
+    await writer.writeDeadLetters([{ row: logRow(b, { userId: B.user, modelRequested: B.value }), error: `refused ${B.value}` }]);
     await writer.close();
     const alert = await createAlertRule(b, { name: B.alert, enabled: true, metric: "requests", comparison: "gt", threshold: 1, window: { kind: "calendar_day" }, minRequests: 0, cooldownMinutes: 15, channels: { emails: [] } }, h.t.db);
     ids.alert = alert.id;

@@ -71,6 +71,11 @@ describe("role rules on every server action and dashboard page", () => {
     ids.freshToken = (await createInvitation(a, { email: "fresh@example.com", role: "viewer", invitedById: ids.owner }, db)).token;
 
     const writer = createRequestLogWriter(h.t.target);
+    // Rows the database once refused: one to retry, one to discard.
+    await writer.writeDeadLetters([{ row: logRow(a), error: "refused once, for the role test" }, { row: logRow(a), error: "refused once, for the role test" }]);
+    const letters = await db.logDeadLetter.findMany({ where: { workspaceId: a }, orderBy: { id: "asc" } });
+    ids.retryLetter = letters[0]!.id;
+    ids.discardLetter = letters[1]!.id;
     await writer.writeBatch([
       logRow(a, { userId: "a-user", sessionId: "a-session", sessionPath: "/a", properties: [{ key: "team", value: "search" }], requestBody: `{"prompt":"${BODY_MARKER}"}`, responseBody: `{"answer":"${BODY_MARKER}"}` }),
     ]);
@@ -194,6 +199,18 @@ describe("role rules on every server action and dashboard page", () => {
       refused: EVERYONE_ELSE,
       allowed: "admin",
       state: async () => (await db().workspace.findUniqueOrThrow({ where: { id: a() } })).bodyRetentionDays,
+    },
+    "lib/actions/dead-letters.ts#retryDeadLettersAction": {
+      args: () => [form({ id: ids.retryLetter! })],
+      refused: EVERYONE_ELSE,
+      allowed: "admin",
+      state: () => db().logDeadLetter.count({ where: { id: ids.retryLetter } }),
+    },
+    "lib/actions/dead-letters.ts#discardDeadLetterAction": {
+      args: () => [form({ id: ids.discardLetter! })],
+      refused: EVERYONE_ELSE,
+      allowed: "admin",
+      state: () => db().logDeadLetter.count({ where: { id: ids.discardLetter } }),
     },
     "lib/actions/members.ts#inviteMember": {
       args: () => [{}, form({ email: "invited-by-role-test@example.com", role: "viewer" })],
@@ -327,7 +344,7 @@ describe("role rules on every server action and dashboard page", () => {
   /** The value each dynamic page segment gets: workspace A's own user, session and property. */
   const PAGE_PARAMS: Record<string, string> = { "/users/[id]": "/users/a-user", "/sessions/[id]": "/sessions/a-session", "/properties/[key]": "/properties/team" };
   /** Pages only owners and admins may open; others get 404, as if the page did not exist. */
-  const ADMIN_PAGES = new Set(["/settings/audit"]);
+  const ADMIN_PAGES = new Set(["/settings/audit", "/settings/log"]);
   /** The actions a page may hand to a member or viewer (every other one is for owners and admins). */
   const OFFERED: Record<"member" | "viewer", Set<string>> = {
     member: new Set(["lib/actions/members.ts#switchWorkspace", "lib/actions/workspaces.ts#createWorkspaceAction", "lib/actions/account.ts#changePasswordAction", "lib/actions/account.ts#signOutEverywhereAction", "lib/actions/keys.ts#createKeyAction", "lib/actions/keys.ts#rotateKeyAction", "lib/actions/keys.ts#revokeKeyAction"]),
