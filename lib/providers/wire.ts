@@ -36,8 +36,8 @@ export interface OpenAiChatRequest {
   top_p?: number | null;
   stop?: string | string[] | null;
   tools?: OpenAiTool[];
-  tool_choice?: "none" | "auto" | "required" | { type: "function"; function: { name: string } };
-  parallel_tool_calls?: boolean;
+  tool_choice?: "none" | "auto" | "required" | { type: "function"; function: { name: string } } | null;
+  parallel_tool_calls?: boolean | null;
   user?: string;
   [key: string]: unknown;
 }

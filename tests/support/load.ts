@@ -5,8 +5,10 @@ import { Agent, request } from "undici";
 
 export interface CallSpec {
   path: string;
+  /** JSON-encoded unless a string (sent as it is); none when undefined. */
   body: unknown;
   headers?: Record<string, string>;
+  method?: string;
 }
 
 export interface Outcome {
@@ -32,9 +34,9 @@ export async function call(url: string, spec: CallSpec, key: string, dispatcher?
   const started = performance.now();
   try {
     const res = await request(`${url}${spec.path}`, {
-      method: "POST",
+      method: (spec.method ?? "POST") as "POST",
       headers: { authorization: `Bearer ${key}`, "content-type": "application/json", ...spec.headers },
-      body: typeof spec.body === "string" ? spec.body : JSON.stringify(spec.body),
+      body: spec.body === undefined ? undefined : typeof spec.body === "string" ? spec.body : JSON.stringify(spec.body),
       dispatcher,
     });
     const id = (res.headers["x-request-id"] as string | undefined) ?? null;

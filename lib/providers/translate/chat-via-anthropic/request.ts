@@ -46,7 +46,7 @@ function pushTurn(turns: AnthropicMessage[], role: "user" | "assistant", blocks:
 }
 
 function toolChoice(choice: OpenAiChatRequest["tool_choice"]): AnthropicRequest["tool_choice"] {
-  if (choice === undefined) return undefined;
+  if (choice === undefined || choice === null) return undefined;
   if (choice === "auto") return { type: "auto" };
   if (choice === "required") return { type: "any" };
   if (choice === "none") return { type: "none" };
