@@ -18,7 +18,11 @@ describe("GET /api/health", () => {
   it("reports ok when the database answers", async () => {
     const res = await fetch(`${app.url}/api/health`);
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: "ok", db: "ok", log: { pending: 0, written: 0, dropped: 0, rejected: 0 } });
+    expect(await res.json()).toEqual({
+      status: "ok",
+      db: "ok",
+      log: { pending: 0, spilled: 0, oldestPendingMs: 0, written: 0, deadLettered: 0, duplicates: 0, dropped: 0, stalled: false, deadLetters: 0 },
+    });
   });
 });
 

@@ -1,5 +1,7 @@
-// Sign-in attempts are limited: after 10 failed tries for one email in 15 minutes, even the right
-// password is refused with TooManyAttempts, while other accounts still sign in. Signing in
+// Sign-in attempts are limited: after 10 failed tries for one email from one address in 15
+// minutes, even the right password is refused there with TooManyAttempts, while other accounts
+// still sign in. The real owner signing in from another address is not locked out by someone
+// else's failures (only slowed once the email has failed 20 times from anywhere). Signing in
 // successfully does not count, so a user on many devices is never locked out. 50 failures from
 // one client address lock it out, whatever X-Forwarded-For it sends. Without SMTP,
 // "forgot password" says how an admin sets a new one.
@@ -54,3 +56,30 @@ describe("sign-in attempt limit", () => {
     expect(await attempt("bystander@example.com", "correct-horse-9")).toContain("error=TooManyAttempts");
   });
 });
+
+describe("sign-in limits behind a proxy: nobody locks the owner out", () => {
+  let h: GatewayHarness;
+  beforeAll(async () => {
+    // One trusted proxy: the address it appends to X-Forwarded-For is the client's.
+    h = await startGatewayHarness("server", "sqlite", { TOLLGATE_TRUSTED_PROXIES: "1" });
+    await createUserWithMembership({ email: "owner@example.com", passwordHash: await hashPassword("correct-horse-9"), workspaceSlug: "default", role: "owner" }, h.t.db);
+  });
+  afterAll(() => h?.stop());
+
+  const from = async (address: string, password: string) =>
+    (await signInResponse(h.url, "owner@example.com", password, { headers: { "x-forwarded-for": address } })).headers.get("location") ?? "";
+
+  it("locks the attacker's address for that email, not the owner's", async () => {
+    for (let i = 0; i < 10; i++) expect(await from("198.51.100.7", `guess-${i}`)).toContain("error=CredentialsSignin");
+    expect(await from("198.51.100.7", "correct-horse-9")).toContain("error=TooManyAttempts");
+    expect(await from("203.0.113.9", "correct-horse-9")).not.toContain("error=");
+  });
+
+  it("only slows the owner down when the email fails from many addresses", async () => {
+    for (let i = 0; i < 12; i++) await from(`198.51.100.${20 + i}`, "guess"); // 22 failures in all with the 10 above
+    const started = Date.now();
+    expect(await from("203.0.113.10", "correct-horse-9")).not.toContain("error=");
+    expect(Date.now() - started).toBeGreaterThanOrEqual(900);
+  });
+});
+
