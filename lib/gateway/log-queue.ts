@@ -43,6 +43,8 @@ export const DEFAULT_LOG_QUEUE_OPTIONS: LogQueueOptions = { batchSize: 500, inte
 /** Tries a row gets when the cause of its failure is unclear, before it is dead-lettered. */
 const MAX_ROW_TRIES = 3;
 const MAX_BACKOFF_MS = 5_000;
+/** How often (in flush ticks) to look for rows a crashed process left on disk. */
+const ADOPT_EVERY_TICKS = 100;
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
@@ -80,7 +82,11 @@ export class LogQueue {
     private readonly report: (message: string) => void = () => {},
   ) {
     if (options.spill) this.spill = new LogSpill({ segmentRows: 2_000, ...options.spill });
-    this.timer = setInterval(() => this.kick(), options.intervalMs);
+    let ticks = 0;
+    this.timer = setInterval(() => {
+      if (this.spill && ++ticks % ADOPT_EVERY_TICKS === 0 && !this.flushing) this.spill.adoptOrphans();
+      this.kick();
+    }, options.intervalMs);
     this.timer.unref();
   }
 

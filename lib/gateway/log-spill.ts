@@ -36,9 +36,13 @@ function processAlive(owner: string): boolean {
   const pid = Number(owner);
   try {
     process.kill(pid, 0);
-    return true;
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
+  }
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] !== "Z"; // a zombie has exited
+  } catch {
+    return true; // no /proc: the signal test is all there is
   }
 }
 
@@ -47,6 +51,8 @@ export class LogSpill {
   private segments: SpillSegment[] = [];
   private writing?: { segment: SpillSegment; stream: WriteStream };
   private nextSeq = 0;
+  /** Where rows that arrive after close() go, one file for them all. */
+  private lateFile?: string;
   /** Lines that could not be read back (a partial last line after a crash). */
   unreadable = 0;
 
@@ -71,8 +77,12 @@ export class LogSpill {
     return path.join(this.options.dir, `${this.owner}.${seq}.jsonl`);
   }
 
-  /** Segments left by processes that are gone become this process's oldest. */
-  private adoptOrphans() {
+  /**
+   * Segments left by processes that are gone (a crash, or a shutdown during an outage) become
+   * this process's oldest. Run at start and now and then, so a replica sharing the folder picks
+   * up what a crashed neighbour left.
+   */
+  adoptOrphans() {
     const found = readdirSync(this.options.dir)
       .map((name) => ({ name, match: NAME.exec(name) }))
       .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null && !processAlive(f.match[1]!))
@@ -81,7 +91,8 @@ export class LogSpill {
     const groupAge = new Map<string, number>();
     for (const f of found) groupAge.set(f.group, Math.min(groupAge.get(f.group) ?? Infinity, f.mtime));
     const orphans = found.sort((a, b) => groupAge.get(a.group)! - groupAge.get(b.group)! || a.group.localeCompare(b.group) || a.seq - b.seq);
-    let seq = -orphans.length;
+    let seq = Math.min(0, ...this.segments.map((s) => s.seq)) - orphans.length;
+    const adopted: SpillSegment[] = [];
     for (const orphan of orphans) {
       const file = this.file(seq);
       try {
@@ -98,9 +109,10 @@ export class LogSpill {
       } catch {
         // an unreadable first line is counted when the segment is read
       }
-      this.segments.push({ seq, file, rows: lines.length, bytes: Buffer.byteLength(text), firstAt });
+      adopted.push({ seq, file, rows: lines.length, bytes: Buffer.byteLength(text), firstAt });
       seq++;
     }
+    this.segments.unshift(...adopted);
   }
 
   /** Appends rows at the newest end; returns how many fit under maxBytes (the rest are dropped). */
@@ -177,8 +189,8 @@ export class LogSpill {
 
   /** After close(): writes rows straight to a file the next start adopts (a call that ended during shutdown). */
   appendAfterClose(rows: RequestLogRow[]) {
-    const file = path.join(this.options.dir, `closed-${randomBytes(4).toString("hex")}.0.jsonl`);
-    appendFileSync(file, rows.map((r) => `${encodeRow(r)}\n`).join(""));
+    this.lateFile ??= path.join(this.options.dir, `closed-${randomBytes(4).toString("hex")}.0.jsonl`);
+    appendFileSync(this.lateFile, rows.map((r) => `${encodeRow(r)}\n`).join(""));
   }
 
   /** Flushes the segment being written to disk and leaves every segment for the next start (shutdown). */

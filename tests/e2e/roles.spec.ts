@@ -71,8 +71,8 @@ describe("role rules on every server action and dashboard page", () => {
     ids.freshToken = (await createInvitation(a, { email: "fresh@example.com", role: "viewer", invitedById: ids.owner }, db)).token;
 
     const writer = createRequestLogWriter(h.t.target);
-    // Rows the database once refused: one to retry, one to discard.
-    await writer.writeDeadLetters([{ row: logRow(a), error: "refused once, for the role test" }, { row: logRow(a), error: "refused once, for the role test" }]);
+    // Rows the database once refused: one to retry, one to discard, one that stays for the page.
+    await writer.writeDeadLetters([1, 2, 3].map(() => ({ row: logRow(a), error: "refused once, for the role test" })));
     const letters = await db.logDeadLetter.findMany({ where: { workspaceId: a }, orderBy: { id: "asc" } });
     ids.retryLetter = letters[0]!.id;
     ids.discardLetter = letters[1]!.id;

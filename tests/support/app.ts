@@ -1,7 +1,9 @@
 // Runs the production build as a child process on a free port: `npm start`'s server (scripts/start.ts,
 // which also applies migrations) or plain `next start` (Next's route handlers only).
 import { type ChildProcess, spawn } from "node:child_process";
-import { randomBytes } from "node:crypto";
+import { createHash, randomBytes } from "node:crypto";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { freePort } from "./ports";
@@ -21,11 +23,21 @@ export interface RunningApp {
   kill: (signal: NodeJS.Signals) => Promise<void>;
 }
 
-/** The deepest single descendant of a process: the one actually serving under tsx's wrapper. */
+/** The process has exited (gone, or a zombie nobody has reaped yet). */
+function exitedFor(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").includes(") Z");
+  } catch {
+    return true;
+  }
+}
+
+/** The deepest Node descendant of a process: the one actually serving under tsx's wrapper (esbuild's helper is not Node). */
 function servingPid(pid: number): number {
   try {
-    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean);
-    return children.length === 1 ? servingPid(Number(children[0])) : pid;
+    const children = readFileSync(`/proc/${pid}/task/${pid}/children`, "utf8").trim().split(/\s+/).filter(Boolean).map(Number);
+    const node = children.filter((child) => readFileSync(`/proc/${child}/cmdline`, "utf8").split("\0")[0] === process.execPath);
+    return node.length === 1 ? servingPid(node[0]!) : pid;
   } catch {
     return pid;
   }
@@ -63,6 +75,8 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
       NEXTAUTH_URL: url,
       NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
       TOLLGATE_SECRET: randomBytes(32).toString("hex"),
+      // Log rows waiting on disk stay with the test's database, out of the repository's ./data.
+      TOLLGATE_LOG_SPILL_DIR: path.join(tmpdir(), `tollgate-spill-${createHash("sha256").update(databaseUrl).digest("hex").slice(0, 12)}`),
       ...extraEnv,
     },
     stdio: ["ignore", "pipe", "pipe"],
@@ -83,9 +97,11 @@ export async function startApp(databaseUrl: string, extraEnv: Record<string, str
     },
     kill: async (signal) => {
       if (child.exitCode !== null || child.signalCode !== null) return;
-      process.kill(serverPid(), signal);
+      const pid = serverPid();
+      process.kill(pid, signal);
       if (signal === "SIGKILL") child.kill("SIGKILL"); // the wrapper would otherwise wait for nothing
       await exited;
+      while (!exitedFor(pid)) await new Promise((r) => setTimeout(r, 20));
     },
   };
 }

@@ -2,7 +2,7 @@
 // database refuses every connection for a while.
 import Database from "better-sqlite3";
 import { Client } from "pg";
-import { POSTGRES_ADMIN_URL, type TestDatabase } from "./test-db";
+import { type TestDatabase, adminQuery } from "./test-db";
 
 export async function renameRequestTable(t: TestDatabase, from: string, to: string) {
   const sql = `ALTER TABLE "${from}" RENAME TO "${to}"`;
@@ -21,16 +21,6 @@ export async function renameRequestTable(t: TestDatabase, from: string, to: stri
 
 export const takeLogTableOffline = (t: TestDatabase) => renameRequestTable(t, "Request", "Request_offline");
 export const bringLogTableBack = (t: TestDatabase) => renameRequestTable(t, "Request_offline", "Request");
-
-async function adminQuery(sql: string) {
-  const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
 
 /**
  * A real Postgres outage for one database: new connections are refused and every open one is

@@ -22,7 +22,8 @@ export interface TestDatabase {
   drop: () => Promise<void>;
 }
 
-async function adminQuery(sql: string) {
+/** One statement on the admin connection (CREATE/DROP/ALTER DATABASE). */
+export async function adminQuery(sql: string) {
   const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
   await client.connect();
   try {
