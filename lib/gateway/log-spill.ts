@@ -61,12 +61,13 @@ export class LogSpill {
     this.adoptOrphans();
   }
 
-  get rows() {
-    return this.segments.reduce((n, s) => n + s.rows, 0);
-  }
+  /** Rows and bytes on disk, kept as totals: enqueue asks on every call. */
+  rows = 0;
+  bytes = 0;
 
-  get bytes() {
-    return this.segments.reduce((n, s) => n + s.bytes, 0);
+  private count(segment: SpillSegment, sign: 1 | -1) {
+    this.rows += sign * segment.rows;
+    this.bytes += sign * segment.bytes;
   }
 
   get oldestAt(): number | undefined {
@@ -113,6 +114,7 @@ export class LogSpill {
       seq++;
     }
     this.segments.unshift(...adopted);
+    for (const segment of adopted) this.count(segment, 1);
   }
 
   /** Appends rows at the newest end; returns how many fit under maxBytes (the rest are dropped). */
@@ -128,6 +130,8 @@ export class LogSpill {
       stream.write(line);
       segment.rows++;
       segment.bytes += size;
+      this.rows++;
+      this.bytes += size;
       accepted++;
     }
     return accepted;
@@ -142,6 +146,7 @@ export class LogSpill {
     const text = rows.map((r) => `${encodeRow(r)}\n`).join("");
     segment.bytes = Buffer.byteLength(text);
     this.segments.unshift(segment);
+    this.count(segment, 1);
     await new Promise<void>((resolve, reject) => stream.end(text, () => resolve()).on("error", reject));
   }
 
@@ -184,6 +189,7 @@ export class LogSpill {
   /** Deletes a segment whose rows are all written. */
   async release(segment: SpillSegment) {
     this.segments = this.segments.filter((s) => s !== segment);
+    this.count(segment, -1);
     await unlink(segment.file).catch(() => {});
   }
 
@@ -205,5 +211,7 @@ export class LogSpill {
       }
     }
     this.segments = [];
+    this.rows = 0;
+    this.bytes = 0;
   }
 }
