@@ -40,7 +40,7 @@ export function requestLineProblem(req: IncomingMessage): GatewayError | null {
 
 /** Node's own parser errors (a malformed request, headers too large) as JSON, then close. */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex) {
-  if (!socket.writable || (error.code === "ECONNRESET")) return socket.destroy();
+  if (!socket.writable || error.code === "ECONNRESET") return socket.destroy();
   const tooLarge = error.code === "HPE_HEADER_OVERFLOW";
   const failure = tooLarge
     ? new GatewayError(431, "The request headers are too large (Node's limit is 16 KB in all; Tollgate takes at most 50 Helicone-Property- headers).", "invalid_request_error", "headers_too_large")

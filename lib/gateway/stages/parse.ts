@@ -18,7 +18,7 @@ const REQUIRED: Partial<Record<EndpointKind, { field: string; array?: boolean }>
 };
 
 /** Deeper JSON than any real request nests; deeper input is refused before anything walks it. */
-export const MAX_JSON_DEPTH = 128;
+const MAX_JSON_DEPTH = 128;
 
 /** How deeply the JSON text nests arrays and objects, counted without parsing (no recursion). */
 function nestingDepth(json: Buffer): number {
