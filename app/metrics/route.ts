@@ -1,5 +1,5 @@
 // GET /metrics – Prometheus metrics: gateway requests by endpoint, provider and status, the
-// request log queue (pending, written, dropped, rejected) and Node's process metrics.
+// request log (pending, on disk, oldest age, written, dead-lettered, dropped, stalled), Redis, and Node's process metrics.
 // With TOLLGATE_METRICS_TOKEN set, scrapers must send it as a Bearer token.
 import { timingSafeEqual } from "node:crypto";
 import { metrics } from "@/lib/metrics";
