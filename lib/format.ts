@@ -23,3 +23,6 @@ export const formatPercent = (ratio: number) => `${(ratio * 100).toFixed(1)}%`;
 
 export const formatMs = (ms: number | null | undefined) =>
   ms === null || ms === undefined ? "—" : ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${Math.round(ms)} ms`;
+
+/** "1 row", "2,500 rows": a count with its noun. */
+export const countOf = (n: number, noun: string, plural = `${noun}s`) => `${formatCount(n)} ${n === 1 ? noun : plural}`;

@@ -2,6 +2,7 @@
 // degraded, with the reasons, whenever rows wait too long, the database is not taking writes,
 // rows were dead-lettered or were dropped.
 import { countDeadLetters } from "../db/dead-letters";
+import { countOf } from "../format";
 import type { LogQueueStats } from "./log-queue";
 import { runningGateway } from "./runtime";
 
@@ -19,12 +20,12 @@ export interface LogHealth {
 
 export function logReasons(queue: LogQueueStats | undefined, deadLetters: number | null): string[] {
   const reasons: string[] = [];
-  if (queue?.stalled) reasons.push(`the database is not taking log writes (${queue.pending} rows waiting): ${queue.lastError ?? "unknown error"}`);
+  if (queue?.stalled) reasons.push(`the database is not taking log writes (${countOf(queue.pending, "row")} waiting): ${queue.lastError ?? "unknown error"}`);
   else if (queue && (queue.pending > LOG_BEHIND.rows || queue.oldestPendingMs > LOG_BEHIND.ageMs)) {
-    reasons.push(`the log is behind: ${queue.pending} rows waiting, the oldest for ${Math.round(queue.oldestPendingMs / 1000)} s`);
+    reasons.push(`the log is behind: ${countOf(queue.pending, "row")} waiting, the oldest for ${Math.round(queue.oldestPendingMs / 1000)} s`);
   }
-  if (deadLetters) reasons.push(`${deadLetters} log row(s) refused by the database are kept as dead letters`);
-  if (queue?.dropped) reasons.push(`${queue.dropped} log row(s) were dropped since start (the spill was full)`);
+  if (deadLetters) reasons.push(`${countOf(deadLetters, "log row")} refused by the database, kept as dead letters`);
+  if (queue?.dropped) reasons.push(`${countOf(queue.dropped, "log row")} dropped since start (the disk spill was full)`);
   return reasons;
 }
 

@@ -6,6 +6,7 @@
 // and are replayed in order when it is back. Rows are dropped, and counted, only when the
 // spill is full too.
 import type { DeadLetter, RequestLogRow, RequestLogWriter } from "../db/request-log";
+import { countOf } from "../format";
 import { LogSpill, type SpillSegment } from "./log-spill";
 
 export type LogWriter = Pick<RequestLogWriter, "writeBatch" | "writeDeadLetters" | "classify" | "reachable">;
@@ -229,7 +230,7 @@ export class LogQueue {
       try {
         await this.writer.writeDeadLetters(dead);
         this.stats.deadLettered += dead.length;
-        this.report(`request log: ${dead.length} row(s) refused by the database, kept as dead letters: ${dead[0]!.error}`);
+        this.report(`request log: ${countOf(dead.length, "row")} refused by the database, kept as dead letters: ${dead[0]!.error}`);
       } catch (error) {
         this.stats.lastError = messageOf(error);
         return { keep: [...dead.map((d) => d.row), ...keep].sort((a, b) => batch.indexOf(a) - batch.indexOf(b)), stalled: true };

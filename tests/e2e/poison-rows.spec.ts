@@ -101,7 +101,7 @@ describe.each(DATABASE_KINDS)("poison rows on %s", (kind) => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await page.waitForURL(`${h.url}/`);
     const banner = page.getByRole("status").filter({ hasText: "Request log:" });
-    expect(await banner.textContent()).toContain("1 log row(s) refused by the database");
+    expect(await banner.textContent()).toContain("1 log row refused by the database");
     await banner.getByRole("link", { name: "See the request log" }).click();
     await page.waitForURL(`${h.url}/settings/log`);
     const letter = page.getByRole("table").locator("tr", { hasText: "openai/refuse-me" });

@@ -5,6 +5,7 @@ import { discardDeadLetterAction, retryDeadLettersAction } from "@/lib/actions/d
 import { canManageSettings } from "@/lib/auth/roles";
 import { requireMember } from "@/lib/auth/session";
 import { listDeadLetters } from "@/lib/db/dead-letters";
+import { countOf, formatCount } from "@/lib/format";
 import { logReasons } from "@/lib/gateway/log-health";
 import { runningGateway } from "@/lib/gateway/runtime";
 
@@ -43,8 +44,8 @@ export default async function RequestLogPage({ searchParams }: { searchParams: P
         ) : null}
         {queue ? (
           <p className="text-sm text-zinc-600 dark:text-zinc-400">
-            This server: {queue.written.toLocaleString("en-US")} rows written since start, {queue.pending.toLocaleString("en-US")} waiting ({queue.spilled.toLocaleString("en-US")} on disk)
-            {queue.pending ? `, the oldest for ${Math.round(queue.oldestPendingMs / 1000)} s` : ""}, {queue.dropped} dropped.
+            This server: {countOf(queue.written, "row")} written since start, {formatCount(queue.pending)} waiting ({formatCount(queue.spilled)} on disk)
+            {queue.pending ? `, the oldest for ${Math.round(queue.oldestPendingMs / 1000)} s` : ""}, {formatCount(queue.dropped)} dropped.
           </p>
         ) : null}
       </section>
