@@ -94,14 +94,13 @@ export class LogQueue {
   enqueue(row: RequestLogRow) {
     if (this.closed) {
       // Shut down already: the row goes straight to disk, for the next start to write.
-      if (this.spill) this.spill.appendAfterClose([row]);
-      else this.stats.dropped++;
+      if (!this.spill || !this.toDisk(() => (this.spill!.appendAfterClose([row]), 1))) this.stats.dropped++;
       return;
     }
     const size = rowBytes(row);
     const toDisk = this.spill && (this.spill.rows > 0 || this.stats.stalled || this.memoryBytes + size > this.options.memoryBytes);
     if (toDisk) {
-      if (this.spill!.append([row]) === 0) this.stats.dropped++;
+      if (!this.toDisk(() => this.spill!.append([row]))) this.stats.dropped++;
       return;
     }
     if (this.memoryBytes + size > this.options.memoryBytes) {
@@ -111,6 +110,17 @@ export class LogQueue {
     this.memory.push(row);
     this.memoryBytes += size;
     if (this.memory.length >= this.options.batchSize) this.kick();
+  }
+
+  /** Runs a write to the spill; false when nothing was written (spill full, or the disk failed). */
+  private toDisk(write: () => number): boolean {
+    try {
+      return write() > 0;
+    } catch (error) {
+      this.stats.lastError = messageOf(error);
+      this.report(`request log: cannot write to the spill folder: ${messageOf(error)}`);
+      return false;
+    }
   }
 
   snapshot(): LogQueueStats {

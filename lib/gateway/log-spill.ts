@@ -84,6 +84,16 @@ export class LogSpill {
    * up what a crashed neighbour left.
    */
   adoptOrphans() {
+    try {
+      this.adopt();
+    } catch (error) {
+      // A folder removed under us, or a file another process adopted first: the next round retries.
+      console.error(`request log: reading the spill folder ${this.options.dir} failed: ${(error as Error).message}`);
+    }
+  }
+
+  private adopt() {
+    mkdirSync(this.options.dir, { recursive: true });
     const found = readdirSync(this.options.dir)
       .map((name) => ({ name, match: NAME.exec(name) }))
       .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null && !processAlive(f.match[1]!))
@@ -152,6 +162,7 @@ export class LogSpill {
 
   private rotate() {
     this.writing?.stream.end();
+    mkdirSync(this.options.dir, { recursive: true }); // it may have been removed under us
     const seq = Math.max(this.nextSeq, ...this.segments.map((s) => s.seq + 1));
     this.nextSeq = seq + 1;
     const segment: SpillSegment = { seq, file: this.file(seq), rows: 0, bytes: 0, firstAt: Date.now() };

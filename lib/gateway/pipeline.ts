@@ -71,7 +71,9 @@ export async function handleGateway(req: GatewayRequest, res: GatewayResponse, e
     sendError(ctx, error);
   } finally {
     if (endpoint.kind !== "models") {
-      const logged = logRequest(ctx, deps).catch(() => {});
+      // The row is queued first thing in logRequest; what can fail after it (settling limits,
+      // saving to the cache) must not fail the call, but is never silent.
+      const logged = logRequest(ctx, deps).catch((error: Error) => console.error(`gateway: after logging ${ctx.id}: ${error.message}`));
       // Registered in the same tick the answer finished, before the client can ask again.
       if (ctx.cache?.status === "MISS" && ctx.cache.settings.save) deps.cacheWrites.track(ctx.cache.key, logged);
       await logged;

@@ -140,6 +140,7 @@ describe.each(DATABASE_KINDS)("request log queue on %s", (kind) => {
     expect(JSON.parse(stored.clippedValues!)).toMatchObject({ userId: long.userId, sessionId: long.sessionId, modelRequested: long.modelRequested, "property.customer": long.properties[0]!.value });
     expect(Buffer.byteLength(stored.properties[0]!.value)).toBeLessThanOrEqual(1024);
     expect(await countRows(following)).toBe(20);
+    await q.close();
   });
 
   it("skips a row already written (a replay after a crash) without a dead letter", async () => {
