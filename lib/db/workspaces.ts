@@ -43,7 +43,8 @@ export async function deletedWorkspaceIds(db: Db = defaultDb()): Promise<string[
 
 /**
  * After its requests are gone: the tables without a foreign key to the workspace (rollups,
- * cached responses, stray properties), then the workspace, whose other rows cascade with it.
+ * cached responses, dead-lettered log rows, stray properties), then the workspace, whose other
+ * rows cascade with it.
  */
 export async function removeDeletedWorkspace(id: string, db: Db = defaultDb()) {
   await db.$transaction([
@@ -51,6 +52,7 @@ export async function removeDeletedWorkspace(id: string, db: Db = defaultDb()) {
     db.requestRollup.deleteMany({ where: { workspaceId: id } }),
     db.propertyRollup.deleteMany({ where: { workspaceId: id } }),
     db.cacheEntry.deleteMany({ where: { workspaceId: id } }),
+    db.logDeadLetter.deleteMany({ where: { workspaceId: id } }),
     db.workspace.delete({ where: { id } }),
   ]);
 }

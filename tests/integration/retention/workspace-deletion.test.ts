@@ -43,6 +43,7 @@ describe.each(DATABASE_KINDS)("workspace deletion on %s", (kind) => {
       ...Array.from({ length: 5 }, (_, i) => logRow(gone, { createdAt: new Date(NOW.getTime() - i * 86_400_000), properties: [{ key: "team", value: "search" }] })),
       logRow(kept, { createdAt: NOW, costNanoUsd: 9n, properties: [{ key: "team", value: "kept" }] }),
     ]);
+    await writer.writeDeadLetters([{ row: logRow(gone), error: "refused" }]);
     await writer.close();
   });
   afterAll(() => t?.drop());
@@ -65,7 +66,7 @@ describe.each(DATABASE_KINDS)("workspace deletion on %s", (kind) => {
     const result = await purgeAll(t.db, NOW, { batch: 2, pauseMs: 0 });
     expect(result).toEqual({ rowsDeleted: 5, bodiesCleared: 0, workspacesRemoved: 1 });
     expect(await t.db.workspace.count({ where: { id: gone } })).toBe(0);
-    for (const table of ["request", "requestProperty", "requestRollup", "propertyRollup", "alertRule", "budget", "auditEvent", "apiKey"] as const) {
+    for (const table of ["request", "requestProperty", "requestRollup", "propertyRollup", "alertRule", "budget", "auditEvent", "apiKey", "logDeadLetter"] as const) {
       expect(await (t.db[table] as unknown as { count: (q: object) => Promise<number> }).count({ where: { workspaceId: gone } }), table).toBe(0);
     }
     expect(await overviewTotals(kept, WINDOW, t.db)).toEqual(keptBefore);
