@@ -15,6 +15,10 @@ export interface CachedResponse {
   reasoningTokens: number | null;
   /** What the original call cost, credited as savings on every hit (nano-USD, as a string). */
   costNanoUsd: string | null;
+  /** How long the original call took (Helicone-Cache-Latency); absent in entries saved before it was kept. */
+  latencyMs?: number;
+  /** The provider's rate-limit headers of the original answer, replayed on a hit. */
+  rateLimitHeaders?: Record<string, string>;
 }
 
 export interface CacheSettings {

@@ -61,7 +61,7 @@ export interface GatewayContext {
   omitResponseBody: boolean;
 
   // cache
-  cache?: { settings: CacheSettings; key: string; status: "HIT" | "MISS"; bucketIndex?: number; savedNanoUsd?: bigint | null };
+  cache?: { settings: CacheSettings; key: string; status: "HIT" | "MISS"; bucketIndex?: number; savedNanoUsd?: bigint | null; originalLatencyMs?: number };
   /** What a streamed answer sent, kept only when it is to be cached. */
   streamCapture?: string[];
   /** Set when the capture outgrew its limit: such an answer is not cached. */

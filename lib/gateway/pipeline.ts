@@ -39,7 +39,7 @@ function sendError(ctx: GatewayContext, error: unknown) {
   }
   const body = JSON.stringify(errorBody(failure, ctx.endpoint.clientFormat === "anthropic"));
   ctx.responseText = body;
-  ctx.res.writeHead(failure.status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...failure.headers, ...gatewayHeaders(ctx) });
+  ctx.res.writeHead(failure.status, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...failure.headers, ...gatewayHeaders(ctx, failure.status) });
   ctx.res.end(body);
 }
 

@@ -23,6 +23,6 @@ export async function respondWithJson(ctx: GatewayContext, upstream: Dispatcher.
   ctx.status = upstream.statusCode;
   ctx.responseBytes = body.length;
   ctx.responseText = body;
-  ctx.res.writeHead(upstream.statusCode, { "content-type": "application/json", "content-length": body.length, ...passOn, ...gatewayHeaders(ctx) });
+  ctx.res.writeHead(upstream.statusCode, { "content-type": "application/json", "content-length": body.length, ...passOn, ...gatewayHeaders(ctx, upstream.statusCode) });
   ctx.res.end(body);
 }

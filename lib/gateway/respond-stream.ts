@@ -33,7 +33,7 @@ export async function respondWithStream(
     "cache-control": "no-cache",
     "x-accel-buffering": "no", // tell nginx-style proxies not to buffer
     ...passOn,
-    ...gatewayHeaders(ctx),
+    ...gatewayHeaders(ctx, upstream.statusCode),
   });
   ctx.status = upstream.statusCode;
   const translator = plan.createStreamTranslator?.() ?? null;

@@ -48,6 +48,6 @@ export async function respondWithUpstreamError(ctx: GatewayContext, upstream: Di
   ctx.errorMessage = error.message;
   ctx.responseText = body;
   ctx.responseBytes = Buffer.byteLength(body);
-  ctx.res.writeHead(upstream.statusCode, { "content-type": "application/json", "content-length": ctx.responseBytes, ...passOn, ...gatewayHeaders(ctx) });
+  ctx.res.writeHead(upstream.statusCode, { "content-type": "application/json", "content-length": ctx.responseBytes, ...passOn, ...gatewayHeaders(ctx, upstream.statusCode) });
   ctx.res.end(body);
 }

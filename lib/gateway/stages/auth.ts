@@ -26,9 +26,11 @@ export async function authenticate(ctx: GatewayContext, deps: GatewayDeps): Prom
   }
   if (!looksLikeApiKey(secret)) {
     throw unauthorized(
-      heliconeAuth
-        ? "Helicone-Auth must carry a Tollgate API key (tg_…)."
-        : "Tollgate API keys start with tg_. To use your own provider key, send it in Authorization and your Tollgate key as 'Helicone-Auth: Bearer tg_…'.",
+      secret.startsWith("tg_")
+        ? "Malformed Tollgate API key: it starts with tg_ but is too short to be one. Copy the whole key."
+        : heliconeAuth
+          ? "Helicone-Auth must carry a Tollgate API key (tg_…)."
+          : "Tollgate API keys start with tg_. To use your own provider key, send it in Authorization and your Tollgate key as 'Helicone-Auth: Bearer tg_…'.",
     );
   }
   let key;

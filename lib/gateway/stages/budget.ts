@@ -74,7 +74,7 @@ export async function enforceBudgets(ctx: GatewayContext, deps: GatewayDeps): Pr
     "budget_exceeded",
     "budget_exceeded",
     null,
-    { "retry-after": String(retryAfter) },
+    { "retry-after": String(retryAfter), "x-helicone-error": "budget_exceeded" },
   );
 }
 

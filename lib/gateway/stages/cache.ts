@@ -20,7 +20,7 @@ export async function lookUpCache(ctx: GatewayContext, deps: GatewayDeps): Promi
   if (!hit) return;
 
   const { response } = hit;
-  ctx.cache = { ...ctx.cache, status: "HIT", bucketIndex: hit.bucketIndex, savedNanoUsd: response.costNanoUsd === null ? null : BigInt(response.costNanoUsd) };
+  ctx.cache = { ...ctx.cache, status: "HIT", bucketIndex: hit.bucketIndex, savedNanoUsd: response.costNanoUsd === null ? null : BigInt(response.costNanoUsd), originalLatencyMs: response.latencyMs };
   ctx.status = response.status;
   ctx.modelServed = response.modelServed ?? undefined;
   ctx.usage = {
@@ -37,7 +37,8 @@ export async function lookUpCache(ctx: GatewayContext, deps: GatewayDeps): Promi
   ctx.res.writeHead(response.status, {
     "content-type": response.contentType,
     ...(response.streamed ? { "cache-control": "no-cache" } : { "content-length": ctx.responseBytes }),
-    ...gatewayHeaders(ctx),
+    ...(response.rateLimitHeaders ?? {}), // the provider's headers as they were when it answered
+    ...gatewayHeaders(ctx, response.status),
   });
   ctx.res.end(response.body);
   ctx.done = true;
@@ -61,6 +62,8 @@ export async function saveToCache(ctx: GatewayContext, deps: GatewayDeps, row: R
     cachedInputTokens: row.cachedInputTokens,
     reasoningTokens: row.reasoningTokens,
     costNanoUsd: row.costNanoUsd === null ? null : row.costNanoUsd.toString(),
+    latencyMs: row.latencyMs,
+    rateLimitHeaders: ctx.rateLimitHeaders,
   };
   await deps.cache.save(cache.key, ctx.workspaceId!, response, cache.settings).catch(() => {});
 }

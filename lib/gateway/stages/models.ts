@@ -17,7 +17,7 @@ export async function listModels(ctx: GatewayContext, deps: GatewayDeps): Promis
     }
   }
   const body = JSON.stringify({ object: "list", data });
-  ctx.res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...gatewayHeaders(ctx) });
+  ctx.res.writeHead(200, { "content-type": "application/json", "content-length": Buffer.byteLength(body), ...gatewayHeaders(ctx, 200) });
   ctx.res.end(body);
   ctx.done = true;
 }

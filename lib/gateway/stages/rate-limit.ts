@@ -80,14 +80,17 @@ export async function enforceRateLimits(ctx: GatewayContext, deps: GatewayDeps):
     return;
   }
   const blocked = buckets[decision.blockedIndex]!;
-  const resetSeconds = Math.max(1, Math.ceil(decision.states[decision.blockedIndex]!.resetMs / 1000));
+  // When the oldest use in the blocking window expires, freeing room: in seconds, and exactly in
+  // ms for clients that read retry-after-ms first (OpenAI's SDKs).
+  const resetMs = Math.max(0, Math.ceil(decision.states[decision.blockedIndex]!.resetMs));
+  const resetSeconds = Math.max(1, Math.ceil(resetMs / 1000));
   throw new GatewayError(
     429,
     `Rate limit reached: ${blocked.policy.label} (Tollgate gateway limit). Retry in ${resetSeconds} s.`,
     "rate_limit_error",
     "rate_limit_exceeded",
     null,
-    { "retry-after": String(resetSeconds) },
+    { "retry-after": String(resetSeconds), "retry-after-ms": String(resetMs), "x-helicone-error": "rate_limited" },
   );
 }
 

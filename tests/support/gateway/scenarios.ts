@@ -203,6 +203,9 @@ export function gatewayScenarios(h: () => GatewayHarness) {
     expect(err.status).toBe(401);
     expect(err.message).toContain("Helicone-Auth");
     expect(err.message).not.toContain("sk-proj-looks-like-openai");
+    const short = await openai(h(), { apiKey: "tg_abc" }).chat.completions.create({ model: "gpt-4o-mini", messages }).catch((e) => e);
+    expect(short.status).toBe(401);
+    expect(short.message).toContain("Malformed Tollgate API key");
   });
 
   it("rejects bad input with a 400 naming the parameter, and logs it once", async () => {
@@ -502,6 +505,12 @@ export function cacheScenarios(h: () => GatewayHarness) {
     expect(h().fake.counts()).toEqual({});
     expect(hit.response.headers.get("helicone-cache-bucket-idx")).toBe("0");
     const hitRow = await h().row(hit.response.headers.get("helicone-id")!);
+    // Helicone's headers on a hit: the original call's latency, and the provider's rate-limit headers replayed.
+    expect(hit.response.headers.get("helicone-cache-latency")).toBe(String(missRow.latencyMs));
+    expect(hit.response.headers.get("helicone-status")).toBe("success");
+    const providerLimits = Object.entries(JSON.parse(missRow.rateLimitHeaders!) as Record<string, string>);
+    expect(providerLimits.length).toBeGreaterThan(0);
+    for (const [name, value] of providerLimits) expect(hit.response.headers.get(name), name).toBe(value);
     expect(missRow).toMatchObject({ cacheStatus: "MISS", costSavedNanoUsd: null });
     expect(missRow.costNanoUsd).toBeGreaterThan(0n);
     expect(hitRow).toMatchObject({ cacheStatus: "HIT", status: 200, costNanoUsd: 0n, costSavedNanoUsd: missRow.costNanoUsd, promptTokens: missRow.promptTokens, completionTokens: missRow.completionTokens });
@@ -713,9 +722,25 @@ export function rateLimitScenarios(h: () => GatewayHarness) {
     expect(refused).toHaveLength(150);
     expect(refused[0]).toMatchObject({ error: { type: "rate_limit_error", code: "rate_limit_exceeded" } });
     expect(refused[0]!.headers.get("retry-after")).toMatch(/^\d+$/);
+    expect(Number(refused[0]!.headers.get("retry-after-ms"))).toBeLessThanOrEqual(60_000);
+    expect(refused[0]!.headers.get("x-helicone-error")).toBe("rate_limited");
+    expect(refused[0]!.headers.get("helicone-status")).toBe("failed");
     expect(refused[0]!.headers.get("helicone-ratelimit-remaining")).toBe("0");
     expect(refused[0]!.headers.get("helicone-ratelimit-policy")).toBe("50;w=60;s=user");
     expect(await h().row(refused[0]!.headers.get("helicone-id")!)).toMatchObject({ status: 429, rateLimitedBy: "gateway" });
+  });
+
+  it("says in retry-after when the oldest use leaves the window, not the whole window", async () => {
+    const client = openai(h());
+    const headers = { "Helicone-RateLimit-Policy": "1;w=60;s=user", "Helicone-User-Id": unique() };
+    await client.chat.completions.create({ model: "gpt-4o-mini", messages }, { headers });
+    await new Promise((r) => setTimeout(r, 1100));
+    const refused = await client.chat.completions.create({ model: "gpt-4o-mini", messages }, { headers }).catch((e) => e);
+    expect(refused.status).toBe(429);
+    const ms = Number(refused.headers.get("retry-after-ms"));
+    expect(ms).toBeGreaterThan(55_000);
+    expect(ms).toBeLessThanOrEqual(59_000);
+    expect(Number(refused.headers.get("retry-after"))).toBe(Math.ceil(ms / 1000));
   });
 
   it("counts each user separately and reports what is left", async () => {
