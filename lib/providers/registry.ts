@@ -1,5 +1,7 @@
-// Model name → provider. An explicit "provider/model" prefix always wins; otherwise the
-// model's own name decides (catalog.ts).
+// Model name → provider, in every form callers write it: "provider/model" (a prefix always
+// wins), Helicone's AI-gateway "model/provider", and a bare name whose own shape decides
+// (catalog.ts). Registry names are mapped to the provider's id (aliases.ts).
+import { canonicalModel } from "./aliases";
 import { providerForModel } from "./catalog";
 import type { ProviderConfig } from "./config";
 
@@ -16,11 +18,18 @@ export function resolveModel(requested: string, providers: Map<string, ProviderC
   if (slash > 0) {
     const prefix = requested.slice(0, slash).toLowerCase();
     const provider = providers.get(prefix);
-    if (provider) return { ok: true, value: { provider, model: requested.slice(slash + 1) } };
+    if (provider) return { ok: true, value: { provider, model: canonicalModel(requested.slice(slash + 1), provider.id) } };
   }
-  const id = providerForModel(requested);
+  const last = requested.lastIndexOf("/");
+  if (last > 0) {
+    const suffix = requested.slice(last + 1).toLowerCase();
+    const provider = providers.get(suffix);
+    if (provider) return { ok: true, value: { provider, model: canonicalModel(requested.slice(0, last), provider.id) } };
+  }
+  const model = canonicalModel(requested);
+  const id = providerForModel(model);
   const provider = id && providers.get(id);
-  if (provider) return { ok: true, value: { provider, model: requested } };
+  if (provider) return { ok: true, value: { provider, model } };
   const known = [...providers.keys()].join(", ");
   return {
     ok: false,

@@ -5,7 +5,7 @@ import { type ResolvedModel, resolveModel } from "../../providers/registry";
 import type { GatewayContext, Target } from "../context";
 import type { GatewayDeps } from "../deps";
 import { GatewayError, badRequest } from "../errors";
-import { type FallbackStep, readFallbacks } from "../fallbacks";
+import { DEFAULT_FALLBACK_CODES, type FallbackStep, readFallbacks } from "../fallbacks";
 import { readRetryPolicy } from "../retry-policy";
 
 function checkAllowed(ctx: GatewayContext, model: string) {
@@ -33,14 +33,14 @@ function keyFor(provider: ProviderConfig, candidates: (string | undefined)[], pa
   return key;
 }
 
-function fallbackRoute(ctx: GatewayContext, providers: Map<string, ProviderConfig>, step: FallbackStep): ResolvedModel {
-  const model = step.model ?? ctx.modelRequested!;
+function fallbackRoute(ctx: GatewayContext, providers: Map<string, ProviderConfig>, step: FallbackStep, primaryModel: string): ResolvedModel {
+  const model = step.model ?? primaryModel;
   checkAllowed(ctx, model);
   return step.provider ? { provider: step.provider, model } : resolve(model, providers, "helicone-fallback-model");
 }
 
-function fallbackTarget(ctx: GatewayContext, providers: Map<string, ProviderConfig>, step: FallbackStep, primary: ProviderConfig): Target {
-  const route = fallbackRoute(ctx, providers, step);
+function fallbackTarget(ctx: GatewayContext, providers: Map<string, ProviderConfig>, step: FallbackStep, primary: ProviderConfig, primaryModel: string): Target {
+  const route = fallbackRoute(ctx, providers, step, primaryModel);
   // A caller's own key belongs to the provider it was sent for.
   const callerKey = route.provider.id === primary.id ? ctx.providerKey : undefined;
   return { route, upstreamKey: keyFor(route.provider, [step.apiKey, callerKey], "helicone-fallback-model"), onCodes: step.onCodes };
@@ -52,14 +52,27 @@ export async function providersFor(ctx: GatewayContext, deps: GatewayDeps): Prom
   return ctx.providers;
 }
 
+/**
+ * The model field as an ordered chain, as Helicone's AI gateway takes it ("gpt-4o,claude-4.5-haiku"):
+ * the first is called, the others are fallbacks tried before any Helicone-Fallback-* target.
+ */
+function modelChain(model: string): string[] {
+  const chain = model.split(",").map((m) => m.trim()).filter(Boolean);
+  if (chain.length === 0) throw badRequest("You must provide a model parameter.", "model", "missing_required_parameter");
+  if (chain.length > 10) throw badRequest("The model field lists more than 10 models.", "model", "invalid_value");
+  return chain;
+}
+
 export async function routeRequest(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
   const providers = await providersFor(ctx, deps);
   const fallbacks = readFallbacks(ctx.req, providers);
-  const requested = fallbacks.replacesPrimary ? undefined : resolve(ctx.modelRequested!, providers, "model");
-  if (requested) checkAllowed(ctx, ctx.modelRequested!);
-  const primaryProvider = requested?.provider ?? fallbackRoute(ctx, providers, fallbacks.steps[0]!).provider;
+  const [primaryModel, ...chained] = modelChain(ctx.modelRequested!);
+  const requested = fallbacks.replacesPrimary ? undefined : resolve(primaryModel!, providers, "model");
+  if (requested) checkAllowed(ctx, primaryModel!);
+  const steps: FallbackStep[] = [...(fallbacks.replacesPrimary ? [] : chained.map((model) => ({ model, onCodes: DEFAULT_FALLBACK_CODES }))), ...fallbacks.steps];
+  const primaryProvider = requested?.provider ?? fallbackRoute(ctx, providers, steps[0]!, primaryModel!).provider;
   const targets: Target[] = requested ? [{ route: requested, upstreamKey: keyFor(requested.provider, [ctx.providerKey], "model"), onCodes: [] }] : [];
-  for (const step of fallbacks.steps) targets.push(fallbackTarget(ctx, providers, step, primaryProvider));
+  for (const step of steps) targets.push(fallbackTarget(ctx, providers, step, primaryProvider, primaryModel!));
   ctx.targets = targets;
   ctx.retryPolicy = readRetryPolicy(ctx.req);
   ctx.route = targets[0]!.route;

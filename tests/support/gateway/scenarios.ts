@@ -119,6 +119,32 @@ export function gatewayScenarios(h: () => GatewayHarness) {
     expect(usage).toMatchObject({ prompt_tokens: 10, completion_tokens: 23 });
   });
 
+  it("understands Helicone's AI-gateway model strings: model/provider, registry names, and a comma chain", async () => {
+    const client = openai(h());
+    const sent = () => h().fake.requests().at(-1)!;
+    const viaSuffix = await client.chat.completions.create({ model: "gpt-4o-mini/openai", messages }).withResponse();
+    expect(sent()).toMatchObject({ path: "/v1/chat/completions", body: { model: "gpt-4o-mini" } });
+    const suffixRow = await h().row(viaSuffix.response.headers.get("x-request-id")!);
+    expect(suffixRow).toMatchObject({ provider: "openai", modelRequested: "gpt-4o-mini/openai" });
+    expect(suffixRow.costNanoUsd).toBeGreaterThan(0n);
+
+    for (const model of ["claude-4.5-haiku/anthropic", "claude-4.5-haiku", "anthropic/claude-4.5-haiku"]) {
+      const { response } = await client.chat.completions.create({ model, messages, max_tokens: 50 }).withResponse();
+      expect(sent(), model).toMatchObject({ path: "/v1/messages", body: { model: "claude-haiku-4-5" } });
+      expect(response.headers.get("helicone-model")).toBe("claude-haiku-4-5");
+      // Priced exactly as the provider's own id: $1 / $5 per million tokens.
+      const row = await h().row(response.headers.get("x-request-id")!);
+      expect(row).toMatchObject({ provider: "anthropic", modelRequested: model, promptTokens: 10, completionTokens: 23, costNanoUsd: BigInt(10 * 1000 + 23 * 5000) });
+    }
+
+    const chained = await client.chat.completions.create({ model: "gpt-4o-mini+error-503, claude-4.5-haiku/anthropic", messages, max_tokens: 50 }).withResponse();
+    expect(chained.response.headers.get("helicone-fallback-index")).toBe("1");
+    expect(chained.data.choices[0]?.message.content).toContain("fake anthropic provider");
+    const row = await h().row(chained.response.headers.get("x-request-id")!);
+    expect(row).toMatchObject({ status: 200, provider: "anthropic", fallbackIndex: 1 });
+    expect(JSON.parse(row.attempts!)).toMatchObject([{ provider: "openai", status: 503 }, { provider: "anthropic", status: 200 }]);
+  });
+
   it("translates tool calls to and from Anthropic", async () => {
     const client = openai(h());
     const json = await client.chat.completions.create({ model: "claude-sonnet-4-6", messages, tools: [weatherTool], tool_choice: "required" });
