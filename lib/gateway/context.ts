@@ -10,6 +10,14 @@ import type { GatewayRequest, GatewayResponse } from "./http";
 
 export type BodyState = "full" | "truncated" | "omitted";
 
+/** A call reported after the fact (stages/async-log.ts), as far as the stages read it. */
+export interface AsyncLogReport {
+  providerRequest: { url?: string; json: Record<string, unknown>; meta: Record<string, unknown> };
+  providerResponse: { json?: unknown; textBody?: string; status: number; headers?: Record<string, unknown> };
+  timing?: { startTime: number; endTime: number; timeToFirstToken?: number | null };
+  provider?: string;
+}
+
 /** One provider to try: the requested model, or a fallback reached on `onCodes`. */
 export interface Target {
   route: ResolvedModel;
@@ -59,6 +67,10 @@ export interface GatewayContext {
   session?: { id?: string; path?: string; name?: string };
   omitRequestBody: boolean;
   omitResponseBody: boolean;
+
+  // async log (/custom/v1/log and the like): the report, and the latency it gives
+  asyncLog?: AsyncLogReport;
+  reportedLatencyMs?: number;
 
   // cache
   cache?: { settings: CacheSettings; key: string; status: "HIT" | "MISS"; bucketIndex?: number; savedNanoUsd?: bigint | null; originalLatencyMs?: number };

@@ -2,7 +2,7 @@
 // bare base URL calls /chat/completions, the cURL examples call /v1/chat/completions.
 import type { WireFormat } from "../providers/catalog";
 
-export type EndpointKind = "chat" | "completions" | "embeddings" | "responses" | "models" | "messages";
+export type EndpointKind = "chat" | "completions" | "embeddings" | "responses" | "models" | "messages" | "log";
 
 export interface Endpoint {
   kind: EndpointKind;
@@ -22,12 +22,14 @@ const ENDPOINTS: Endpoint[] = [
   { kind: "responses", method: "POST", clientFormat: "openai", openAiPath: "/responses", path: "/v1/responses" },
   { kind: "models", method: "GET", clientFormat: "openai", openAiPath: "/models", path: "/v1/models" },
   { kind: "messages", method: "POST", clientFormat: "anthropic", openAiPath: "/chat/completions", path: "/v1/messages" },
+  // Helicone's async logging: calls reported after the fact (stages/async-log.ts).
+  ...["custom", "oai", "anthropic", "googleapis"].map((route): Endpoint => ({ kind: "log", method: "POST", clientFormat: "openai", openAiPath: "", path: `/${route}/v1/log` })),
 ];
 
 const BY_PATH = new Map<string, Endpoint>();
 for (const e of ENDPOINTS) {
   BY_PATH.set(e.path, e);
-  BY_PATH.set(e.path.slice("/v1".length), e);
+  if (e.path.startsWith("/v1/")) BY_PATH.set(e.path.slice("/v1".length), e);
 }
 
 /** The endpoint for a request URL (query string ignored), or undefined when it is not a gateway path. */

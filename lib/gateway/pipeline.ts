@@ -8,6 +8,7 @@ import { GatewayError, errorBody, toGatewayError } from "./errors";
 import type { GatewayRequest, GatewayResponse } from "./http";
 import { gatewayHeaders } from "./response-headers";
 import { annotateRequest } from "./stages/annotate";
+import { readAsyncLog, recordAsyncLog } from "./stages/async-log";
 import { authenticate } from "./stages/auth";
 import { enforceBudgets } from "./stages/budget";
 import { lookUpCache } from "./stages/cache";
@@ -28,6 +29,8 @@ function checkMethod(ctx: GatewayContext) {
 
 const PROXY_STAGES: Stage[] = [authenticate, checkMethod, annotateRequest, parseRequest, routeRequest, lookUpCache, enforceRateLimits, enforceBudgets, forward];
 const MODELS_STAGES: Stage[] = [authenticate, checkMethod, listModels];
+const LOG_STAGES: Stage[] = [authenticate, checkMethod, readAsyncLog, annotateRequest, recordAsyncLog];
+const STAGES: Partial<Record<Endpoint["kind"], Stage[]>> = { models: MODELS_STAGES, log: LOG_STAGES };
 
 function sendError(ctx: GatewayContext, error: unknown) {
   const failure = toGatewayError(error);
@@ -63,7 +66,7 @@ export async function handleGateway(req: GatewayRequest, res: GatewayResponse, e
     omitResponseBody: false,
   };
   try {
-    for (const stage of endpoint.kind === "models" ? MODELS_STAGES : PROXY_STAGES) {
+    for (const stage of STAGES[endpoint.kind] ?? PROXY_STAGES) {
       await stage(ctx, deps);
       if (ctx.done) break;
     }

@@ -37,7 +37,8 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
   const usage = finalUsage(ctx);
   const provider = ctx.route?.provider;
   const model = ctx.modelServed ?? ctx.route?.model ?? ctx.modelRequested ?? "";
-  let cost: bigint | null = 0n; // nothing billed when no tokens were used (or a cache hit)
+  // Nothing billed when no tokens were used (or a cache hit); tokens no provider prices are unpriced.
+  let cost: bigint | null = usage && !provider ? null : 0n;
   if (usage && provider && ctx.cache?.status !== "HIT") {
     const override = await deps.prices.find(ctx.workspaceId!, provider.id, ctx.route!.model).catch(() => undefined);
     const tokens = { inputTokens: usage.promptTokens, outputTokens: usage.completionTokens, cachedInputTokens: usage.cachedInputTokens, cacheWriteTokens: usage.cacheWriteTokens };
@@ -82,7 +83,7 @@ function baseRow(ctx: GatewayContext): RequestLogRow {
     path: ctx.endpoint.path,
     status: ctx.status ?? 500,
     errorMessage: ctx.errorMessage ?? null,
-    latencyMs: Math.round(performance.now() - ctx.startedAt),
+    latencyMs: ctx.reportedLatencyMs ?? Math.round(performance.now() - ctx.startedAt),
     timeToFirstTokenMs: null,
     streamed: ctx.stream,
     promptTokens: null,

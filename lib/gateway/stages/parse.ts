@@ -57,7 +57,8 @@ async function readBody(ctx: GatewayContext, limit: number): Promise<Buffer> {
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
-export async function parseRequest(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
+/** The body as a JSON object (kept as ctx.rawBody), or a 400/413 that says what is wrong with it. */
+export async function readJsonObject(ctx: GatewayContext, deps: GatewayDeps): Promise<Record<string, unknown>> {
   ctx.rawBody = await readBody(ctx, deps.config.maxBodyBytes);
   if (nestingDepth(ctx.rawBody) > MAX_JSON_DEPTH) throw badRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`, null, "invalid_json");
   let body: unknown;
@@ -67,7 +68,11 @@ export async function parseRequest(ctx: GatewayContext, deps: GatewayDeps): Prom
     throw badRequest("We could not parse the JSON body of your request. Send a JSON object with Content-Type: application/json.", null, "invalid_json");
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) throw badRequest("The request body must be a JSON object.", null, "invalid_json");
-  ctx.body = body as Record<string, unknown>;
+  return body as Record<string, unknown>;
+}
+
+export async function parseRequest(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
+  ctx.body = await readJsonObject(ctx, deps);
   // Without a Helicone user, OpenAI's own `user` field names the end user (limits, budgets, log).
   if (ctx.userId === undefined && typeof ctx.body.user === "string" && ctx.body.user) ctx.userId = ctx.body.user;
 

@@ -2,6 +2,7 @@
 // Run by tests/integration/gateway (the core in-process) and tests/e2e/gateway (npm start's
 // custom server and Next's route handlers).
 import Anthropic from "@anthropic-ai/sdk";
+import { HeliconeManualLogger } from "@helicone/helpers";
 import OpenAI from "openai";
 import { expect, it } from "vitest";
 import { budgetScenarios } from "./budget-scenarios";
@@ -14,6 +15,16 @@ const weatherTool = {
 };
 
 const bigintSafe = (_key: string, value: unknown) => (typeof value === "bigint" ? String(value) : value);
+
+/** Waits for the row matching `where` in the test workspace (rows reported without an id we know). */
+async function waitForRow(h: GatewayHarness, where: Record<string, unknown>) {
+  for (let i = 0; i < 100; i++) {
+    const row = await h.t.db.request.findFirst({ where: { workspaceId: h.workspaceId, ...where } });
+    if (row) return row;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  throw new Error(`no row matching ${JSON.stringify(where)}`);
+}
 
 const openai = (h: GatewayHarness, options: { v1?: boolean; apiKey?: string; headers?: Record<string, string> } = {}) =>
   new OpenAI({ baseURL: options.v1 === false ? h.url : `${h.url}/v1`, apiKey: options.apiKey ?? h.key, maxRetries: 0, timeout: 10_000, defaultHeaders: options.headers });
@@ -143,6 +154,45 @@ export function gatewayScenarios(h: () => GatewayHarness) {
     const row = await h().row(chained.response.headers.get("x-request-id")!);
     expect(row).toMatchObject({ status: 200, provider: "anthropic", fallbackIndex: 1 });
     expect(JSON.parse(row.attempts!)).toMatchObject([{ provider: "openai", status: 503 }, { provider: "anthropic", status: 200 }]);
+  });
+
+  it("logs calls reported by Helicone's HeliconeManualLogger, priced, timed and tagged like proxied ones", async () => {
+    const user = `reported-${Math.random().toString(36).slice(2)}`;
+    const logger = new HeliconeManualLogger({ apiKey: h().key, loggingEndpoint: h().url, headers: { "Helicone-Property-Source": "manual" } });
+    const request = { model: "gpt-4o-mini", messages: [{ role: "user", content: "Reported after the fact" }] };
+    const completion = { id: "chatcmpl-1", object: "chat.completion", model: "gpt-4o-mini-2024-07-18", choices: [{ index: 0, message: { role: "assistant", content: "Done." }, finish_reason: "stop" }], usage: { prompt_tokens: 12, completion_tokens: 30, total_tokens: 42 } };
+    await logger.logRequest(request, async (recorder) => recorder.appendResults(completion), { "Helicone-User-Id": user, "Helicone-Session-Id": "manual-session" });
+    const reported = await waitForRow(h(), { userId: user });
+    // gpt-4o-mini: $0.15 / $0.60 per million tokens.
+    expect(reported).toMatchObject({ path: "/custom/v1/log", provider: "openai", modelRequested: "gpt-4o-mini", modelServed: "gpt-4o-mini-2024-07-18", status: 200, promptTokens: 12, completionTokens: 30, costNanoUsd: BigInt(12 * 150 + 30 * 600), sessionId: "manual-session" });
+    expect(await h().t.db.requestProperty.findFirst({ where: { requestId: reported.id, key: "source" } })).toMatchObject({ value: "manual" });
+
+    // Helicone's async form for Anthropic: headers in meta, a stream as its SSE text, its own timing.
+    const stream = [
+      { type: "message_start", message: { id: "msg_1", type: "message", role: "assistant", model: "claude-haiku-4-5", content: [], usage: { input_tokens: 20, output_tokens: 1 } } },
+      { type: "content_block_start", index: 0, content_block: { type: "text", text: "" } },
+      { type: "content_block_delta", index: 0, delta: { type: "text_delta", text: "Streamed." } },
+      { type: "message_delta", delta: { stop_reason: "end_turn" }, usage: { output_tokens: 40 } },
+      { type: "message_stop" },
+    ].map((e) => `event: ${e.type}\ndata: ${JSON.stringify(e)}\n\n`).join("");
+    const started = Date.now() - 5000;
+    const res = await fetch(`${h().url}/anthropic/v1/log`, {
+      method: "POST",
+      headers: { authorization: `Bearer ${h().key}`, "content-type": "application/json" },
+      body: JSON.stringify({
+        providerRequest: { url: "https://api.anthropic.com/v1/messages", json: { model: "claude-haiku-4-5", max_tokens: 100, messages: [{ role: "user", content: "hi" }], stream: true }, meta: { "Helicone-User-Id": `${user}-2` } },
+        providerResponse: { textBody: stream, status: 200, headers: {} },
+        timing: { startTime: { seconds: Math.trunc(started / 1000), milliseconds: started % 1000 }, endTime: { seconds: Math.trunc((started + 1234) / 1000), milliseconds: (started + 1234) % 1000 }, timeToFirstToken: 210 },
+      }),
+    });
+    expect(res.status).toBe(200);
+    const streamed = await h().row(((await res.json()) as { id: string }).id);
+    expect(streamed).toMatchObject({ path: "/anthropic/v1/log", provider: "anthropic", userId: `${user}-2`, streamed: true, promptTokens: 20, completionTokens: 40, latencyMs: 1234, timeToFirstTokenMs: 210, costNanoUsd: BigInt(20 * 1000 + 40 * 5000) });
+    expect(streamed.createdAt.getTime()).toBe(started);
+
+    const bad = await fetch(`${h().url}/oai/v1/log`, { method: "POST", headers: { authorization: `Bearer ${h().key}` }, body: JSON.stringify({ providerRequest: "x" }) });
+    expect(bad.status).toBe(400);
+    expect(await bad.json()).toMatchObject({ error: { code: "invalid_value", param: "providerRequest" } });
   });
 
   it("translates tool calls to and from Anthropic", async () => {
