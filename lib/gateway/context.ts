@@ -112,6 +112,8 @@ export interface GatewayContext {
   timeToFirstTokenMs?: number;
   modelServed?: string;
   usage?: Usage;
+  /** A paid call whose cost cannot be worked out (no usage reported): logged with a null cost. */
+  unpriced?: boolean;
   rateLimitHeaders?: Record<string, string>;
   /** What the client received, for the log (assembled from the stream when streaming). */
   responseText?: string | Buffer;

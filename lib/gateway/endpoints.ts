@@ -1,12 +1,14 @@
 // The paths the gateway serves, each with and without the /v1 prefix: the OpenAI SDK with a
 // bare base URL calls /chat/completions, the cURL examples call /v1/chat/completions.
 import type { WireFormat } from "../providers/catalog";
+import { loggedPath, passthroughFamily } from "./passthrough-paths";
 
-export type EndpointKind = "chat" | "completions" | "embeddings" | "responses" | "models" | "messages" | "log";
+export type EndpointKind = "chat" | "completions" | "embeddings" | "responses" | "models" | "messages" | "log" | "passthrough";
 
 export interface Endpoint {
   kind: EndpointKind;
-  method: "GET" | "POST";
+  /** ANY: the provider decides (files, batches). */
+  method: "GET" | "POST" | "ANY";
   /** The wire format the client speaks on this endpoint. */
   clientFormat: WireFormat;
   /** Path appended to an OpenAI-compatible base URL (…/v1). */
@@ -37,5 +39,9 @@ export function matchEndpoint(url: string | undefined): Endpoint | undefined {
   if (!url) return undefined;
   const q = url.indexOf("?");
   const path = q === -1 ? url : url.slice(0, q);
-  return BY_PATH.get(path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path);
+  const exact = BY_PATH.get(path.length > 1 && path.endsWith("/") ? path.slice(0, -1) : path);
+  if (exact) return exact;
+  const bare = path.replace(/^\/v1(?=\/)/, "");
+  if (!passthroughFamily(bare)) return undefined;
+  return { kind: "passthrough", method: "ANY", clientFormat: "openai", openAiPath: bare, path: loggedPath(bare) };
 }

@@ -9,6 +9,7 @@ import type { GatewayRequest, GatewayResponse } from "./http";
 import { gatewayHeaders } from "./response-headers";
 import { annotateRequest } from "./stages/annotate";
 import { readAsyncLog, recordAsyncLog } from "./stages/async-log";
+import { passThrough } from "./stages/passthrough";
 import { authenticate } from "./stages/auth";
 import { enforceBudgets } from "./stages/budget";
 import { lookUpCache } from "./stages/cache";
@@ -23,14 +24,15 @@ type Stage = (ctx: GatewayContext, deps: GatewayDeps) => void | Promise<void>;
 
 /** Each endpoint takes one method; any other gets a JSON 405 (logged, as the caller is known by then). */
 function checkMethod(ctx: GatewayContext) {
-  if (ctx.req.method === ctx.endpoint.method || (ctx.req.method === "HEAD" && ctx.endpoint.method === "GET")) return;
+  if (ctx.endpoint.method === "ANY" || ctx.req.method === ctx.endpoint.method || (ctx.req.method === "HEAD" && ctx.endpoint.method === "GET")) return;
   throw new GatewayError(405, `${ctx.endpoint.path} accepts ${ctx.endpoint.method} only.`, "invalid_request_error", "method_not_allowed", null, { allow: ctx.endpoint.method });
 }
 
 const PROXY_STAGES: Stage[] = [authenticate, checkMethod, annotateRequest, parseRequest, routeRequest, lookUpCache, enforceRateLimits, enforceBudgets, forward];
 const MODELS_STAGES: Stage[] = [authenticate, checkMethod, listModels];
 const LOG_STAGES: Stage[] = [authenticate, checkMethod, readAsyncLog, annotateRequest, recordAsyncLog];
-const STAGES: Partial<Record<Endpoint["kind"], Stage[]>> = { models: MODELS_STAGES, log: LOG_STAGES };
+const PASSTHROUGH_STAGES: Stage[] = [authenticate, annotateRequest, passThrough];
+const STAGES: Partial<Record<Endpoint["kind"], Stage[]>> = { models: MODELS_STAGES, log: LOG_STAGES, passthrough: PASSTHROUGH_STAGES };
 
 function sendError(ctx: GatewayContext, error: unknown) {
   const failure = toGatewayError(error);

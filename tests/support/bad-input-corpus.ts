@@ -53,7 +53,7 @@ export function badInputCorpus(): BadRequest[] {
   // Keys that are not keys.
   for (const auth of ["Bearer", "Bearer ", "Bearer tg_", "Bearer tg_x", "tg_abc", "Basic dGc6eA==", "Bearer sk-not-ours"]) corpus.push({ label: `auth ${auth}`, path: "/v1/chat/completions", body: chatBody("gpt-4o-mini"), headers: { authorization: auth } });
   // Unknown paths and wrong methods.
-  for (const path of ["/v1/nope", "/v1/chat", "/v1/chat/completions/extra", "/v1/audio/speech", "/v1/", "/v1"]) corpus.push({ label: `path ${path}`, path, body: chatBody("gpt-4o-mini") });
+  for (const path of ["/v1/nope", "/v1/chat", "/v1/chat/completions/extra", "/v1/assistants", "/v1/", "/v1"]) corpus.push({ label: `path ${path}`, path, body: chatBody("gpt-4o-mini") });
   for (const path of ["/v1/chat/completions", "/v1/messages", "/v1/models", "/v1/embeddings"]) for (const method of ["GET", "PUT", "PATCH", "DELETE"]) corpus.push({ label: `${method} ${path}`, path, method, body: method === "GET" ? undefined : "{}" });
   return corpus;
 }

@@ -27,7 +27,8 @@ function capped(content: string | Buffer | undefined, limit: number): { body: st
  * successes without a usage block, cancelled calls, and streams cut off midway.
  */
 function finalUsage(ctx: GatewayContext) {
-  if (ctx.usage) return ctx.usage;
+  // Passed-through calls (files, audio, …) have no prompt to count: usage is what they report.
+  if (ctx.usage || ctx.endpoint.kind === "passthrough") return ctx.usage;
   const producedOutput = (ctx.status !== undefined && ctx.status < 400) || ctx.status === CLIENT_CLOSED || Boolean(ctx.outputText);
   return producedOutput && ctx.route ? estimateUsage(ctx.body, ctx.outputText ?? "") : undefined;
 }
@@ -38,7 +39,7 @@ export async function buildLogRow(ctx: GatewayContext, deps: GatewayDeps): Promi
   const provider = ctx.route?.provider;
   const model = ctx.modelServed ?? ctx.route?.model ?? ctx.modelRequested ?? "";
   // Nothing billed when no tokens were used (or a cache hit); tokens no provider prices are unpriced.
-  let cost: bigint | null = usage && !provider ? null : 0n;
+  let cost: bigint | null = (usage && !provider) || ctx.unpriced ? null : 0n;
   if (usage && provider && ctx.cache?.status !== "HIT") {
     const override = await deps.prices.find(ctx.workspaceId!, provider.id, ctx.route!.model).catch(() => undefined);
     const tokens = { inputTokens: usage.promptTokens, outputTokens: usage.completionTokens, cachedInputTokens: usage.cachedInputTokens, cacheWriteTokens: usage.cacheWriteTokens };

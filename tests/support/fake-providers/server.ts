@@ -9,6 +9,7 @@ import { type Behaviour, BehaviourCounter, readBehaviour } from "./behaviour";
 import { type ChatRequest, chatCompletions, embeddings, listModels, openAiError } from "./openai";
 import { RateLimitWindow } from "./rate-limits";
 import { sendJson, sleep } from "./sse";
+import { media, multipartFields, readRaw } from "./media";
 
 export interface RecordedRequest {
   method: string;
@@ -72,7 +73,12 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }
 
     counts[path] = (counts[path] ?? 0) + 1;
     let body: Record<string, unknown> = {};
-    if (req.method === "POST") {
+    let raw: Buffer = Buffer.alloc(0);
+    const multipart = String(req.headers["content-type"] ?? "").startsWith("multipart/form-data");
+    if (req.method === "POST" && multipart) {
+      raw = await readRaw(req);
+      body = multipartFields(raw, String(req.headers["content-type"]));
+    } else if (req.method === "POST") {
       try {
         body = (await readJson(req)) as Record<string, unknown>;
       } catch {
@@ -101,6 +107,7 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }
     if (behaviour.error) return fail(res, behaviour.error, behaviour, {});
 
     if (req.method === "GET" && path === "/v1/models") return listModels(res);
+    if (await media(req, res, path, body, raw)) return;
     if (req.method !== "POST") return fail(res, 404, behaviour, {});
     if (path === "/v1/chat/completions") return chatCompletions(res, body as unknown as ChatRequest, parsed.model, behaviour, openaiLimits);
     if (path === "/v1/embeddings") return embeddings(res, body as { model: string }, parsed.model, openaiLimits);

@@ -3,7 +3,7 @@
 // custom server and Next's route handlers).
 import Anthropic from "@anthropic-ai/sdk";
 import { HeliconeManualLogger } from "@helicone/helpers";
-import OpenAI from "openai";
+import OpenAI, { toFile } from "openai";
 import { expect, it } from "vitest";
 import { budgetScenarios } from "./budget-scenarios";
 import type { GatewayHarness } from "./harness";
@@ -193,6 +193,51 @@ export function gatewayScenarios(h: () => GatewayHarness) {
     const bad = await fetch(`${h().url}/oai/v1/log`, { method: "POST", headers: { authorization: `Bearer ${h().key}` }, body: JSON.stringify({ providerRequest: "x" }) });
     expect(bad.status).toBe(400);
     expect(await bad.json()).toMatchObject({ error: { code: "invalid_value", param: "providerRequest" } });
+  });
+
+  it("passes the rest of OpenAI's API through and logs it: moderations, images, audio, files, batches", async () => {
+    const client = openai(h());
+    const idOf = (response: Response) => response.headers.get("x-request-id")!;
+
+    const moderation = await client.moderations.create({ model: "omni-moderation-latest", input: "hello" }).withResponse();
+    expect(moderation.data.results[0]?.flagged).toBe(false);
+    expect(await h().row(idOf(moderation.response))).toMatchObject({ path: "/v1/moderations", provider: "openai", status: 200, costNanoUsd: 0n });
+
+    const image = await client.images.generate({ model: "gpt-image-1", prompt: "a gate" }).withResponse();
+    expect(image.data.data?.[0]?.b64_json).toBeTruthy();
+    const imageRow = await h().row(idOf(image.response));
+    expect(imageRow).toMatchObject({ path: "/v1/images/generations", modelRequested: "gpt-image-1", promptTokens: 50, completionTokens: 272 });
+    expect(imageRow.costNanoUsd).toBeGreaterThan(0n);
+    // An image model that reports no usage cannot be priced: unpriced, not $0.
+    const dalle = await client.images.generate({ model: "dall-e-3", prompt: "a gate" }).withResponse();
+    expect((await h().row(idOf(dalle.response))).costNanoUsd).toBeNull();
+
+    const speech = await client.audio.speech.create({ model: "gpt-4o-mini-tts", voice: "alloy", input: "Hello there" }).withResponse();
+    const audio = Buffer.from(await speech.data.arrayBuffer());
+    expect(speech.response.headers.get("content-type")).toBe("audio/mpeg");
+    expect(audio.length).toBe(48 * 1024);
+    expect(audio.subarray(0, 3).toString("latin1")).toBe("ID3");
+    expect(await h().row(idOf(speech.response))).toMatchObject({ path: "/v1/audio/speech", status: 200, responseBytes: 48 * 1024, responseBody: null });
+
+    const recording = await toFile(Buffer.alloc(20_000, 1), "hello.wav", { type: "audio/wav" });
+    const transcript = await client.audio.transcriptions.create({ model: "gpt-4o-transcribe", file: recording }).withResponse();
+    expect(transcript.data.text).toMatch(/^Transcribed \d+ bytes of audio\.$/);
+    expect(await h().row(idOf(transcript.response))).toMatchObject({ path: "/v1/audio/transcriptions", status: 200, requestBodyState: "omitted", promptTokens: 120, completionTokens: 12 });
+    expect(h().fake.requests().at(-1)!.body).toMatchObject({ model: "gpt-4o-transcribe" });
+
+    const upload = await client.files.create({ file: await toFile(Buffer.from('{"custom_id":"1"}\n'), "batch.jsonl"), purpose: "batch" }).withResponse();
+    expect(upload.data).toMatchObject({ object: "file", purpose: "batch" });
+    const listed = await client.files.list();
+    expect(listed.data.some((f) => f.id === upload.data.id)).toBe(true);
+    const batch = await client.batches.create({ input_file_id: upload.data.id, endpoint: "/v1/chat/completions", completion_window: "24h" }).withResponse();
+    const fetched = await client.batches.retrieve(batch.data.id).withResponse();
+    expect(fetched.data.status).toBe("completed");
+    expect(await h().row(idOf(upload.response))).toMatchObject({ path: "/v1/files", status: 200, costNanoUsd: 0n });
+    expect(await h().row(idOf(fetched.response))).toMatchObject({ path: "/v1/batches/:id", status: 200 });
+
+    const unknown = await fetch(`${h().url}/v1/assistants`, { method: "POST", headers: { authorization: `Bearer ${h().key}` }, body: "{}" });
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: "unknown_endpoint" } });
   });
 
   it("translates tool calls to and from Anthropic", async () => {
