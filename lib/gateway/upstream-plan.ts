@@ -9,6 +9,9 @@ import { MessagesToChatStream } from "../providers/translate/chat-via-anthropic/
 import { messagesToChatRequest } from "../providers/translate/messages-via-openai/request";
 import { chatCompletionToMessage } from "../providers/translate/messages-via-openai/response";
 import { ChatToMessagesStream } from "../providers/translate/messages-via-openai/stream";
+import { responsesToChatRequest } from "../providers/translate/responses-via-chat/request";
+import { chatCompletionToResponse } from "../providers/translate/responses-via-chat/response";
+import { ChatToResponsesStream } from "../providers/translate/responses-via-chat/stream";
 import type { AnthropicRequest, AnthropicResponse, OpenAiChatCompletion, OpenAiChatRequest, OpenAiChunk } from "../providers/wire";
 import type { GatewayContext } from "./context";
 import { GatewayError, badRequest } from "./errors";
@@ -85,10 +88,50 @@ function openAiPassthrough(ctx: GatewayContext, provider: ProviderConfig, model:
   };
 }
 
+/** Providers with a Responses API of their own; every other one gets it translated to chat. */
+const servesResponses = (provider: ProviderConfig) => provider.id === "openai" || provider.id === "azure";
+
+/** A Responses call to a chat-only provider: Responses → chat (→ Messages for Claude), and back. */
+function responsesViaChat(ctx: GatewayContext, provider: ProviderConfig, model: string, headers: Record<string, string>): UpstreamPlan {
+  const request = ctx.body!;
+  const chat = responsesToChatRequest(request, model);
+  const write = (events: { event: string; data: unknown }[]) => events.map((e) => sse(e.event, e.data)).join("");
+  if (provider.format === "anthropic") {
+    return {
+      url: `${provider.baseUrl}/v1/messages`,
+      headers,
+      body: JSON.stringify(chatToMessagesRequest(chat, model)),
+      upstreamFormat: "anthropic",
+      translateJson: (json) => chatCompletionToResponse(messageToChatCompletion(json as AnthropicResponse), request),
+      createStreamTranslator: () => {
+        const toChat = new MessagesToChatStream(true);
+        const toResponses = new ChatToResponsesStream(request);
+        return {
+          event: (_event, json) => (json ? write(toChat.translate(json as { type: string }).flatMap((chunk) => toResponses.translate(chunk))) : ""),
+          finish: () => write(toResponses.finish()),
+        };
+      },
+    };
+  }
+  return {
+    url: openAiUrl(provider, "/chat/completions"),
+    headers,
+    body: JSON.stringify(chat),
+    upstreamFormat: "openai",
+    translateJson: (json) => chatCompletionToResponse(json as OpenAiChatCompletion, request),
+    createStreamTranslator: () => {
+      const toResponses = new ChatToResponsesStream(request);
+      return { event: (_event, json) => (json ? write(toResponses.translate(json as OpenAiChunk)) : ""), finish: () => write(toResponses.finish()) };
+    },
+  };
+}
+
 export function planUpstream(ctx: GatewayContext, key: string | undefined): UpstreamPlan {
   const { provider, model } = ctx.route!;
   const headers = providerHeaders(ctx, provider, key);
   const client = ctx.endpoint.clientFormat;
+
+  if (ctx.endpoint.kind === "responses" && !servesResponses(provider)) return responsesViaChat(ctx, provider, model, headers);
 
   if (provider.format === "openai" && client === "openai") {
     return { url: openAiUrl(provider, ctx.endpoint.openAiPath), headers, upstreamFormat: "openai", ...openAiPassthrough(ctx, provider, model) };

@@ -240,6 +240,46 @@ export function gatewayScenarios(h: () => GatewayHarness) {
     expect(await unknown.json()).toMatchObject({ error: { code: "unknown_endpoint" } });
   });
 
+  it("serves the Responses API for Claude and chat-only providers: plain, streamed and with tools", async () => {
+    const client = openai(h());
+    const plain = await client.responses.create({ model: "claude-haiku-4-5", instructions: "Be brief.", input: "What is an AI gateway?", max_output_tokens: 200 }).withResponse();
+    expect(plain.data).toMatchObject({ object: "response", status: "completed", model: "claude-haiku-4-5" });
+    expect(plain.data.output_text).toBe("This is a deterministic reply from the fake anthropic provider to: What is an AI gateway?");
+    expect(plain.data.usage).toMatchObject({ input_tokens: 17, output_tokens: 23, total_tokens: 40 });
+    expect(h().fake.requests().at(-1)!).toMatchObject({ path: "/v1/messages", body: { model: "claude-haiku-4-5", system: "Be brief.", max_tokens: 200 } });
+    const row = await h().row(plain.response.headers.get("x-request-id")!);
+    expect(row).toMatchObject({ path: "/v1/responses", provider: "anthropic", promptTokens: 17, completionTokens: 23, costNanoUsd: BigInt(17 * 1000 + 23 * 5000) });
+
+    let streamed = "";
+    let completed: { usage?: { output_tokens: number } | null } | undefined;
+    const types = new Set<string>();
+    for await (const event of await client.responses.create({ model: "claude-haiku-4-5", input: [{ role: "user", content: [{ type: "input_text", text: "What is an AI gateway?" }] }], stream: true })) {
+      types.add(event.type);
+      if (event.type === "response.output_text.delta") streamed += event.delta;
+      if (event.type === "response.completed") completed = event.response;
+    }
+    expect(streamed).toBe(plain.data.output_text);
+    expect([...types]).toEqual(expect.arrayContaining(["response.created", "response.output_item.added", "response.content_part.added", "response.output_text.delta", "response.output_text.done", "response.output_item.done", "response.completed"]));
+    expect(completed?.usage?.output_tokens).toBe(23);
+
+    const tool = { type: "function" as const, name: "get_weather", description: "Weather for a city", parameters: { type: "object", properties: { city: { type: "string" } }, required: ["city"] }, strict: false };
+    const call = await client.responses.create({ model: "claude-sonnet-4-6", input: "Weather in Paris?", tools: [tool], tool_choice: "required" });
+    const fn = call.output.find((o) => o.type === "function_call");
+    expect(fn).toMatchObject({ type: "function_call", name: "get_weather", arguments: '{"city":"example-city"}' });
+    const input: OpenAI.Responses.ResponseInput = [{ role: "user", content: "Weather in Paris?" }, fn as OpenAI.Responses.ResponseFunctionToolCall, { type: "function_call_output", call_id: (fn as { call_id: string }).call_id, output: "Sunny, 21 °C" }];
+    const followUp = await client.responses.create({ model: "claude-sonnet-4-6", input, tools: [tool] });
+    expect(followUp.status).toBe("completed");
+    expect(h().fake.requests().at(-1)!.body).toMatchObject({ messages: [{ role: "user" }, { role: "assistant", content: [{ type: "tool_use", name: "get_weather" }] }, { role: "user", content: [{ type: "tool_result", content: "Sunny, 21 °C" }] }] });
+
+    const groq = await client.responses.create({ model: "groq/llama-3.3-70b-versatile", input: "Hi" });
+    expect(groq.output_text).toContain("fake");
+    expect(h().fake.requests().at(-1)!.path).toBe("/v1/chat/completions");
+
+    const chained = await client.responses.create({ model: "claude-haiku-4-5", input: "More", previous_response_id: "resp_123" }).catch((e) => e);
+    expect(chained.status).toBe(400);
+    expect(chained.error).toMatchObject({ param: "previous_response_id" });
+  });
+
   it("translates tool calls to and from Anthropic", async () => {
     const client = openai(h());
     const json = await client.chat.completions.create({ model: "claude-sonnet-4-6", messages, tools: [weatherTool], tool_choice: "required" });
