@@ -2,7 +2,11 @@
 // Run by tests/integration/gateway (the core in-process) and tests/e2e/gateway (npm start's
 // custom server and Next's route handlers).
 import Anthropic from "@anthropic-ai/sdk";
+import { createOpenAI } from "@ai-sdk/openai";
+import { createHelicone } from "@helicone/ai-sdk-provider";
+import { ChatOpenAI } from "@langchain/openai";
 import { HeliconeManualLogger } from "@helicone/helpers";
+import { generateText, streamText } from "ai";
 import OpenAI, { toFile } from "openai";
 import { expect, it } from "vitest";
 import { budgetScenarios } from "./budget-scenarios";
@@ -278,6 +282,35 @@ export function gatewayScenarios(h: () => GatewayHarness) {
     const chained = await client.responses.create({ model: "claude-haiku-4-5", input: "More", previous_response_id: "resp_123" }).catch((e) => e);
     expect(chained.status).toBe(400);
     expect(chained.error).toMatchObject({ param: "previous_response_id" });
+  });
+
+  it("serves the Vercel AI SDK (Responses and chat), LangChain, and Helicone's AI SDK provider with model/provider names", async () => {
+    const reply = "This is a deterministic reply from the fake anthropic provider to: What is an AI gateway?";
+    const vercel = createOpenAI({ baseURL: `${h().url}/v1`, apiKey: h().key });
+    const viaResponses = await generateText({ model: vercel("claude-haiku-4-5"), prompt: "What is an AI gateway?" });
+    expect(viaResponses.text).toBe(reply);
+    expect(viaResponses.usage).toMatchObject({ inputTokens: 10, outputTokens: 23 });
+    const viaChat = await generateText({ model: vercel.chat("claude-haiku-4-5"), prompt: "What is an AI gateway?" });
+    expect(viaChat.text).toBe(reply);
+    const streamed = streamText({ model: vercel("claude-haiku-4-5"), prompt: "What is an AI gateway?" });
+    let text = "";
+    for await (const delta of streamed.textStream) text += delta;
+    expect(text).toBe(reply);
+    expect((await streamed.usage).outputTokens).toBe(23);
+
+    const langchain = new ChatOpenAI({ model: "claude-haiku-4-5", apiKey: h().key, configuration: { baseURL: `${h().url}/v1` }, maxRetries: 0 });
+    expect((await langchain.invoke("What is an AI gateway?")).content).toBe(reply);
+    let chunks = "";
+    for await (const chunk of await langchain.stream("What is an AI gateway?")) chunks += String(chunk.content);
+    expect(chunks).toBe(reply);
+
+    const user = `ai-sdk-${Math.random().toString(36).slice(2)}`;
+    const helicone = createHelicone({ baseURL: h().url, apiKey: h().key });
+    const viaHelicone = await generateText({ model: helicone("claude-4.5-haiku/anthropic", { extraBody: { helicone: { userId: user, properties: { app: "docs" } } } }), prompt: "What is an AI gateway?" });
+    expect(viaHelicone.text).toBe(reply);
+    const row = await waitForRow(h(), { userId: user });
+    expect(row).toMatchObject({ provider: "anthropic", modelRequested: "claude-4.5-haiku/anthropic", completionTokens: 23 });
+    expect(row.costNanoUsd).toBeGreaterThan(0n);
   });
 
   it("translates tool calls to and from Anthropic", async () => {
