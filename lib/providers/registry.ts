@@ -3,6 +3,7 @@
 // (catalog.ts). Registry names are mapped to the provider's id (aliases.ts).
 import { canonicalModel } from "./aliases";
 import { providerForModel } from "./catalog";
+import { closeMatches } from "./close-matches";
 import type { ProviderConfig } from "./config";
 
 export interface ResolvedModel {
@@ -31,8 +32,9 @@ export function resolveModel(requested: string, providers: Map<string, ProviderC
   const provider = id && providers.get(id);
   if (provider) return { ok: true, value: { provider, model } };
   const known = [...providers.keys()].join(", ");
+  const near = closeMatches(requested, providers);
   return {
     ok: false,
-    message: `Tollgate cannot tell which provider serves the model "${requested}". Prefix it with a provider, as in "groq/llama-3.3-70b-versatile"; known providers: ${known}.`,
+    message: `Tollgate cannot tell which provider serves the model "${requested.slice(0, 200)}".${near.length ? ` Did you mean ${near.map((m) => `"${m}"`).join(", ")}?` : ""} Prefix it with a provider, as in "groq/llama-3.3-70b-versatile"; known providers: ${known}.`,
   };
 }

@@ -53,3 +53,13 @@ describe("resolveModel", () => {
     if (!r.ok) expect(r.message).toContain("groq/llama-3.3-70b-versatile");
   });
 });
+
+describe("an unroutable model", () => {
+  it("names the close matches among the models the providers serve", () => {
+    const result = resolveModel("llama-3.3-70b-versatil", providers);
+    expect(result.ok).toBe(false);
+    expect(!result.ok && result.message).toContain('Did you mean "groq/llama-3.3-70b-versatile"');
+    const far = resolveModel("completely-unknown-thing", providers);
+    expect(!far.ok && far.message).not.toContain("Did you mean");
+  });
+});
