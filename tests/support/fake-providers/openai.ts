@@ -1,4 +1,4 @@
-// The fake OpenAI API: chat completions (JSON and SSE, with tool calls), embeddings, models.
+// The fake OpenAI API: chat completions (JSON and SSE, with tool calls), the Responses API, embeddings, models.
 import type { ServerResponse } from "node:http";
 import type { Behaviour } from "./behaviour";
 import { type RateLimitWindow, openAiRateLimitHeaders } from "./rate-limits";
@@ -125,4 +125,30 @@ export function embeddings(res: ServerResponse, req: { model: string; input?: un
 
 export function listModels(res: ServerResponse) {
   sendJson(res, 200, { object: "list", data: OPENAI_MODELS.map((id) => ({ id, object: "model", created: CREATED, owned_by: "openai" })) });
+}
+
+/** The Responses API (POST /v1/responses): a message answer, as JSON or as its stream of events. */
+export async function responses(res: ServerResponse, req: { model: string; input?: unknown; instructions?: string; stream?: boolean }, model: string, behaviour: Behaviour, limits: RateLimitWindow) {
+  const items = typeof req.input === "string" ? [{ role: "user", content: req.input }] : Array.isArray(req.input) ? (req.input as { role?: string; content?: unknown }[]) : [];
+  const messages = items.map((i) => ({ role: i.role, content: Array.isArray(i.content) ? (i.content as { text?: string }[]).map((p) => p.text ?? "").join("") : i.content }));
+  const text = replyTo("openai", messages);
+  const input = promptTokens(messages, req.instructions);
+  const output = countTokens(text);
+  const usage = { input_tokens: input, input_tokens_details: { cached_tokens: 0 }, output_tokens: output, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: input + output };
+  const id = stableId("resp_", req);
+  const message = { type: "message", id: stableId("msg_", req), status: "completed", role: "assistant", content: [{ type: "output_text", text, annotations: [] }] };
+  const response = (status: string, withOutput: boolean) => ({ id, object: "response", created_at: CREATED, status, model, output: withOutput ? [message] : [], usage: withOutput ? usage : null, error: null, incomplete_details: null, instructions: req.instructions ?? null, tools: [], tool_choice: "auto", parallel_tool_calls: true, text: { format: { type: "text" } }, metadata: {} });
+  const headers = openAiRateLimitHeaders(limits, usage.total_tokens);
+  if (!req.stream) return sendJson(res, 200, response("completed", true), headers);
+  let sequence = 0;
+  const event = (type: string, data: object): SseFrame => ({ event: type, data: { type, sequence_number: sequence++, ...data } });
+  const frames: { frame: SseFrame; content: boolean }[] = [
+    { frame: event("response.created", { response: response("in_progress", false) }), content: false },
+    { frame: event("response.output_item.added", { output_index: 0, item: { ...message, status: "in_progress", content: [] } }), content: false },
+    ...streamChunks(text).map((delta) => ({ frame: event("response.output_text.delta", { item_id: message.id, output_index: 0, content_index: 0, delta }), content: true })),
+    { frame: event("response.output_text.done", { item_id: message.id, output_index: 0, content_index: 0, text }), content: false },
+    { frame: event("response.output_item.done", { output_index: 0, item: message }), content: false },
+    { frame: event("response.completed", { response: response("completed", true) }), content: false },
+  ];
+  return sendSse(res, frames, headers, behaviour);
 }

@@ -6,7 +6,7 @@ import { type IncomingMessage, type Server, type ServerResponse, createServer } 
 import type { AddressInfo } from "node:net";
 import { anthropicError, messages, type MessagesRequest } from "./anthropic";
 import { type Behaviour, BehaviourCounter, readBehaviour } from "./behaviour";
-import { type ChatRequest, chatCompletions, embeddings, listModels, openAiError } from "./openai";
+import { type ChatRequest, chatCompletions, embeddings, listModels, openAiError, responses } from "./openai";
 import { RateLimitWindow } from "./rate-limits";
 import { sendJson, sleep } from "./sse";
 import { media, multipartFields, readRaw } from "./media";
@@ -111,6 +111,7 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }
     if (req.method !== "POST") return fail(res, 404, behaviour, {});
     if (path === "/v1/chat/completions") return chatCompletions(res, body as unknown as ChatRequest, parsed.model, behaviour, openaiLimits);
     if (path === "/v1/embeddings") return embeddings(res, body as { model: string }, parsed.model, openaiLimits);
+    if (path === "/v1/responses") return responses(res, body as { model: string }, parsed.model, behaviour, openaiLimits);
     if (isAnthropic) return messages(res, body as unknown as MessagesRequest, parsed.model, behaviour, anthropicLimits);
     return fail(res, 404, behaviour, {});
   }

@@ -275,6 +275,19 @@ export function gatewayScenarios(h: () => GatewayHarness) {
     expect(followUp.status).toBe("completed");
     expect(h().fake.requests().at(-1)!.body).toMatchObject({ messages: [{ role: "user" }, { role: "assistant", content: [{ type: "tool_use", name: "get_weather" }] }, { role: "user", content: [{ type: "tool_result", content: "Sunny, 21 °C" }] }] });
 
+    // OpenAI serves the Responses API itself: passed through, and logged from its own usage.
+    const native = await client.responses.create({ model: "gpt-4o-mini", input: "What is an AI gateway?" }).withResponse();
+    expect(native.data.output_text).toBe("This is a deterministic reply from the fake openai provider to: What is an AI gateway?");
+    expect(h().fake.requests().at(-1)!.path).toBe("/v1/responses");
+    const nativeRow = await h().row(native.response.headers.get("x-request-id")!);
+    expect(nativeRow).toMatchObject({ path: "/v1/responses", provider: "openai", promptTokens: native.data.usage!.input_tokens, completionTokens: native.data.usage!.output_tokens });
+    expect(nativeRow.costNanoUsd).toBeGreaterThan(0n);
+    let nativeText = "";
+    const nativeStream = await client.responses.create({ model: "gpt-4o-mini", input: "What is an AI gateway?", stream: true }).withResponse();
+    for await (const event of nativeStream.data) if (event.type === "response.output_text.delta") nativeText += event.delta;
+    expect(nativeText).toBe(native.data.output_text);
+    expect(await h().row(nativeStream.response.headers.get("x-request-id")!)).toMatchObject({ streamed: true, promptTokens: nativeRow.promptTokens, completionTokens: nativeRow.completionTokens });
+
     const groq = await client.responses.create({ model: "groq/llama-3.3-70b-versatile", input: "Hi" });
     expect(groq.output_text).toContain("fake");
     expect(h().fake.requests().at(-1)!.path).toBe("/v1/chat/completions");
@@ -292,6 +305,8 @@ export function gatewayScenarios(h: () => GatewayHarness) {
     expect(viaResponses.usage).toMatchObject({ inputTokens: 10, outputTokens: 23 });
     const viaChat = await generateText({ model: vercel.chat("claude-haiku-4-5"), prompt: "What is an AI gateway?" });
     expect(viaChat.text).toBe(reply);
+    // The AI SDK's default for an OpenAI model is the Responses API, which OpenAI serves itself.
+    expect((await generateText({ model: vercel("gpt-4o-mini"), prompt: "What is an AI gateway?" })).text).toBe(reply.replace("anthropic", "openai"));
     const streamed = streamText({ model: vercel("claude-haiku-4-5"), prompt: "What is an AI gateway?" });
     let text = "";
     for await (const delta of streamed.textStream) text += delta;
