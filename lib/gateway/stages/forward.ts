@@ -3,6 +3,7 @@
 import type { GatewayContext } from "../context";
 import type { GatewayDeps } from "../deps";
 import { callWithRetriesAndFallbacks } from "../attempts";
+import { abortOnClientClose } from "../client-abort";
 import { respondWithJson } from "../respond-json";
 import { respondWithStream } from "../respond-stream";
 import { rateLimitHeaders } from "../response-headers";
@@ -11,16 +12,9 @@ import { respondWithUpstreamError } from "../upstream-error";
 import { upstreamFailure } from "../upstream-failure";
 
 export async function forward(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
-  const abort = new AbortController();
-  const onClose = () => {
-    if (!ctx.res.writableEnded) {
-      ctx.cancelled = true;
-      abort.abort();
-    }
-  };
-  ctx.res.once("close", onClose);
+  const { signal, release } = abortOnClientClose(ctx);
   try {
-    const { upstream, plan } = await callWithRetriesAndFallbacks(ctx, deps, abort.signal);
+    const { upstream, plan } = await callWithRetriesAndFallbacks(ctx, deps, signal);
     const passOn = rateLimitHeaders(upstream.headers);
     ctx.rateLimitHeaders = passOn;
     if (upstream.statusCode >= 400) return await respondWithUpstreamError(ctx, upstream, passOn);
@@ -31,6 +25,6 @@ export async function forward(ctx: GatewayContext, deps: GatewayDeps): Promise<v
   } catch (error) {
     throw upstreamFailure(ctx, deps, error);
   } finally {
-    ctx.res.removeListener("close", onClose);
+    release();
   }
 }

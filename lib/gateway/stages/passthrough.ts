@@ -14,6 +14,7 @@ import type { GatewayDeps } from "../deps";
 import { GatewayError, badRequest } from "../errors";
 import { header } from "../http";
 import { gatewayHeaders, rateLimitHeaders, writeChunk } from "../response-headers";
+import { abortOnClientClose } from "../client-abort";
 import { upstreamFailure } from "../upstream-failure";
 import { readJsonObject } from "./parse";
 import { passthroughFamily } from "../passthrough-paths";
@@ -61,14 +62,7 @@ export async function passThrough(ctx: GatewayContext, deps: GatewayDeps): Promi
   const length = header(ctx.req, "content-length");
   if (length && !isJson) headers["content-length"] = length;
   if (key) headers.authorization = `Bearer ${key}`;
-  const abort = new AbortController();
-  const onClose = () => {
-    if (!ctx.res.writableEnded) {
-      ctx.cancelled = true;
-      abort.abort();
-    }
-  };
-  ctx.res.once("close", onClose);
+  const { signal, release } = abortOnClientClose(ctx);
 
   let upstream: Dispatcher.ResponseData;
   try {
@@ -77,11 +71,12 @@ export async function passThrough(ctx: GatewayContext, deps: GatewayDeps): Promi
       headers,
       body: body as Dispatcher.DispatchOptions["body"],
       dispatcher: provider.memberSupplied ? deps.publicDispatcher : deps.dispatcher,
-      signal: abort.signal,
+      signal,
       headersTimeout: deps.config.upstreamTimeoutMs,
       bodyTimeout: deps.config.upstreamTimeoutMs,
     });
   } catch (error) {
+    release();
     throw upstreamFailure(ctx, deps, error);
   }
 
@@ -109,10 +104,10 @@ export async function passThrough(ctx: GatewayContext, deps: GatewayDeps): Promi
       await writeChunk(ctx.res, chunk);
     }
   } catch (error) {
-    ctx.res.removeListener("close", onClose);
     throw upstreamFailure(ctx, deps, error);
+  } finally {
+    release();
   }
-  ctx.res.removeListener("close", onClose);
   if (!ctx.res.writableEnded && !ctx.res.destroyed) ctx.res.end();
   ctx.responseBytes = bytes;
   if (textual) {
