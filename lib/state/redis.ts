@@ -23,17 +23,38 @@ export function redisTimeouts(env: Record<string, string | undefined> = process.
   return { timeoutMs: Number.isFinite(timeoutMs) && timeoutMs > 0 ? timeoutMs : 50, cooldownMs: 1_000 };
 }
 
-/** Open after a failure: callers skip Redis until the cooldown ends, then one call tries again. */
+/**
+ * Open after two failures in a row (one slow command on a busy machine is not an outage): callers
+ * skip Redis until the cooldown ends, then one call tries again. A call whose command failed
+ * takes the fallback either way.
+ */
 export class RedisBreaker {
   private openUntil = 0;
+  private failuresInARow = 0;
   lastError: string | null = null;
   /** Fallbacks taken because Redis was down, since start. */
   fallbacks = 0;
+  /**
+   * Resolves once Redis is first ready. Calls in the first second of a process wait for it (up to
+   * the command timeout) instead of counting apart in-process while the connection is still being
+   * made; after that, a Redis that never came up costs nothing.
+   */
+  private readonly firstReady: Promise<void>;
+  private everReady = false;
+  private readonly startupUntil = Date.now() + 1_000;
 
   constructor(
     private readonly redis: Redis,
     private readonly cooldownMs: number,
-  ) {}
+    private readonly timeoutMs = 50,
+  ) {
+    this.firstReady = new Promise((resolve) =>
+      redis.once("ready", () => {
+        this.everReady = true;
+        resolve();
+      }),
+    );
+  }
 
   /** Redis is connected and did not fail within the cooldown. */
   get up(): boolean {
@@ -42,14 +63,17 @@ export class RedisBreaker {
 
   /** Runs `primary` on Redis; when Redis is down or the command fails, `fallback` instead. */
   async run<T>(primary: () => Promise<T>, fallback: () => Promise<T>): Promise<T> {
+    if (!this.everReady && Date.now() < this.startupUntil) await Promise.race([this.firstReady, new Promise((resolve) => setTimeout(resolve, this.timeoutMs))]);
     if (!this.up) {
       this.fallbacks++;
       return fallback();
     }
     try {
-      return await primary();
+      const result = await primary();
+      this.failuresInARow = 0;
+      return result;
     } catch (error) {
-      this.openUntil = Date.now() + this.cooldownMs;
+      if (++this.failuresInARow >= 2 || this.redis.status !== "ready") this.openUntil = Date.now() + this.cooldownMs;
       this.lastError = (error as Error).message;
       this.fallbacks++;
       return fallback();
@@ -67,5 +91,5 @@ export function connectRedis(url: string, prefix = "tollgate:", timeouts: RedisT
     retryStrategy: (times) => Math.min(times * 100, 1_000), // keep reconnecting, at most every second
   });
   redis.on("error", () => {}); // reconnects by itself; callers see failed commands
-  return { redis, prefix, breaker: new RedisBreaker(redis, timeouts.cooldownMs) };
+  return { redis, prefix, breaker: new RedisBreaker(redis, timeouts.cooldownMs, Math.max(timeouts.timeoutMs, 20)) };
 }

@@ -7,7 +7,7 @@ import { createApiKey } from "@/lib/db/api-keys";
 import { type RunningApp, startApp } from "../support/app";
 import { type FakeProviders, startFakeProviders } from "../support/fake-providers/server";
 import { fakeProviderEnv } from "../support/gateway/harness";
-import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from "../support/redis";
+import { EXACT_REDIS, TEST_REDIS_URL, deletePrefix, uniquePrefix } from "../support/redis";
 import { type TestDatabase, createTestDatabase } from "../support/test-db";
 
 describe("rate limits across two replicas sharing Redis", () => {
@@ -21,7 +21,7 @@ describe("rate limits across two replicas sharing Redis", () => {
     t = await createTestDatabase("postgres");
     fake = await startFakeProviders();
     key = (await createApiKey({ workspaceId: (await findOrCreateWorkspace("default", "Default", t.db)).id, name: "replicas" }, t.db)).secret;
-    const env = { ...fakeProviderEnv(fake), REDIS_URL: TEST_REDIS_URL, TOLLGATE_REDIS_PREFIX: prefix };
+    const env = { ...fakeProviderEnv(fake), REDIS_URL: TEST_REDIS_URL, TOLLGATE_REDIS_PREFIX: prefix, ...EXACT_REDIS };
     replicas = await Promise.all([startApp(t.url, env), startApp(t.url, env)]);
   });
   afterAll(async () => {

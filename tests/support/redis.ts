@@ -6,6 +6,12 @@ import { freePort } from "./ports";
 
 export const TEST_REDIS_URL = process.env.TEST_REDIS_URL ?? "redis://127.0.0.1:6379";
 
+/**
+ * For tests that assert limits exact across replicas: Redis commands may take a second before
+ * they count as failed, so a busy test machine never trips the breaker (50 ms in production).
+ */
+export const EXACT_REDIS = { TOLLGATE_REDIS_TIMEOUT_MS: "1000" };
+
 export const uniquePrefix = () => `tollgate-test:${process.pid}-${randomBytes(4).toString("hex")}:`;
 
 export async function deletePrefix(prefix: string) {

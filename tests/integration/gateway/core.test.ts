@@ -4,7 +4,7 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { type GatewayHarness, startGatewayHarness } from "../../support/gateway/harness";
 import { cacheScenarios, gatewayConfigScenarios, gatewayScenarios, rateLimitScenarios } from "../../support/gateway/scenarios";
 import { fakeProviderEnv, startCore } from "../../support/gateway/harness";
-import { TEST_REDIS_URL, deletePrefix, uniquePrefix } from "../../support/redis";
+import { EXACT_REDIS, TEST_REDIS_URL, deletePrefix, uniquePrefix } from "../../support/redis";
 import { budgetScenarios } from "../../support/gateway/budget-scenarios";
 import { bringLogTableBack, takeLogTableOffline } from "../../support/outage";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
@@ -63,7 +63,7 @@ describe("gateway core with its cache and rate limits in Redis", () => {
   let harness: GatewayHarness;
   const prefix = uniquePrefix();
   beforeAll(async () => {
-    harness = await startGatewayHarness("core", "postgres", { REDIS_URL: TEST_REDIS_URL, TOLLGATE_REDIS_PREFIX: prefix });
+    harness = await startGatewayHarness("core", "postgres", { REDIS_URL: TEST_REDIS_URL, TOLLGATE_REDIS_PREFIX: prefix, ...EXACT_REDIS });
   });
   afterAll(async () => {
     await harness?.stop();
@@ -76,7 +76,7 @@ describe("gateway core with its cache and rate limits in Redis", () => {
   budgetScenarios(() => harness);
 
   it("shares cached answers between two gateway replicas", async () => {
-    const replica = await startCore({ ...fakeProviderEnv(harness.fake), REDIS_URL: TEST_REDIS_URL, TOLLGATE_REDIS_PREFIX: prefix }, harness.t);
+    const replica = await startCore({ ...fakeProviderEnv(harness.fake), REDIS_URL: TEST_REDIS_URL, TOLLGATE_REDIS_PREFIX: prefix, ...EXACT_REDIS }, harness.t);
     try {
       const body = { model: "gpt-4o-mini", messages: [{ role: "user" as const, content: `shared ${Math.random()}` }] };
       const headers = { headers: { "Helicone-Cache-Enabled": "true" } };
