@@ -129,7 +129,9 @@ export function listModels(res: ServerResponse) {
 
 /** The Responses API (POST /v1/responses): a message answer, as JSON or as its stream of events. */
 export async function responses(res: ServerResponse, req: { model: string; input?: unknown; instructions?: string; stream?: boolean }, model: string, behaviour: Behaviour, limits: RateLimitWindow) {
-  const items = typeof req.input === "string" ? [{ role: "user", content: req.input }] : Array.isArray(req.input) ? (req.input as { role?: string; content?: unknown }[]) : [];
+  const valid = typeof req.input === "string" || (Array.isArray(req.input) && req.input.every((i) => i !== null && typeof i === "object" && !Array.isArray(i)));
+  if (!valid) return sendJson(res, 400, { error: { message: "Invalid type for 'input': expected a string or an array of input items.", type: "invalid_request_error", param: "input", code: "invalid_type" } });
+  const items = typeof req.input === "string" ? [{ role: "user", content: req.input }] : (req.input as { role?: string; content?: unknown }[]);
   const messages = items.map((i) => ({ role: i.role, content: Array.isArray(i.content) ? (i.content as { text?: string }[]).map((p) => p.text ?? "").join("") : i.content }));
   const text = replyTo("openai", messages);
   const input = promptTokens(messages, req.instructions);
