@@ -70,11 +70,13 @@ describe.each(DATABASE_KINDS)("a database outage under load on %s", (kind) => {
   it("loses nothing the disk holds when killed with SIGKILL during an outage", async () => {
     h = await startGatewayHarness("server", kind, ENV);
     for (let i = 0; i < 5; i++) await call(h.url, chat, h.key);
+    await healthUntil(h.url, (s) => s.log.pending === 0); // the warm-up rows are written
     await cutDatabase(h.t);
-    await healthUntil(h.url, (s) => s.log.stalled === true);
     const outcomes: Outcome[] = [];
     for (let i = 0; i < 20; i++) outcomes.push(...(await Promise.all(Array.from({ length: 10 }, () => call(h!.url, chat, h!.key)))));
-    await sleep(300); // the last rows reach the disk
+    // Every answered row is on disk once the writer has found the database gone.
+    await healthUntil(h.url, (s) => s.log.stalled === true && s.log.spilled === 200);
+    await sleep(100); // and handed to the operating system
     await h.process!.kill("SIGKILL");
     await restoreDatabase(h.t);
     const next = await startApp(h.t.url, fakeProviderEnv(h.fake, ENV), "server");
