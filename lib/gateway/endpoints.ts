@@ -3,7 +3,7 @@
 import type { WireFormat } from "../providers/catalog";
 import { loggedPath, passthroughFamily } from "./passthrough-paths";
 
-export type EndpointKind = "chat" | "completions" | "embeddings" | "responses" | "models" | "messages" | "log" | "passthrough";
+export type EndpointKind = "chat" | "completions" | "embeddings" | "responses" | "models" | "messages" | "log" | "traces" | "passthrough";
 
 export interface Endpoint {
   kind: EndpointKind;
@@ -25,6 +25,8 @@ const ENDPOINTS: Endpoint[] = [
   { kind: "models", method: "GET", clientFormat: "openai", openAiPath: "/models", path: "/v1/models" },
   { kind: "messages", method: "POST", clientFormat: "anthropic", openAiPath: "/chat/completions", path: "/v1/messages" },
   // Helicone's async logging: calls reported after the fact (stages/async-log.ts).
+  // OpenTelemetry ingest: OTLP/HTTP trace exports (stages/traces.ts).
+  { kind: "traces", method: "POST", clientFormat: "openai", openAiPath: "", path: "/v1/traces" },
   ...["custom", "oai", "anthropic", "googleapis"].map((route): Endpoint => ({ kind: "log", method: "POST", clientFormat: "openai", openAiPath: "", path: `/${route}/v1/log` })),
 ];
 

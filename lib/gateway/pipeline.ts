@@ -19,6 +19,7 @@ import { listModels } from "./stages/models";
 import { parseRequest } from "./stages/parse";
 import { enforceRateLimits } from "./stages/rate-limit";
 import { routeRequest } from "./stages/route";
+import { ingestTraces } from "./stages/traces";
 
 type Stage = (ctx: GatewayContext, deps: GatewayDeps) => void | Promise<void>;
 
@@ -31,8 +32,9 @@ function checkMethod(ctx: GatewayContext) {
 const PROXY_STAGES: Stage[] = [authenticate, checkMethod, annotateRequest, parseRequest, routeRequest, lookUpCache, enforceRateLimits, enforceBudgets, forward];
 const MODELS_STAGES: Stage[] = [authenticate, checkMethod, listModels];
 const LOG_STAGES: Stage[] = [authenticate, checkMethod, readAsyncLog, annotateRequest, recordAsyncLog];
+const TRACES_STAGES: Stage[] = [authenticate, checkMethod, annotateRequest, ingestTraces];
 const PASSTHROUGH_STAGES: Stage[] = [authenticate, annotateRequest, passThrough];
-const STAGES: Partial<Record<Endpoint["kind"], Stage[]>> = { models: MODELS_STAGES, log: LOG_STAGES, passthrough: PASSTHROUGH_STAGES };
+const STAGES: Partial<Record<Endpoint["kind"], Stage[]>> = { models: MODELS_STAGES, log: LOG_STAGES, traces: TRACES_STAGES, passthrough: PASSTHROUGH_STAGES };
 
 function sendError(ctx: GatewayContext, error: unknown) {
   const failure = toGatewayError(error);

@@ -120,7 +120,7 @@ function baseRow(ctx: GatewayContext): RequestLogRow {
  * The row, or when building it failed (an input nothing foresaw), a row with what is known and
  * the failure in its error message: a call is never left without a row.
  */
-async function rowFor(ctx: GatewayContext, deps: GatewayDeps): Promise<RequestLogRow> {
+export async function safeLogRow(ctx: GatewayContext, deps: GatewayDeps): Promise<RequestLogRow> {
   try {
     return await buildLogRow(ctx, deps);
   } catch (error) {
@@ -134,7 +134,7 @@ async function rowFor(ctx: GatewayContext, deps: GatewayDeps): Promise<RequestLo
 export async function logRequest(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {
   if (ctx.logged || !ctx.workspaceId) return; // without a workspace there is nowhere to log
   ctx.logged = true;
-  const row = await rowFor(ctx, deps);
+  const row = await safeLogRow(ctx, deps);
   deps.log.enqueue(row);
   await settleRateLimits(ctx, deps, { tokens: (row.promptTokens ?? 0) + (row.completionTokens ?? 0), costNano: row.costNanoUsd });
   await settleBudgets(ctx, deps, row.costNanoUsd);

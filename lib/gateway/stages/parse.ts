@@ -40,10 +40,10 @@ function nestingDepth(json: Buffer): number {
 /** The translators' view of each client format, checked before anything is forwarded. */
 const SHAPES: Partial<Record<EndpointKind, z.ZodType>> = { chat: openAiChatRequestSchema, messages: anthropicRequestSchema };
 
-const tooLarge = (limit: number) =>
+export const tooLarge = (limit: number) =>
   new GatewayError(413, `Request body exceeds the gateway's limit of ${limit} bytes.`, "invalid_request_error", "request_too_large");
 
-async function readBody(ctx: GatewayContext, limit: number): Promise<Buffer> {
+export async function readBody(ctx: GatewayContext, limit: number): Promise<Buffer> {
   const declared = Number(header(ctx.req, "content-length"));
   if (declared > limit) throw tooLarge(limit);
   const chunks: Buffer[] = [];
@@ -57,18 +57,23 @@ async function readBody(ctx: GatewayContext, limit: number): Promise<Buffer> {
   return chunks.length === 1 ? chunks[0]! : Buffer.concat(chunks);
 }
 
-/** The body as a JSON object (kept as ctx.rawBody), or a 400/413 that says what is wrong with it. */
-export async function readJsonObject(ctx: GatewayContext, deps: GatewayDeps): Promise<Record<string, unknown>> {
-  ctx.rawBody = await readBody(ctx, deps.config.maxBodyBytes);
-  if (nestingDepth(ctx.rawBody) > MAX_JSON_DEPTH) throw badRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`, null, "invalid_json");
+/** JSON text as an object, or a 400 that says what is wrong with it. */
+export function parseJsonObject(json: Buffer): Record<string, unknown> {
+  if (nestingDepth(json) > MAX_JSON_DEPTH) throw badRequest(`The JSON body nests deeper than ${MAX_JSON_DEPTH} levels.`, null, "invalid_json");
   let body: unknown;
   try {
-    body = JSON.parse(ctx.rawBody.toString("utf8"));
+    body = JSON.parse(json.toString("utf8"));
   } catch {
     throw badRequest("We could not parse the JSON body of your request. Send a JSON object with Content-Type: application/json.", null, "invalid_json");
   }
   if (!body || typeof body !== "object" || Array.isArray(body)) throw badRequest("The request body must be a JSON object.", null, "invalid_json");
   return body as Record<string, unknown>;
+}
+
+/** The body as a JSON object (kept as ctx.rawBody), or a 400/413 that says what is wrong with it. */
+export async function readJsonObject(ctx: GatewayContext, deps: GatewayDeps): Promise<Record<string, unknown>> {
+  ctx.rawBody = await readBody(ctx, deps.config.maxBodyBytes);
+  return parseJsonObject(ctx.rawBody);
 }
 
 export async function parseRequest(ctx: GatewayContext, deps: GatewayDeps): Promise<void> {

@@ -11,6 +11,7 @@ import OpenAI, { toFile } from "openai";
 import { expect, it } from "vitest";
 import { budgetScenarios } from "./budget-scenarios";
 import type { GatewayHarness } from "./harness";
+import { otelScenarios } from "./otel-scenarios";
 
 const messages = [{ role: "user" as const, content: "What is an AI gateway?" }];
 const weatherTool = {
@@ -51,6 +52,7 @@ export function gatewayScenarios(h: () => GatewayHarness) {
   retryAndFallbackScenarios(h);
   rateLimitScenarios(h);
   budgetScenarios(h);
+  otelScenarios(h);
 
   it("serves the seed's TypeScript example with a bare base URL, and logs it with exact cost", async () => {
     const client = openai(h(), { v1: false });
