@@ -30,6 +30,8 @@ const schema = z.object({
   TOLLGATE_LOG_SPILL_DIR: z.string().min(1).optional().catch(undefined),
   /** Most disk the waiting rows may take; beyond it rows are dropped and counted. */
   TOLLGATE_LOG_SPILL_MAX_BYTES: ms(10 * 1024 * 1024 * 1024),
+  /** refuse: a model its provider does not serve is a 400 with close matches; allow: sent on as it is. */
+  TOLLGATE_UNKNOWN_MODELS: z.enum(["refuse", "allow"]).catch("refuse"),
 });
 
 export interface GatewayConfig {
@@ -46,6 +48,7 @@ export interface GatewayConfig {
   logMemoryBytes: number;
   logSpillDir: string | undefined;
   logSpillMaxBytes: number;
+  refuseUnknownModels: boolean;
 }
 
 export function loadGatewayConfig(env: Record<string, string | undefined> = process.env): GatewayConfig {
@@ -64,5 +67,6 @@ export function loadGatewayConfig(env: Record<string, string | undefined> = proc
     logMemoryBytes: c.TOLLGATE_LOG_MEMORY_BYTES,
     logSpillDir: c.TOLLGATE_LOG_SPILL_DIR,
     logSpillMaxBytes: c.TOLLGATE_LOG_SPILL_MAX_BYTES,
+    refuseUnknownModels: c.TOLLGATE_UNKNOWN_MODELS === "refuse",
   };
 }

@@ -10,6 +10,7 @@ import type { RateLimitRuleCache } from "../ratelimit/rules";
 import type { RateLimitStore } from "../ratelimit/types";
 import type { ProviderConfig } from "../providers/config";
 import type { PriceOverrideCache } from "../pricing/overrides";
+import type { ModelDirectory } from "../providers/known-models";
 import type { GatewayConfig } from "./config";
 import type { KeyCache } from "./key-cache";
 import type { LogQueue } from "./log-queue";
@@ -25,6 +26,8 @@ export interface GatewayDeps {
   workspaceProviders: WorkspaceCache<Map<string, ProviderConfig>>;
   keys: KeyCache;
   prices: PriceOverrideCache;
+  /** Which models each provider serves; null when unknown models are sent on (TOLLGATE_UNKNOWN_MODELS=allow). */
+  models: ModelDirectory | null;
   log: LogQueue;
   cache: ResponseCacheStore;
   cacheWrites: PendingCacheWrites;

@@ -1,6 +1,7 @@
 // The gateway's error catalog. Every error a client sees has OpenAI's shape
 // {error:{message,type,param,code}}; on the Anthropic-native endpoint the body also carries
 // Anthropic's {type:"error", error:{type,message}}, so both SDKs read it.
+import { UntranslatableRequest } from "../providers/translate/untranslatable";
 
 export type ErrorType = "invalid_request_error" | "authentication_error" | "permission_error" | "not_found_error" | "rate_limit_error" | "budget_exceeded" | "api_error" | "timeout_error";
 
@@ -36,5 +37,6 @@ export function errorBody(error: GatewayError, anthropicShape: boolean): ErrorBo
 /** Any thrown value as a GatewayError; unexpected ones become a 500 without internals. */
 export function toGatewayError(error: unknown): GatewayError {
   if (error instanceof GatewayError) return error;
+  if (error instanceof UntranslatableRequest) return badRequest(error.message, error.param, error.code);
   return new GatewayError(500, "The gateway failed to handle this request.", "api_error", "internal_error");
 }

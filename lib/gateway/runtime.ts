@@ -22,6 +22,7 @@ import { MemoryRateLimitStore } from "../ratelimit/memory-store";
 import { RedisRateLimitStore } from "../ratelimit/redis-store";
 import { rateLimitRuleCache } from "../ratelimit/rules";
 import { loadProviderConfigs } from "../providers/config";
+import { ModelDirectory } from "../providers/known-models";
 import { withWorkspaceKeys } from "../providers/workspace-keys";
 import { listProviderKeys } from "../db/provider-keys";
 import { loadGatewayConfig } from "./config";
@@ -90,6 +91,8 @@ export function createGateway({ env = process.env, db: database, target, clock =
   const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.TOLLGATE_REDIS_PREFIX || undefined, redisTimeouts(env)) : undefined;
   const fallback = redisFallback(env);
   const providers = loadProviderConfigs(env);
+  const dispatcher = new Agent(UPSTREAM_POOL);
+  const publicDispatcher = config.allowPrivateProviders ? new Agent(UPSTREAM_POOL) : guardedAgent(PRIVATE_PROVIDERS_SWITCH, UPSTREAM_POOL);
   const deps: GatewayDeps = {
     clock,
     config,
@@ -100,6 +103,7 @@ export function createGateway({ env = process.env, db: database, target, clock =
     ),
     keys: new KeyCache((hash) => findApiKeyByHash(hash, store()), (ids, at) => touchApiKeys(ids, at, store())),
     prices: new PriceOverrideCache((workspaceId) => listPriceOverrides(workspaceId, store()), config.priceOverrideTtlMs),
+    models: config.refuseUnknownModels ? new ModelDirectory({ dispatcherFor: (provider) => (provider.memberSupplied ? publicDispatcher : dispatcher) }) : null,
     log: new LogQueue(
       writer,
       { ...DEFAULT_LOG_QUEUE_OPTIONS, memoryBytes: config.logMemoryBytes, spill: { dir: spillDir(config, logTarget), maxBytes: config.logSpillMaxBytes } },
@@ -112,8 +116,8 @@ export function createGateway({ env = process.env, db: database, target, clock =
     budgets: new WorkspaceCache((workspaceId) => blockingBudgets(workspaceId, store()), config.budgetTtlMs),
     budgetTotals: redis ? new FailoverBudgetStore(new RedisBudgetStore(redis.redis, redis.prefix), () => new MemoryBudgetStore(), redis.breaker, fallback) : new MemoryBudgetStore(),
     budgetSpend: async (workspaceId, window, filter) => (await spendNanoByGroup(workspaceId, window, filter, null, store())).get("") ?? 0n,
-    dispatcher: new Agent(UPSTREAM_POOL),
-    publicDispatcher: config.allowPrivateProviders ? new Agent(UPSTREAM_POOL) : guardedAgent(PRIVATE_PROVIDERS_SWITCH, UPSTREAM_POOL),
+    dispatcher,
+    publicDispatcher,
   };
   metrics().logStats.read = () => deps.log.snapshot();
   if (redis) metrics().redisState.read = () => ({ up: redis.breaker.up, fallbacks: redis.breaker.fallbacks });

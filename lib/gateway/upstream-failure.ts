@@ -1,7 +1,8 @@
 // Why a call to a provider failed, as the status the client should see.
 import type { GatewayContext } from "./context";
 import type { GatewayDeps } from "./deps";
-import { GatewayError } from "./errors";
+import { GatewayError, toGatewayError } from "./errors";
+import { UntranslatableRequest } from "../providers/translate/untranslatable";
 import { BlockedTargetError } from "../net/public-address";
 
 const TIMEOUT_CODES = new Set(["UND_ERR_HEADERS_TIMEOUT", "UND_ERR_BODY_TIMEOUT", "UND_ERR_CONNECT_TIMEOUT"]);
@@ -10,7 +11,7 @@ export const CLIENT_CLOSED = 499; // nginx's convention for "the client went awa
 
 export function upstreamFailure(ctx: GatewayContext, deps: GatewayDeps, error: unknown): GatewayError {
   if (ctx.cancelled) return new GatewayError(CLIENT_CLOSED, "The client closed the connection before the answer was complete.", "api_error", "client_closed_request");
-  if (error instanceof GatewayError) return error;
+  if (error instanceof GatewayError || error instanceof UntranslatableRequest) return toGatewayError(error);
   if (error instanceof BlockedTargetError) return new GatewayError(403, `${ctx.route?.provider.id ?? "This provider"}'s base URL is not allowed: ${error.message}.`, "permission_error", "upstream_blocked");
   // A fault of the gateway's own (a bug, not the network): never shown to the client as is.
   if (error instanceof TypeError || error instanceof RangeError || error instanceof SyntaxError) {

@@ -3,7 +3,7 @@
 import type { WireFormat } from "../providers/catalog";
 import type { ProviderConfig } from "../providers/config";
 import { type SseEvent, formatSse } from "../providers/sse";
-import { chatToMessagesRequest } from "../providers/translate/chat-via-anthropic/request";
+import { chatToMessagesRequest, wantsStructuredOutput } from "../providers/translate/chat-via-anthropic/request";
 import { messageToChatCompletion } from "../providers/translate/chat-via-anthropic/response";
 import { MessagesToChatStream } from "../providers/translate/chat-via-anthropic/stream";
 import { messagesToChatRequest } from "../providers/translate/messages-via-openai/request";
@@ -102,9 +102,9 @@ function responsesViaChat(ctx: GatewayContext, provider: ProviderConfig, model: 
       headers,
       body: JSON.stringify(chatToMessagesRequest(chat, model)),
       upstreamFormat: "anthropic",
-      translateJson: (json) => chatCompletionToResponse(messageToChatCompletion(json as AnthropicResponse), request),
+      translateJson: (json) => chatCompletionToResponse(messageToChatCompletion(json as AnthropicResponse, wantsStructuredOutput(chat)), request),
       createStreamTranslator: () => {
-        const toChat = new MessagesToChatStream(true);
+        const toChat = new MessagesToChatStream(true, wantsStructuredOutput(chat));
         const toResponses = new ChatToResponsesStream(request);
         return {
           event: (_event, json) => (json ? write(toChat.translate(json as { type: string }).flatMap((chunk) => toResponses.translate(chunk))) : ""),
@@ -153,9 +153,9 @@ export function planUpstream(ctx: GatewayContext, key: string | undefined): Upst
       headers,
       body: JSON.stringify(chatToMessagesRequest(request, model)),
       upstreamFormat: "anthropic",
-      translateJson: (json) => messageToChatCompletion(json as AnthropicResponse),
+      translateJson: (json) => messageToChatCompletion(json as AnthropicResponse, wantsStructuredOutput(request)),
       createStreamTranslator: () => {
-        const translator = new MessagesToChatStream(includeUsage);
+        const translator = new MessagesToChatStream(includeUsage, wantsStructuredOutput(request));
         return {
           event: (_event, json) => (json ? translator.translate(json as { type: string }).map((c) => sse(undefined, c)).join("") : ""),
           finish: () => "data: [DONE]\n\n",

@@ -21,10 +21,15 @@ function distance(a: string, b: string, limit: number): number {
   return previous[b.length]!;
 }
 
+const limitFor = (wanted: string) => Math.max(2, Math.floor(wanted.length / 4));
+
+const best = (scored: { id: string; score: number }[], count: number) =>
+  [...new Set(scored.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id)).map((s) => s.id))].slice(0, count);
+
 /** Up to `count` model names (as they would be called) within a few edits of `name`. */
 export function closeMatches(name: string, providers: Map<string, ProviderConfig>, count = 3): string[] {
   const wanted = name.toLowerCase().slice(0, 100);
-  const limit = Math.max(2, Math.floor(wanted.length / 4));
+  const limit = limitFor(wanted);
   const scored: { id: string; score: number }[] = [];
   for (const provider of providers.values()) {
     for (const model of findProvider({ providerId: provider.pricingId })?.models ?? []) {
@@ -33,5 +38,17 @@ export function closeMatches(name: string, providers: Map<string, ProviderConfig
       if (score <= limit) scored.push({ id, score });
     }
   }
-  return [...new Set(scored.sort((a, b) => a.score - b.score || a.id.localeCompare(b.id)).map((s) => s.id))].slice(0, count);
+  return best(scored, count);
+}
+
+/** Up to `count` of `names` within a few edits of `name`. */
+export function nearestNames(name: string, names: Iterable<string>, count = 3): string[] {
+  const wanted = name.toLowerCase().slice(0, 100);
+  const limit = limitFor(wanted);
+  const scored: { id: string; score: number }[] = [];
+  for (const id of names) {
+    const score = distance(wanted, id.toLowerCase(), limit);
+    if (score <= limit) scored.push({ id, score });
+  }
+  return best(scored, count);
 }

@@ -46,6 +46,21 @@ function fallbackTarget(ctx: GatewayContext, providers: Map<string, ProviderConf
   return { route, upstreamKey: keyFor(route.provider, [step.apiKey, callerKey], "helicone-fallback-model"), onCodes: step.onCodes };
 }
 
+/** A 400 naming the nearest models when the target's provider does not serve its model (known-models.ts). */
+async function checkServed(ctx: GatewayContext, deps: GatewayDeps, { route, upstreamKey }: Target): Promise<void> {
+  const hasOwnPrice = async () => (await deps.prices.find(ctx.workspaceId!, route.provider.id, route.model).catch(() => undefined)) !== undefined;
+  const near = await deps.models!.unknown(route.provider, route.model, upstreamKey, hasOwnPrice);
+  if (!near) return;
+  const suggestion = near.length ? ` Did you mean ${near.map((m) => `"${m}"`).join(", ")}?` : "";
+  throw new GatewayError(
+    400,
+    `${route.provider.id} does not serve the model "${route.model.slice(0, 200)}".${suggestion} A model newer than this Tollgate's price list is let through once the provider lists it for your key, or once it has a price in Settings → Pricing.`,
+    "invalid_request_error",
+    "model_not_found",
+    "model",
+  );
+}
+
 /** The workspace's providers; while its stored keys cannot be read, the env configuration. */
 export async function providersFor(ctx: GatewayContext, deps: GatewayDeps): Promise<Map<string, ProviderConfig>> {
   ctx.providers ??= await deps.workspaceProviders.get(ctx.workspaceId!).catch(() => deps.providers);
@@ -73,6 +88,7 @@ export async function routeRequest(ctx: GatewayContext, deps: GatewayDeps): Prom
   const primaryProvider = requested?.provider ?? fallbackRoute(ctx, providers, steps[0]!, primaryModel!).provider;
   const targets: Target[] = requested ? [{ route: requested, upstreamKey: keyFor(requested.provider, [ctx.providerKey], "model"), onCodes: [] }] : [];
   for (const step of steps) targets.push(fallbackTarget(ctx, providers, step, primaryProvider, primaryModel!));
+  if (deps.models) await Promise.all(targets.map((target) => checkServed(ctx, deps, target)));
   ctx.targets = targets;
   ctx.retryPolicy = readRetryPolicy(ctx.req);
   ctx.route = targets[0]!.route;

@@ -32,6 +32,12 @@ export const openAiChatRequestSchema = z.looseObject({
   tool_choice: z.union([z.enum(["none", "auto", "required"]), z.looseObject({ type: z.literal("function"), function: z.looseObject({ name: text }) })]).nullish(),
   parallel_tool_calls: z.boolean().nullish(),
   user: text.nullish(),
+  response_format: z
+    .union([
+      z.looseObject({ type: z.enum(["text", "json_object"]) }),
+      z.looseObject({ type: z.literal("json_schema"), json_schema: z.looseObject({ name: text, description: text.nullish(), schema: z.record(z.string(), z.unknown()).nullish() }) }),
+    ])
+    .nullish(),
 });
 
 type AnthropicBlockShape = { type: string; [key: string]: unknown };

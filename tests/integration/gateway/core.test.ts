@@ -134,3 +134,64 @@ describe.each(DATABASE_KINDS)("budget periods at the gateway on %s, with a contr
     expect(await ask()).toBe(200);
   });
 });
+
+describe("gateway core refusing models their provider does not serve", () => {
+  let harness: GatewayHarness;
+  beforeAll(async () => {
+    harness = await startGatewayHarness("core", "sqlite", (fake) => ({ TOLLGATE_UNKNOWN_MODELS: "refuse", TOLLGATE_PROVIDERS: `lab=${fake.url}/v1`, LAB_API_KEY: "lab-key", TOLLGATE_PRICE_OVERRIDE_TTL_MS: "100" }));
+  });
+  afterAll(() => harness?.stop());
+  beforeEach(() => harness.fake.reset());
+
+  const ask = (model: string) =>
+    new OpenAI({ baseURL: `${harness.url}/v1`, apiKey: harness.key, maxRetries: 0 }).chat.completions
+      .create({ model, messages: [{ role: "user", content: "hi" }] })
+      .withResponse()
+      .then(
+        (r) => ({ status: 200, id: r.response.headers.get("x-request-id")!, error: undefined }),
+        (e: InstanceType<typeof OpenAI.APIError>) => ({ status: e.status, id: e.headers?.get("x-request-id") ?? "", error: e.error as { message: string; code: string; param: string } }),
+      );
+
+  it("answers a typo with a 400 naming the close matches, logged, without calling the provider", async () => {
+    const typo = await ask("gpt-4o-mimi");
+    expect(typo.status).toBe(400);
+    expect(typo.error).toMatchObject({ code: "model_not_found", param: "model" });
+    expect(typo.error!.message).toContain('Did you mean "gpt-4o-mini"');
+    expect(await harness.row(typo.id)).toMatchObject({ status: 400, modelRequested: "gpt-4o-mimi" });
+    // Only the provider's model list was read (the bundled prices do not know the name).
+    expect(harness.fake.requests().map((r) => `${r.method} ${r.path}`)).toEqual(["GET /v1/models"]);
+
+    const claude = await ask("claude-haiku-4-6");
+    expect(claude.status).toBe(400);
+    expect(claude.error!.message).toContain('"claude-haiku-4-5"');
+    // Later typos for the same provider and key are answered from the list already read.
+    harness.fake.reset();
+    expect((await ask("gpt-4o-mimi")).status).toBe(400);
+    expect(harness.fake.requests()).toEqual([]);
+  });
+
+  it("lets through what the provider lists for the key, what the workspace has priced, and any model of a custom provider", async () => {
+    // A fine-tune: no bundled price, but in the organisation's model list.
+    const fineTune = await ask("openai/ft:gpt-4o-mini-2024-07-18:acme::B1xq9");
+    expect(fineTune.status).toBe(200);
+    expect(await harness.row(fineTune.id)).toMatchObject({ status: 200, provider: "openai", modelRequested: "openai/ft:gpt-4o-mini-2024-07-18:acme::B1xq9" });
+
+    expect((await ask("gpt-house-special")).status).toBe(400);
+    await harness.t.db.priceOverride.create({ data: { workspaceId: harness.workspaceId, provider: "openai", model: "gpt-house-special", inputNanoPerMTok: 1_000_000_000n, outputNanoPerMTok: 2_000_000_000n } });
+    await new Promise((r) => setTimeout(r, 150)); // the override cache refreshes every 100 ms here
+    expect((await ask("gpt-house-special")).status).toBe(200);
+
+    expect((await ask("lab/whatever-the-server-runs")).status).toBe(200);
+  });
+
+  it("lets every name through while the provider's list cannot be read", async () => {
+    const { ModelDirectory } = await import("@/lib/providers/known-models");
+    const { Agent } = await import("undici");
+    const closed = await startFakeProviders();
+    await closed.close(); // a port nothing listens on
+    const directory = new ModelDirectory({ dispatcherFor: () => new Agent() });
+    const provider = { id: "openai", format: "openai" as const, baseUrl: `${closed.url}/v1`, keyOptional: false, pricingId: "openai", acceptsStreamOptions: true };
+    expect(await directory.unknown(provider, "gpt-9-preview", "sk-x", async () => false)).toBeUndefined();
+    expect(await directory.unknown(provider, "gpt-4o-mini", "sk-x", async () => false)).toBeUndefined();
+  });
+});

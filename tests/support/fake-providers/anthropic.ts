@@ -3,15 +3,15 @@ import type { ServerResponse } from "node:http";
 import type { Behaviour } from "./behaviour";
 import { type RateLimitWindow, anthropicRateLimitHeaders } from "./rate-limits";
 import { type SseFrame, sendJson, sendSse } from "./sse";
-import { countTokens, promptTokens, replyTo, stableId, streamChunks } from "./text";
+import { type Schema, countTokens, exampleArguments, promptTokens, replyTo, stableId, streamChunks } from "./text";
 
 export interface MessagesRequest {
   model: string;
   messages?: { role?: string; content?: unknown }[];
   system?: unknown;
   stream?: boolean;
-  tools?: { name?: string; input_schema?: { properties?: Record<string, unknown>; required?: string[] } }[];
-  tool_choice?: { type?: string };
+  tools?: { name?: string; input_schema?: Schema }[];
+  tool_choice?: { type?: string; name?: string };
 }
 
 export function anthropicError(res: ServerResponse, status: number, behaviour: Behaviour, headers: Record<string, string>) {
@@ -33,11 +33,10 @@ export function anthropicError(res: ServerResponse, status: number, behaviour: B
 export async function messages(res: ServerResponse, req: MessagesRequest, model: string, behaviour: Behaviour, limits: RateLimitWindow) {
   const turns = req.messages ?? [];
   const input = promptTokens(turns, req.system);
-  const tool = req.tools?.length && req.tool_choice?.type !== "none" ? req.tools[0] : undefined;
+  // The tool tool_choice names, else the first one offered.
+  const tool = req.tools?.length && req.tool_choice?.type !== "none" ? (req.tools.find((t) => req.tool_choice?.type === "tool" && t.name === req.tool_choice.name) ?? req.tools[0]) : undefined;
   const text = tool ? "" : replyTo("anthropic", turns);
-  const toolInput = tool
-    ? Object.fromEntries((tool.input_schema?.required ?? Object.keys(tool.input_schema?.properties ?? {}).slice(0, 1)).map((n) => [n, `example-${n}`]))
-    : undefined;
+  const toolInput = tool ? exampleArguments(tool.input_schema) : undefined;
   const output = countTokens(text || JSON.stringify(toolInput));
   const headers = { ...anthropicRateLimitHeaders(limits, input, output), "request-id": stableId("req_", req) };
   const id = stableId("msg_", req);

@@ -3,11 +3,12 @@ import type { ServerResponse } from "node:http";
 import type { Behaviour } from "./behaviour";
 import { type RateLimitWindow, openAiRateLimitHeaders } from "./rate-limits";
 import { type SseFrame, sendJson, sendSse } from "./sse";
-import { countTokens, embed, promptTokens, replyTo, stableId, streamChunks } from "./text";
+import { type Schema, countTokens, embed, exampleArguments, formatted, promptTokens, replyTo, stableId, streamChunks } from "./text";
 
 const CREATED = 1_760_000_000; // fixed, so outputs are deterministic
 
-export const OPENAI_MODELS = ["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "o3-mini", "text-embedding-3-small", "text-embedding-3-large"];
+/** What GET /v1/models lists, with a fine-tune as an organisation's own list holds them. */
+export const OPENAI_MODELS = ["gpt-4o", "gpt-4o-mini", "gpt-4.1", "gpt-4.1-mini", "o3-mini", "text-embedding-3-small", "text-embedding-3-large", "ft:gpt-4o-mini-2024-07-18:acme::B1xq9"];
 
 interface Tool {
   type?: string;
@@ -21,6 +22,7 @@ export interface ChatRequest {
   stream_options?: { include_usage?: boolean };
   tools?: Tool[];
   tool_choice?: unknown;
+  response_format?: { type?: string; json_schema?: { schema?: unknown } };
 }
 
 export function openAiError(res: ServerResponse, status: number, behaviour: Behaviour, headers: Record<string, string>) {
@@ -39,10 +41,7 @@ export function openAiError(res: ServerResponse, status: number, behaviour: Beha
 }
 
 /** Arguments for a tool call: every required parameter filled with a stable example value. */
-function toolArguments(tool: Tool): string {
-  const required = tool.function?.parameters?.required ?? Object.keys(tool.function?.parameters?.properties ?? {}).slice(0, 1);
-  return JSON.stringify(Object.fromEntries(required.map((name) => [name, `example-${name}`])));
-}
+const toolArguments = (tool: Tool) => JSON.stringify(exampleArguments(tool.function?.parameters as Schema | undefined));
 
 function wantsToolCall(req: ChatRequest): Tool | undefined {
   if (!req.tools?.length || req.tool_choice === "none") return undefined;
@@ -64,7 +63,7 @@ export async function chatCompletions(res: ServerResponse, req: ChatRequest, mod
   const messages = req.messages ?? [];
   const prompt = promptTokens(messages);
   const tool = wantsToolCall(req);
-  const text = tool ? "" : replyTo("openai", messages);
+  const text = tool ? "" : formatted(replyTo("openai", messages), req.response_format);
   const args = tool ? toolArguments(tool) : "";
   const completion = countTokens(text || args);
   const usage = usageOf(prompt, completion, model);
@@ -123,23 +122,30 @@ export function embeddings(res: ServerResponse, req: { model: string; input?: un
   sendJson(res, 200, { object: "list", data, model, usage: { prompt_tokens: tokens, total_tokens: tokens } }, openAiRateLimitHeaders(limits, tokens));
 }
 
-export function listModels(res: ServerResponse) {
+export const ANTHROPIC_MODELS = ["claude-haiku-4-5", "claude-sonnet-4-6", "claude-opus-4-1"];
+
+/** GET /v1/models, in OpenAI's shape, or Anthropic's when asked with anthropic-version. */
+export function listModels(res: ServerResponse, anthropic: boolean) {
+  if (anthropic) {
+    const data = ANTHROPIC_MODELS.map((id) => ({ type: "model", id, display_name: id, created_at: new Date(CREATED * 1000).toISOString() }));
+    return sendJson(res, 200, { data, has_more: false, first_id: data[0]!.id, last_id: data.at(-1)!.id });
+  }
   sendJson(res, 200, { object: "list", data: OPENAI_MODELS.map((id) => ({ id, object: "model", created: CREATED, owned_by: "openai" })) });
 }
 
 /** The Responses API (POST /v1/responses): a message answer, as JSON or as its stream of events. */
-export async function responses(res: ServerResponse, req: { model: string; input?: unknown; instructions?: string; stream?: boolean }, model: string, behaviour: Behaviour, limits: RateLimitWindow) {
+export async function responses(res: ServerResponse, req: { model: string; input?: unknown; instructions?: string; stream?: boolean; text?: { format?: { type?: string; schema?: unknown } } }, model: string, behaviour: Behaviour, limits: RateLimitWindow) {
   const valid = typeof req.input === "string" || (Array.isArray(req.input) && req.input.every((i) => i !== null && typeof i === "object" && !Array.isArray(i)));
   if (!valid) return sendJson(res, 400, { error: { message: "Invalid type for 'input': expected a string or an array of input items.", type: "invalid_request_error", param: "input", code: "invalid_type" } });
   const items = typeof req.input === "string" ? [{ role: "user", content: req.input }] : (req.input as { role?: string; content?: unknown }[]);
   const messages = items.map((i) => ({ role: i.role, content: Array.isArray(i.content) ? (i.content as { text?: string }[]).map((p) => p.text ?? "").join("") : i.content }));
-  const text = replyTo("openai", messages);
+  const text = formatted(replyTo("openai", messages), req.text?.format);
   const input = promptTokens(messages, req.instructions);
   const output = countTokens(text);
   const usage = { input_tokens: input, input_tokens_details: { cached_tokens: 0 }, output_tokens: output, output_tokens_details: { reasoning_tokens: 0 }, total_tokens: input + output };
   const id = stableId("resp_", req);
   const message = { type: "message", id: stableId("msg_", req), status: "completed", role: "assistant", content: [{ type: "output_text", text, annotations: [] }] };
-  const response = (status: string, withOutput: boolean) => ({ id, object: "response", created_at: CREATED, status, model, output: withOutput ? [message] : [], usage: withOutput ? usage : null, error: null, incomplete_details: null, instructions: req.instructions ?? null, tools: [], tool_choice: "auto", parallel_tool_calls: true, text: { format: { type: "text" } }, metadata: {} });
+  const response = (status: string, withOutput: boolean) => ({ id, object: "response", created_at: CREATED, status, model, output: withOutput ? [message] : [], usage: withOutput ? usage : null, error: null, incomplete_details: null, instructions: req.instructions ?? null, tools: [], tool_choice: "auto", parallel_tool_calls: true, text: { format: req.text?.format ?? { type: "text" } }, metadata: {} });
   const headers = openAiRateLimitHeaders(limits, usage.total_tokens);
   if (!req.stream) return sendJson(res, 200, response("completed", true), headers);
   let sequence = 0;

@@ -106,7 +106,7 @@ export async function startFakeProviders({ port = 0, host = "127.0.0.1", chaos }
     if (behaviour.delayMs) await sleep(behaviour.delayMs);
     if (behaviour.error) return fail(res, behaviour.error, behaviour, {});
 
-    if (req.method === "GET" && path === "/v1/models") return listModels(res);
+    if (req.method === "GET" && path === "/v1/models") return listModels(res, req.headers["anthropic-version"] !== undefined);
     if (await media(req, res, path, body, raw)) return;
     if (req.method !== "POST") return fail(res, 404, behaviour, {});
     if (path === "/v1/chat/completions") return chatCompletions(res, body as unknown as ChatRequest, parsed.model, behaviour, openaiLimits);

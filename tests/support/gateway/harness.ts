@@ -53,6 +53,9 @@ export function fakeProviderEnv(fake: FakeProviders, extra: Record<string, strin
     TOLLGATE_MAX_BODY_BYTES: String(256 * 1024),
     TOLLGATE_BUDGET_TTL_MS: "200",
     TOLLGATE_PROVIDER_KEY_TTL_MS: "200",
+    // The fake's behaviour suffixes (gpt-4o-mini+error-503) are no model a provider lists; the
+    // check for unknown models has its own suite, which turns it back on.
+    TOLLGATE_UNKNOWN_MODELS: "allow",
     ...extra,
   };
 }

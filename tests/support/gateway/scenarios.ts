@@ -6,7 +6,8 @@ import { createOpenAI } from "@ai-sdk/openai";
 import { createHelicone } from "@helicone/ai-sdk-provider";
 import { ChatOpenAI } from "@langchain/openai";
 import { HeliconeManualLogger } from "@helicone/helpers";
-import { generateText, streamText } from "ai";
+import { generateObject, generateText, streamObject, streamText } from "ai";
+import { z } from "zod";
 import OpenAI, { toFile } from "openai";
 import { expect, it } from "vitest";
 import { budgetScenarios } from "./budget-scenarios";
@@ -328,6 +329,37 @@ export function gatewayScenarios(h: () => GatewayHarness) {
     const row = await waitForRow(h(), { userId: user });
     expect(row).toMatchObject({ provider: "anthropic", modelRequested: "claude-4.5-haiku/anthropic", completionTokens: 23 });
     expect(row.costNanoUsd).toBeGreaterThan(0n);
+  });
+
+  it("answers in JSON when asked, from OpenAI and Claude alike: the AI SDK's generateObject and streamObject, chat and Responses", async () => {
+    const vercel = createOpenAI({ baseURL: `${h().url}/v1`, apiKey: h().key });
+    const schema = z.object({ city: z.string(), population: z.number(), sunny: z.boolean(), districts: z.array(z.string()) });
+    for (const model of [vercel.chat("gpt-4o-mini"), vercel("gpt-4o-mini"), vercel.chat("claude-haiku-4-5"), vercel("claude-haiku-4-5")]) {
+      const { object } = await generateObject({ model, schema, prompt: "Describe Paris" });
+      expect(schema.parse(object)).toMatchObject({ population: 42, sunny: true });
+    }
+    // Claude is made to answer through one forced tool whose input schema is the requested one.
+    const sent = h().fake.requests().findLast((r) => r.path === "/v1/messages")!.body as { tools: { name: string; input_schema: unknown }[]; tool_choice: unknown };
+    expect(sent.tool_choice).toEqual({ type: "tool", name: "structured_output" });
+    expect(sent.tools[0]!.input_schema).toMatchObject({ type: "object", required: ["city", "population", "sunny", "districts"] });
+
+    for (const model of [vercel.chat("claude-haiku-4-5"), vercel("claude-haiku-4-5")]) {
+      const streamed = streamObject({ model, schema, prompt: "Describe Lyon" });
+      let partials = 0;
+      for await (const partial of streamed.partialObjectStream) if (partial) partials++;
+      expect(partials).toBeGreaterThan(1);
+      expect(schema.parse(await streamed.object).population).toBe(42);
+    }
+
+    const json = await openai(h()).chat.completions.create({ model: "claude-haiku-4-5", messages, response_format: { type: "json_object" } }).withResponse();
+    expect(json.data.choices[0]).toMatchObject({ finish_reason: "stop", message: { role: "assistant" } });
+    expect(JSON.parse(json.data.choices[0]!.message.content!)).toEqual({});
+    expect(await h().row(json.response.headers.get("x-request-id")!)).toMatchObject({ status: 200, provider: "anthropic" });
+
+    const withTools = await openai(h())
+      .chat.completions.create({ model: "claude-haiku-4-5", messages, tools: [weatherTool], response_format: { type: "json_object" } })
+      .catch((e: InstanceType<typeof OpenAI.APIError>) => e);
+    expect(withTools).toMatchObject({ status: 400, error: { param: "response_format", code: "unsupported_value" } });
   });
 
   it("translates tool calls to and from Anthropic", async () => {

@@ -67,6 +67,7 @@ describe("OpenAI chat → Anthropic messages", () => {
         stop_sequence: null,
         usage: { input_tokens: 10, output_tokens: 5, cache_read_input_tokens: 100, cache_creation_input_tokens: 20 },
       },
+      false,
       1_700_000_000,
     );
     expect(completion.choices[0]).toEqual({

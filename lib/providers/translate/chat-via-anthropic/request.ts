@@ -1,6 +1,7 @@
 // OpenAI chat request → Anthropic Messages request.
 import type { AnthropicBlock, AnthropicMessage, AnthropicRequest, OpenAiChatRequest, OpenAiContentPart, OpenAiMessage } from "../../wire";
 import { parseArguments, parseDataUrl } from "../maps";
+import { untranslatable } from "../untranslatable";
 
 /** Anthropic requires max_tokens; OpenAI does not. */
 export const DEFAULT_MAX_TOKENS = 4096;
@@ -53,6 +54,28 @@ function toolChoice(choice: OpenAiChatRequest["tool_choice"]): AnthropicRequest[
   return { type: "tool", name: choice.function.name };
 }
 
+/**
+ * JSON output for Claude: the model is made to call one tool whose input schema is the requested
+ * one, and its input is the answer (response.ts and stream.ts turn it back into text).
+ */
+export const STRUCTURED_OUTPUT_TOOL = "structured_output";
+
+type ResponseFormat = { type?: string; json_schema?: { name?: string; description?: string; schema?: Record<string, unknown> } };
+
+/** True when the request asks for JSON output (response_format json_object or json_schema). */
+export function wantsStructuredOutput(req: OpenAiChatRequest): boolean {
+  const type = (req.response_format as ResponseFormat | null | undefined)?.type;
+  return type === "json_object" || type === "json_schema";
+}
+
+function structuredOutputTool(req: OpenAiChatRequest): NonNullable<AnthropicRequest["tools"]>[number] {
+  if (req.tools?.length) throw untranslatable("Claude cannot take response_format together with tools through the gateway; ask for JSON in a separate call, or use a tool for the answer.", "response_format");
+  const format = req.response_format as ResponseFormat;
+  const schema = format.type === "json_schema" ? (format.json_schema?.schema ?? { type: "object" }) : { type: "object" };
+  if (schema.type !== "object") throw untranslatable("For Claude, a response_format schema must describe an object at its root.", "response_format.json_schema.schema", "invalid_value");
+  return { name: STRUCTURED_OUTPUT_TOOL, description: format.json_schema?.description ?? "Give your answer as this tool's input.", input_schema: schema };
+}
+
 export function chatToMessagesRequest(req: OpenAiChatRequest, model: string): AnthropicRequest {
   const system: string[] = [];
   const turns: AnthropicMessage[] = [];
@@ -84,6 +107,10 @@ export function chatToMessagesRequest(req: OpenAiChatRequest, model: string): An
   if (choice && (out.tools || choice.type === "none")) out.tool_choice = choice;
   if (req.parallel_tool_calls === false && out.tool_choice && out.tool_choice.type !== "none") {
     (out.tool_choice as Record<string, unknown>).disable_parallel_tool_use = true;
+  }
+  if (wantsStructuredOutput(req)) {
+    out.tools = [structuredOutputTool(req)];
+    out.tool_choice = { type: "tool", name: STRUCTURED_OUTPUT_TOOL };
   }
   if (req.user) out.metadata = { user_id: req.user };
   return out;

@@ -2,6 +2,7 @@
 import { anthropicUsage, toOpenAiUsage } from "../../usage";
 import type { OpenAiChunk } from "../../wire";
 import { ANTHROPIC_TO_OPENAI_FINISH } from "../maps";
+import { STRUCTURED_OUTPUT_TOOL } from "./request";
 
 interface Event {
   type: string;
@@ -20,8 +21,14 @@ export class MessagesToChatStream {
   private usage: Record<string, unknown> = {};
   /** Anthropic block index → OpenAI tool_calls index. */
   private toolIndex = new Map<number, number>();
+  /** The block carrying a JSON answer (the structured-output tool's input), sent as content. */
+  private jsonBlock: number | undefined;
 
-  constructor(private readonly includeUsage: boolean) {}
+  /** `structured`: the request asked for JSON, which Claude streams as the structured-output tool's input. */
+  constructor(
+    private readonly includeUsage: boolean,
+    private readonly structured = false,
+  ) {}
 
   private chunk(delta: OpenAiChunk["choices"][number]["delta"], finish: string | null = null): OpenAiChunk {
     return { id: this.id, object: "chat.completion.chunk", created: this.created, model: this.model, choices: [{ index: 0, delta, logprobs: null, finish_reason: finish }], ...(this.includeUsage ? { usage: null } : {}) };
@@ -36,6 +43,10 @@ export class MessagesToChatStream {
         this.usage = { ...(event.message?.usage ?? {}) };
         return [this.chunk({ role: "assistant", content: "" })];
       case "content_block_start":
+        if (this.structured && event.content_block?.type === "tool_use" && event.content_block.name === STRUCTURED_OUTPUT_TOOL) {
+          this.jsonBlock = event.index;
+          return [];
+        }
         if (event.content_block?.type === "tool_use" && event.index !== undefined) {
           const index = this.toolIndex.size;
           this.toolIndex.set(event.index, index);
@@ -43,7 +54,8 @@ export class MessagesToChatStream {
         }
         return [];
       case "content_block_delta":
-        if (event.delta?.type === "text_delta") return [this.chunk({ content: event.delta.text ?? "" })];
+        if (event.delta?.type === "text_delta") return this.structured ? [] : [this.chunk({ content: event.delta.text ?? "" })];
+        if (event.delta?.type === "input_json_delta" && event.index === this.jsonBlock) return [this.chunk({ content: event.delta.partial_json ?? "" })];
         if (event.delta?.type === "input_json_delta" && event.index !== undefined) {
           const index = this.toolIndex.get(event.index) ?? 0;
           return [this.chunk({ tool_calls: [{ index, function: { arguments: event.delta.partial_json ?? "" } }] })];
@@ -51,7 +63,7 @@ export class MessagesToChatStream {
         return [];
       case "message_delta":
         if (event.usage) this.usage = { ...this.usage, ...event.usage };
-        return [this.chunk({}, ANTHROPIC_TO_OPENAI_FINISH[event.delta?.stop_reason ?? ""] ?? "stop")];
+        return [this.chunk({}, this.jsonBlock !== undefined && event.delta?.stop_reason === "tool_use" ? "stop" : (ANTHROPIC_TO_OPENAI_FINISH[event.delta?.stop_reason ?? ""] ?? "stop"))];
       case "message_stop": {
         const usage = anthropicUsage(this.usage);
         return this.includeUsage && usage
