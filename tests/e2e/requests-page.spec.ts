@@ -1,6 +1,10 @@
 // The Requests page as people use it every day: filter by a property in the UI, share the URL,
 // open a request and read its prompt.
 import OpenAI from "openai";
+import { OTLPTraceExporter } from "@opentelemetry/exporter-trace-otlp-proto";
+import { resourceFromAttributes } from "@opentelemetry/resources";
+import { BasicTracerProvider, BatchSpanProcessor } from "@opentelemetry/sdk-trace-base";
+import { context, trace } from "@opentelemetry/api";
 import type { Browser } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -231,6 +235,59 @@ describe("Requests page", () => {
     expect((await page.goto(`${h.url}/properties/never-used-key`))?.status()).toBe(404);
     expect((await page.goto(`${h.url}/sessions/trip-1`))?.status()).toBe(200);
     expect((await page.goto(`${h.url}/sessions/no-such-trip`))?.status()).toBe(404);
+    await page.close();
+  });
+
+  it("shows calls an app reported over OpenTelemetry: in the explorer with their conversation, and their trace as a session", async () => {
+    const provider = new BasicTracerProvider({
+      resource: resourceFromAttributes({ "service.name": "triage-bot" }),
+      spanProcessors: [new BatchSpanProcessor(new OTLPTraceExporter({ url: `${h.url}/v1/traces`, headers: { authorization: `Bearer ${h.key}` } }))],
+    });
+    const tracer = provider.getTracer("app");
+    const root = tracer.startSpan("triage");
+    const call = tracer.startSpan(
+      "chat gpt-4o",
+      {
+        attributes: {
+          "gen_ai.provider.name": "openai",
+          "gen_ai.request.model": "gpt-4o",
+          "gen_ai.usage.input_tokens": 1200,
+          "gen_ai.usage.output_tokens": 300,
+          "gen_ai.input.messages": JSON.stringify([{ role: "user", parts: [{ type: "text", content: "Which ticket is most urgent?" }] }]),
+          "gen_ai.output.messages": JSON.stringify([{ role: "assistant", parts: [{ type: "text", content: "Ticket 42: the outage." }] }]),
+          "user.id": "support-lead",
+        },
+      },
+      trace.setSpan(context.active(), root),
+    );
+    call.end();
+    root.end();
+    await provider.shutdown();
+    const traceId = call.spanContext().traceId;
+    // The export was answered once the rows were queued; they are written within a flush.
+    await expect.poll(() => h.t.db.request.count({ where: { sessionId: traceId } }), { timeout: 10_000 }).toBe(1);
+    const row = await h.t.db.request.findFirstOrThrow({ where: { sessionId: traceId } });
+    expect(row).toMatchObject({ path: "/v1/traces", userId: "support-lead", costNanoUsd: BigInt(1200 * 2500 + 300 * 10_000) });
+
+    const page = await signedIn();
+    await page.goto(`${h.url}/requests?userId=support-lead`);
+    const table = page.getByRole("table", { name: "Requests" });
+    await expect.poll(() => table.locator("tbody tr").count()).toBe(1);
+    // gpt-4o: $2.50 / $10 per million tokens.
+    expect(await table.locator("tbody tr").first().locator("td", { hasText: /^\$/ }).textContent()).toBe("$0.006");
+    await table.locator("tbody tr").first().click();
+    const drawer = page.getByRole("dialog", { name: "Request details" });
+    await drawer.getByText("Which ticket is most urgent?", { exact: true }).waitFor();
+    await drawer.getByText("Ticket 42: the outage.", { exact: true }).waitFor();
+    await page.screenshot({ path: "test-results/otel-request-drawer.png" });
+    await page.keyboard.press("Escape");
+
+    expect((await page.goto(`${h.url}/sessions/${traceId}`))?.status()).toBe(200);
+    await page.getByRole("heading", { name: "triage-bot" }).waitFor();
+    const tree = page.getByRole("region", { name: "Session tree" });
+    await tree.getByText("triage").first().waitFor();
+    expect(await tree.textContent()).toContain("chat gpt-4o");
+    await page.screenshot({ path: "test-results/otel-session.png" });
     await page.close();
   });
 
