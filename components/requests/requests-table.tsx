@@ -4,45 +4,46 @@
 import { type ColumnDef, type VisibilityState, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
 import Link from "next/link";
 import { usePathname, useSearchParams } from "next/navigation";
-import { type KeyboardEvent, useMemo, useState } from "react";
+import { type KeyboardEvent, useCallback, useMemo, useRef, useState } from "react";
 import { formatDollars, formatMs } from "@/lib/format";
 import { RequestDrawer } from "./request-drawer";
 import type { RequestRow } from "./types";
 
 const usd = (v: number | null) => (v === null ? "unpriced" : formatDollars(v));
 
+const timeOf = (at: string | Date) => new Date(at).toISOString().replace("T", " ");
+
+/** A cell's text, cut to the column with the whole of it on hover. */
+const Clipped = ({ text, className }: { text: string; className?: string }) => (
+  <span title={text} className={className}>
+    {text}
+  </span>
+);
+
+// Status and cost come first so they stay in view on a laptop; the rest truncate with a tooltip.
 function baseColumns(): ColumnDef<RequestRow>[] {
   return [
-    { id: "time", header: "Time", size: 165, cell: ({ row }) => <span className="font-mono text-xs">{new Date(row.original.createdAt).toISOString().replace("T", " ").slice(0, 19)}</span> },
+    { id: "time", header: "Time", size: 150, cell: ({ row }) => <Clipped text={timeOf(row.original.createdAt).slice(0, 19)} className="font-mono text-xs" /> },
     {
       id: "status",
       header: "Status",
-      size: 70,
+      size: 64,
       cell: ({ row }) => <span className={row.original.status >= 400 ? "font-semibold text-red-600 dark:text-red-400" : "text-emerald-700 dark:text-emerald-400"}>{row.original.status}</span>,
     },
-    {
-      id: "model",
-      header: "Model",
-      size: 230,
-      cell: ({ row }) => (
-        <span>
-          {row.original.model}
-          {row.original.modelServed && row.original.modelServed !== row.original.model ? <span className="text-zinc-500"> → {row.original.modelServed}</span> : null}
-        </span>
-      ),
-    },
+    // One name per model: the one that served the call, with the provider in its own column.
+    { id: "model", header: "Model", size: 190, cell: ({ row }) => <Clipped text={row.original.modelServed ?? row.original.model} /> },
     { id: "provider", header: "Provider", size: 90, cell: ({ row }) => row.original.provider },
-    { id: "user", header: "User", size: 140, cell: ({ row }) => row.original.userId ?? "—" },
+    { id: "cost", header: "Cost", size: 90, cell: ({ row }) => <span className="font-mono text-xs">{usd(row.original.costUsd)}</span> },
     { id: "tokens", header: "Tokens in/out", size: 110, cell: ({ row }) => <span className="font-mono text-xs">{row.original.promptTokens ?? "—"} / {row.original.completionTokens ?? "—"}{row.original.usageEstimated ? " ≈" : ""}</span> },
-    { id: "cost", header: "Cost", size: 100, cell: ({ row }) => <span className="font-mono text-xs">{usd(row.original.costUsd)}</span> },
     { id: "latency", header: "Latency", size: 80, cell: ({ row }) => <span className="font-mono text-xs">{formatMs(row.original.latencyMs)}</span> },
+    { id: "user", header: "User", size: 120, cell: ({ row }) => <Clipped text={row.original.userId ?? "—"} /> },
     { id: "ttft", header: "TTFT", size: 70, cell: ({ row }) => <span className="font-mono text-xs">{formatMs(row.original.timeToFirstTokenMs)}</span> },
-    { id: "cache", header: "Cache", size: 60, cell: ({ row }) => row.original.cacheStatus ?? "—" },
+    { id: "cache", header: "Cache", size: 64, cell: ({ row }) => row.original.cacheStatus ?? "—" },
     {
       id: "properties",
       header: "Properties",
-      size: 260,
-      cell: ({ row }) => <span className="text-xs text-zinc-500">{Object.entries(row.original.properties).map(([k, v]) => `${k}=${v}`).join(" · ") || "—"}</span>,
+      size: 240,
+      cell: ({ row }) => <Clipped text={Object.entries(row.original.properties).map(([k, v]) => `${k}=${v}`).join(" · ") || "—"} className="text-xs text-zinc-500" />,
     },
   ];
 }
@@ -61,7 +62,7 @@ function SortHeader({ label, column, sort }: { label: string; column: string; so
   const params = new URLSearchParams(useSearchParams().toString());
   const active = sort.column === column;
   const dir = active && sort.dir === "desc" ? "asc" : "desc";
-  params.delete("cursor");
+  for (const name of ["cursor", "before", "page", "request"]) params.delete(name);
   params.set("sort", column);
   params.set("dir", dir);
   return (
@@ -79,11 +80,42 @@ function onRowKey(event: KeyboardEvent<HTMLTableRowElement>, open: () => void) {
   if (target instanceof HTMLElement) {
     event.preventDefault();
     target.focus();
-  } else if (event.key === "Enter") open();
+  } else if (event.key === "Enter") {
+    // Without this the same key press goes on to "click" the drawer's Close button, focused as it opens.
+    event.preventDefault();
+    open();
+  }
+}
+
+/** The open request in the URL (?request=<id>), so a shared link opens it; written without a navigation. */
+function useOpenRequest(): [string | null, (id: string | null) => void] {
+  const search = useSearchParams();
+  const [selected, setSelected] = useState<string | null>(() => search.get("request"));
+  const select = useCallback((id: string | null) => {
+    setSelected(id);
+    const url = new URL(window.location.href);
+    if (id) url.searchParams.set("request", id);
+    else url.searchParams.delete("request");
+    window.history.replaceState(window.history.state, "", url);
+  }, []);
+  return [selected, select];
 }
 
 export function RequestsTable({ rows, propertyKeys, sort }: { rows: RequestRow[]; propertyKeys: string[]; sort?: TableSort }) {
-  const [selected, setSelected] = useState<string | null>(null);
+  const [selected, setSelected] = useOpenRequest();
+  const body = useRef<HTMLTableSectionElement>(null);
+  const search = useSearchParams();
+  const close = useCallback(() => {
+    const id = selected;
+    setSelected(null);
+    // Back to the row the drawer was opened from.
+    if (id) body.current?.querySelector<HTMLElement>(`tr[data-id="${CSS.escape(id)}"]`)?.focus();
+  }, [selected, setSelected]);
+  const pageHref = (id: string) => {
+    const params = new URLSearchParams(search.toString());
+    for (const name of ["request", "live"]) params.delete(name);
+    return `/requests/${encodeURIComponent(id)}${params.size ? `?${params.toString()}` : ""}`;
+  };
   const [visibility, setVisibility] = useState<VisibilityState>(() => Object.fromEntries(propertyKeys.map((k) => [`prop:${k}`, false])));
   const columns = useMemo<ColumnDef<RequestRow>[]>(
     () => [...baseColumns(), ...propertyKeys.map((k): ColumnDef<RequestRow> => ({ id: `prop:${k}`, header: k, size: 130, cell: ({ row }) => row.original.properties[k] ?? "—" }))],
@@ -145,14 +177,17 @@ export function RequestsTable({ rows, propertyKeys, sort }: { rows: RequestRow[]
               </tr>
             ))}
           </thead>
-          <tbody className="divide-y divide-zinc-100 dark:divide-zinc-800">
+          <tbody ref={body} className="divide-y divide-zinc-100 dark:divide-zinc-800">
             {table.getRowModel().rows.map((row) => (
               <tr
                 key={row.id}
+                data-id={row.id}
+                title={timeOf(row.original.createdAt)}
+                aria-selected={selected === row.id}
                 tabIndex={0}
                 onClick={() => setSelected(row.id)}
                 onKeyDown={(e) => onRowKey(e, () => setSelected(row.id))}
-                className="cursor-pointer hover:bg-indigo-50 focus:bg-indigo-50 focus:outline-none dark:hover:bg-zinc-800 dark:focus:bg-zinc-800"
+                className="cursor-pointer hover:bg-indigo-50 focus:bg-indigo-50 focus:outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 aria-selected:bg-indigo-50 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800 dark:aria-selected:bg-zinc-800"
               >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className="truncate px-3 py-2" style={{ width: cell.column.getSize(), maxWidth: cell.column.getSize() }}>
@@ -164,7 +199,7 @@ export function RequestsTable({ rows, propertyKeys, sort }: { rows: RequestRow[]
           </tbody>
         </table>
       </div>
-      {selected ? <RequestDrawer id={selected} onClose={() => setSelected(null)} /> : null}
+      {selected ? <RequestDrawer id={selected} ids={rows.map((r) => r.id)} pageHref={pageHref(selected)} onSelect={setSelected} onClose={close} /> : null}
     </div>
   );
 }

@@ -33,6 +33,8 @@ export const requestQuerySchema = z.object({
   /** Server-side sort; pages continue with a cursor in the same order. */
   sort: z.enum(["time", "cost", "latency", "ttft"]).default("time"),
   dir: z.enum(["asc", "desc"]).default("desc"),
+  /** Where unpriced cost and missing TTFT sort: last (the default) or first (a list read backwards). */
+  nulls: z.enum(["first", "last"]).default("last"),
   limit: z.coerce.number().int().min(1).max(MAX_LIMIT).default(100),
   cursor: z.string().max(200).optional(),
 });
@@ -60,7 +62,7 @@ export function toSearchParams(q: Partial<RequestQuery>): URLSearchParams {
   const params = new URLSearchParams();
   for (const [name, value] of Object.entries(q)) {
     if (value === undefined || value === null || name === "properties" || name === "limit") continue;
-    if ((name === "sort" && value === "time") || (name === "dir" && value === "desc")) continue;
+    if ((name === "sort" && value === "time") || (name === "dir" && value === "desc") || (name === "nulls" && value === "last")) continue;
     params.set(name, value instanceof Date ? value.toISOString() : String(value));
   }
   const prefix = Object.fromEntries(Object.entries(PROPERTY_OPS).map(([p, op]) => [op, p]));

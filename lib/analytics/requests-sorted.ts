@@ -38,17 +38,18 @@ export async function pageIdsByIndex(db: Db, workspaceId: string, q: RequestQuer
   if (q.maxLatencyMs !== undefined) conditions.push(`r."latencyMs" <= ${s.param(q.maxLatencyMs)}`);
   for (const c of q.properties) conditions.push(propertyCondition(s, workspaceId, q, c));
 
-  // After the cursor in (column, id) order, nulls last in both directions.
+  // After the cursor in (column, id) order, nulls last (or first, for a list read backwards).
   const cursor = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
   const past = q.dir === "desc" ? "<" : ">";
-  if (cursor?.value === null) conditions.push(`(${col} IS NULL AND r."id" ${past} ${s.param(cursor.id)})`);
+  const nullsFirst = nullable && q.nulls === "first";
+  if (cursor?.value === null) conditions.push(`((${col} IS NULL AND r."id" ${past} ${s.param(cursor.id)})${nullsFirst ? ` OR ${col} IS NOT NULL` : ""})`);
   else if (cursor) {
     // A bigint goes as text: both databases compare it to the integer column exactly.
     const bind = (v: Date | bigint | number) => (v instanceof Date ? s.time(v) : s.param(typeof v === "bigint" ? v.toString() : v));
-    conditions.push(`(${col} ${past} ${bind(cursor.value)} OR (${col} = ${bind(cursor.value)} AND r."id" ${past} ${s.param(cursor.id)})${nullable ? ` OR ${col} IS NULL` : ""})`);
+    conditions.push(`(${col} ${past} ${bind(cursor.value)} OR (${col} = ${bind(cursor.value)} AND r."id" ${past} ${s.param(cursor.id)})${nullable && !nullsFirst ? ` OR ${col} IS NULL` : ""})`);
   }
   const direction = q.dir === "desc" ? "DESC" : "ASC";
-  const text = `SELECT r."id" AS id FROM "Request" r WHERE ${conditions.join(" AND ")} ORDER BY ${col} ${direction} NULLS LAST, r."id" ${direction} LIMIT ${q.limit + 1}`;
+  const text = `SELECT r."id" AS id FROM "Request" r WHERE ${conditions.join(" AND ")} ORDER BY ${col} ${direction} NULLS ${nullsFirst ? "FIRST" : "LAST"}, r."id" ${direction} LIMIT ${q.limit + 1}`;
   const rows = await db.$queryRawUnsafe<{ id: string }[]>(text, ...s.params);
   return rows.map((r) => r.id);
 }

@@ -12,12 +12,13 @@ function propertyWhere(workspaceId: string, q: RequestQuery, c: PropertyConditio
   return { NOT: { properties: { some: { ...scope, value: c.value } } } };
 }
 
-/** Rows after the cursor in (sort column, id) order, nulls last. */
+/** Rows after the cursor in (sort column, id) order, with nulls last or first as the query says. */
 function afterCursor(q: RequestQuery, cursor: { value: SortValue; id: string }) {
   const { column, nullable } = SORT_COLUMNS[q.sort];
   const past = q.dir === "desc" ? "lt" : "gt";
-  if (cursor.value === null) return { [column]: null, id: { [past]: cursor.id } };
-  return { OR: [{ [column]: { [past]: cursor.value } }, { [column]: cursor.value, id: { [past]: cursor.id } }, ...(nullable ? [{ [column]: null }] : [])] };
+  const nullsFirst = nullable && q.nulls === "first";
+  if (cursor.value === null) return { OR: [{ [column]: null, id: { [past]: cursor.id } }, ...(nullsFirst ? [{ [column]: { not: null } }] : [])] };
+  return { OR: [{ [column]: { [past]: cursor.value } }, { [column]: cursor.value, id: { [past]: cursor.id } }, ...(nullable && !nullsFirst ? [{ [column]: null }] : [])] };
 }
 
 /** Conditions on a request's own columns and bodies, and on properties other than `skip`. */
@@ -42,7 +43,8 @@ function rowFilters(workspaceId: string, q: RequestQuery, skip?: PropertyConditi
   };
 }
 
-function where(workspaceId: string, q: RequestQuery) {
+/** The Prisma filter of a query: its workspace, window and filters, and its cursor when it has one. */
+export function requestWhere(workspaceId: string, q: RequestQuery) {
   const cursor = q.cursor ? decodeCursor(q.cursor, q.sort) : null;
   const filters = rowFilters(workspaceId, q);
   return {
@@ -101,7 +103,7 @@ function toApi<T extends ListRow>({ costNanoUsd, costSavedNanoUsd, modelRequeste
 
 function orderBy(q: RequestQuery) {
   const { column, nullable } = SORT_COLUMNS[q.sort];
-  return [{ [column]: nullable ? { sort: q.dir, nulls: "last" as const } : q.dir }, { id: q.dir }];
+  return [{ [column]: nullable ? { sort: q.dir, nulls: q.nulls } : q.dir }, { id: q.dir }];
 }
 
 /** Candidate ids in the largest round when a property filter drives the page. */
@@ -156,7 +158,7 @@ export async function listRequests(workspaceId: string, q: RequestQuery, db: Db 
     ? await rowsInOrder(db, ids)
     : driver
       ? await listByProperty(workspaceId, q, driver, db)
-      : await db.request.findMany({ where: where(workspaceId, q), orderBy: orderBy(q), take: q.limit + 1, select: LIST_FIELDS });
+      : await db.request.findMany({ where: requestWhere(workspaceId, q), orderBy: orderBy(q), take: q.limit + 1, select: LIST_FIELDS });
   const page = rows.slice(0, q.limit);
   const last = page.at(-1);
   const { column } = SORT_COLUMNS[q.sort];
@@ -197,4 +199,36 @@ export async function getRequest(workspaceId: string, id: string, options: { wit
 /** Whether the workspace has logged anything yet (the empty states show how to start). */
 export async function hasAnyRequest(workspaceId: string, db: Db = defaultDb()): Promise<boolean> {
   return (await db.request.findFirst({ where: { workspaceId }, select: { id: true } })) !== null;
+}
+
+/**
+ * The requests just before and after one, in the order a filtered and sorted list shows them
+ * (the request page's previous and next): the list read from the request's own position.
+ */
+export async function requestNeighbours(workspaceId: string, q: RequestQuery, id: string, db: Db = defaultDb()): Promise<{ previous: string | null; next: string | null }> {
+  const own = await db.request.findFirst({ where: { id, workspaceId }, select: { createdAt: true, costNanoUsd: true, latencyMs: true, timeToFirstTokenMs: true } });
+  if (!own) return { previous: null, next: null };
+  const value = own[SORT_COLUMNS[q.sort].column as keyof typeof own];
+  const cursor = encodeCursor(q.sort, value, id);
+  const around = { ...q, cursor, limit: 1 };
+  const [after, before] = await Promise.all([listRequests(workspaceId, around, db), listRequestsBefore(workspaceId, { ...q, limit: 1 }, cursor, db)]);
+  return { previous: before.data[0]?.id ?? null, next: after.data[0]?.id ?? null };
+}
+
+/**
+ * The page before a cursor, in the list's order: the list read backwards from it. Its first
+ * row's cursor pages further back; its `nextCursor` is the cursor it was read from.
+ */
+export async function listRequestsBefore(workspaceId: string, q: RequestQuery, before: string, db: Db = defaultDb()) {
+  const backwards = await listRequests(workspaceId, { ...q, cursor: before, dir: q.dir === "desc" ? "asc" : "desc", nulls: q.nulls === "last" ? "first" : "last" }, db);
+  const data = backwards.data.reverse();
+  return { data, previousCursor: backwards.nextCursor && data[0] ? rowCursor(q.sort, data[0]) : null, nextCursor: before };
+}
+
+type ApiRow = ReturnType<typeof toApi<ListRow & { id: string; createdAt: Date; latencyMs: number; timeToFirstTokenMs: number | null }>>;
+
+/** The cursor at a listed row: paging back from it reads the rows before it. */
+export function rowCursor(sort: RequestQuery["sort"], row: ApiRow): string {
+  const value = { time: row.createdAt, cost: row.costUsd === null ? null : BigInt(Math.round(row.costUsd * 1e9)), latency: row.latencyMs, ttft: row.timeToFirstTokenMs }[sort];
+  return encodeCursor(sort, value, row.id);
 }

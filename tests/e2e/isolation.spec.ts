@@ -63,6 +63,12 @@ describe("workspace isolation on every API route and page", () => {
     "GET /api/v1/requests": async () => noLeak(await api("/api/v1/requests?limit=1000")),
     "GET /api/v1/requests/[id]": async () => notFound(await api(`/api/v1/requests/${ids.request}`)),
     "GET /api/v1/requests/export": async () => noLeak(await api("/api/v1/requests/export?format=jsonl")),
+    "GET /api/v1/requests/stats": async () => {
+      // A's totals count A's one row, never B's.
+      const res = await api(`/api/v1/requests/stats?userId=${B.user}`);
+      expect(await res.json()).toMatchObject({ requests: 0, spendUsd: 0 });
+      expect(await (await api("/api/v1/requests/stats")).json()).toMatchObject({ requests: 1 });
+    },
     "GET /api/v1/properties/[key]/values": async () => noLeak(await api(`/api/v1/properties/${B.key}/values`)),
     "GET /api/v1/alerts": async () => noLeak(await api("/api/v1/alerts")),
     "POST /api/v1/alerts": async () => {
@@ -115,7 +121,8 @@ describe("workspace isolation on every API route and page", () => {
   });
 
   /** The value each dynamic page segment gets: B's user, session and property key. */
-  const PAGE_PARAMS: Record<string, string> = { "/users/[id]": `/users/${B.user}`, "/sessions/[id]": `/sessions/${B.session}`, "/properties/[key]": `/properties/${B.key}` };
+  /** Read once the rows exist (their ids are made in beforeAll). */
+  const pageParams = (): Record<string, string> => ({ "/users/[id]": `/users/${B.user}`, "/sessions/[id]": `/sessions/${B.session}`, "/properties/[key]": `/properties/${B.key}`, "/requests/[id]": `/requests/${ids.request}` });
 
   it("has a check for every API route, and none of them reaches another workspace", async () => {
     const routes = apiRoutes();
@@ -130,13 +137,13 @@ describe("workspace isolation on every API route and page", () => {
 
   it("shows no other workspace's data on any dashboard page", async () => {
     const pages = dashboardPages();
-    const unmapped = pages.filter((p) => p.includes("[") && !PAGE_PARAMS[p]);
+    const unmapped = pages.filter((p) => p.includes("[") && !pageParams()[p]);
     expect(unmapped, "pages with parameters but no isolation check").toEqual([]);
     for (const page of pages) {
-      const url = PAGE_PARAMS[page] ?? page;
+      const url = pageParams()[page] ?? page;
       const res = await fetch(`${h.url}${url}`, { headers: { cookie } });
       // B's user, session or property is not found in A's workspace, with a real 404 status.
-      if (PAGE_PARAMS[page]) expect(res.status, url).toBe(404);
+      if (pageParams()[page]) expect(res.status, url).toBe(404);
       else expect(res.status, url).toBe(200);
       expect(leaks(await res.text(), url), url).toEqual([]);
     }

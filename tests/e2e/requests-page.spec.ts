@@ -164,8 +164,8 @@ describe("Requests page", () => {
     const table = page.getByRole("table", { name: "Requests" });
     await page.getByRole("link", { name: /^Sort by Cost/ }).click();
     await page.waitForURL(/sort=cost&dir=desc/);
-    await expect.poll(async () => (await table.locator("tbody tr td:nth-child(7)").first().textContent()) ?? "").toMatch(/\$/);
-    const costs = (await table.locator("tbody tr td:nth-child(7)").allTextContents()).filter((c) => c.includes("$")).map((c) => Number(c.replace(/[$,]/g, "")));
+    await expect.poll(async () => (await table.locator("tbody tr td:nth-child(5)").first().textContent()) ?? "").toMatch(/\$/);
+    const costs = (await table.locator("tbody tr td:nth-child(5)").allTextContents()).filter((c) => c.includes("$")).map((c) => Number(c.replace(/[$,]/g, "")));
     expect(costs).toEqual([...costs].sort((a, b) => b - a));
     const api = (await (await fetch(`${h.url}/api/v1/requests?sort=cost&limit=1&from=${new Date(Date.now() - 7 * 86_400_000).toISOString()}`, { headers: { authorization: `Bearer ${h.key}` } })).json()) as { data: { id: string; costUsd: number }[] };
     expect(costs[0]).toBeCloseTo(api.data[0]!.costUsd, 4);

@@ -76,9 +76,9 @@ describe("role rules on every server action and dashboard page", () => {
     const letters = await db.logDeadLetter.findMany({ where: { workspaceId: a }, orderBy: { id: "asc" } });
     ids.retryLetter = letters[0]!.id;
     ids.discardLetter = letters[1]!.id;
-    await writer.writeBatch([
-      logRow(a, { userId: "a-user", sessionId: "a-session", sessionPath: "/a", properties: [{ key: "team", value: "search" }], requestBody: `{"prompt":"${BODY_MARKER}"}`, responseBody: `{"answer":"${BODY_MARKER}"}` }),
-    ]);
+    const own = logRow(a, { userId: "a-user", sessionId: "a-session", sessionPath: "/a", properties: [{ key: "team", value: "search" }], requestBody: `{"prompt":"${BODY_MARKER}"}`, responseBody: `{"answer":"${BODY_MARKER}"}` });
+    ids.ownRequest = own.id;
+    await writer.writeBatch([own]);
     await writer.close();
   });
   afterAll(async () => {
@@ -342,7 +342,8 @@ describe("role rules on every server action and dashboard page", () => {
   });
 
   /** The value each dynamic page segment gets: workspace A's own user, session and property. */
-  const PAGE_PARAMS: Record<string, string> = { "/users/[id]": "/users/a-user", "/sessions/[id]": "/sessions/a-session", "/properties/[key]": "/properties/team" };
+  /** Read once the rows exist (their ids are made in beforeAll). */
+  const pageParams = (): Record<string, string> => ({ "/users/[id]": "/users/a-user", "/sessions/[id]": "/sessions/a-session", "/properties/[key]": "/properties/team", "/requests/[id]": `/requests/${ids.ownRequest}` });
   /** Pages only owners and admins may open; others get 404, as if the page did not exist. */
   const ADMIN_PAGES = new Set(["/settings/audit", "/settings/log"]);
   /** The actions a page may hand to a member or viewer (every other one is for owners and admins). */
@@ -355,10 +356,10 @@ describe("role rules on every server action and dashboard page", () => {
     const actions = serverActions();
     const pages = dashboardPages();
     const offeredToOwners = new Set<string>();
-    expect(pages.filter((p) => p.includes("[") && !PAGE_PARAMS[p]), "pages with parameters but no value here").toEqual([]);
+    expect(pages.filter((p) => p.includes("[") && !pageParams()[p]), "pages with parameters but no value here").toEqual([]);
     for (const role of ["owner", "admin", "member", "viewer"] as const) {
       for (const page of pages) {
-        const url = PAGE_PARAMS[page] ?? page;
+        const url = pageParams()[page] ?? page;
         const response = await fetch(`${h.url}${url}`, { headers: { cookie: cookies[role]! } });
         const html = await response.text();
         const manager = role === "owner" || role === "admin";

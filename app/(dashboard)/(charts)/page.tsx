@@ -1,4 +1,3 @@
-import { headers } from "next/headers";
 import { LineSeries } from "@/components/charts/line-series";
 import { type ShareRow, ShareBars } from "@/components/charts/share-bars";
 import { StackedArea } from "@/components/charts/stacked-area";
@@ -17,6 +16,7 @@ import { requestQuerySchema } from "@/lib/analytics/request-query";
 import { listRequests } from "@/lib/analytics/requests";
 import { type TimeSearch, bucketLabels, describeTimeView, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
+import { requestOrigin } from "@/lib/request-origin";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
 
 export const metadata = { title: "Overview" };
@@ -38,7 +38,6 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     property ? costBreakdown(workspace.id, view, { kind: "property", key: property }) : Promise.resolve([]),
     listRequests(workspace.id, requestQuerySchema.parse({ limit: 10 })),
   ]);
-  const host = (await headers()).get("host") ?? "localhost:3000";
   const buckets = bucketLabels(view.from, view.to, view.granularity);
   const spend = pivot(activity, (p) => p.bucket, () => "spend", (p) => Number(p.spendNano) / 1e9, { buckets, missing: 0 });
   const statuses = pivot(
@@ -66,7 +65,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           <ShowButton />
         </form>
       </div>
-      {recent.data.length === 0 ? <GettingStarted baseUrl={`http://${host}`} /> : null}
+      {recent.data.length === 0 ? <GettingStarted baseUrl={await requestOrigin()} /> : null}
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4">
         <StatTile label="Spend" value={formatUsd(totals.spendNano)} />
         <StatTile label="Requests" value={formatCount(totals.requests)} />

@@ -2,7 +2,8 @@ import { randomUUID } from "node:crypto";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { exportRequests } from "@/lib/analytics/export";
 import { isValidCursor, parseRequestQuery, toSearchParams } from "@/lib/analytics/request-query";
-import { getRequest, listRequests } from "@/lib/analytics/requests";
+import { getRequest, listRequests, listRequestsBefore, requestNeighbours, rowCursor } from "@/lib/analytics/requests";
+import { requestStats } from "@/lib/analytics/request-stats";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { createApiKey } from "@/lib/db/api-keys";
 import { seedDemoTraffic } from "../../../scripts/lib/demo-traffic";
@@ -212,5 +213,46 @@ describe.each(DATABASE_KINDS)("request log queries on %s", (kind) => {
   it("rejects a limit over 1000 and a malformed date", () => {
     expect(parseRequestQuery(new URLSearchParams({ limit: "1001" })).success).toBe(false);
     expect(parseRequestQuery(new URLSearchParams({ from: "yesterday-ish" })).success).toBe(false);
+  });
+
+  it.each<Record<string, string>>([{}, { "property.workflow": "research-agent" }, { status: "error" }, { provider: "anthropic", sort: "cost" }, { userId: "nobody-at-all" }])(
+    "totals exactly the rows the same filter lists: %o",
+    async (params) => {
+      const rows = await pageThrough(params, 100);
+      const stats = await requestStats(ws, query(params), t.db);
+      const priced = rows.filter((r) => r.costUsd !== null);
+      const latencies = rows.map((r) => r.latencyMs).sort((a, b) => a - b);
+      const lookups = rows.filter((r) => r.cacheStatus !== null);
+      expect(stats).toMatchObject({
+        requests: rows.length,
+        unpricedRequests: rows.length - priced.length,
+        promptTokens: rows.reduce((s, r) => s + (r.promptTokens ?? 0), 0),
+        completionTokens: rows.reduce((s, r) => s + (r.completionTokens ?? 0), 0),
+        errors: rows.filter((r) => r.status >= 400).length,
+        cacheHits: rows.filter((r) => r.cacheStatus === "HIT").length,
+        cacheLookups: lookups.length,
+        p95LatencyMs: rows.length ? latencies[Math.ceil(0.95 * rows.length) - 1] : null,
+      });
+      // Exact to the nano-dollar, summed from the rows' own costs.
+      const db = await t.db.request.findMany({ where: { id: { in: rows.map((r) => r.id) } }, select: { costNanoUsd: true, costSavedNanoUsd: true, latencyMs: true } });
+      expect(stats.spendNano).toBe(db.reduce((s, r) => s + (r.costNanoUsd ?? 0n), 0n));
+      expect(stats.savedNano).toBe(db.reduce((s, r) => s + (r.costSavedNanoUsd ?? 0n), 0n));
+      expect(stats.avgLatencyMs === null ? null : Math.round(stats.avgLatencyMs)).toBe(rows.length ? Math.round(db.reduce((s, r) => s + r.latencyMs, 0) / rows.length) : null);
+    },
+  );
+
+  it.each<Record<string, string>>([{}, { sort: "cost" }, { sort: "cost", dir: "asc" }, { sort: "ttft" }, { sort: "latency", dir: "asc" }, { "property.workflow": "research-agent" }, { "property.workflow": "research-agent", sort: "cost" }])("pages back from any page to the one before it, and finds each row's neighbours: %o", async (params) => {
+    const all = await pageThrough(params, 1000);
+    const q = query({ ...params, limit: "20" });
+    const second = await listRequests(ws, { ...q, cursor: (await listRequests(ws, q, t.db)).nextCursor! }, t.db);
+    const back = await listRequestsBefore(ws, q, rowCursor(q.sort, second.data[0]!), t.db);
+    expect(back.data.map((r) => r.id)).toEqual(all.slice(0, 20).map((r) => r.id));
+    expect(back.previousCursor).toBeNull();
+    // Around the first unpriced or untimed row too, where nulls begin.
+    const firstNull = all.findIndex((r) => (q.sort === "cost" && r.costUsd === null) || (q.sort === "ttft" && r.timeToFirstTokenMs === null));
+    for (const i of [0, 7, all.length - 1, ...(firstNull > 0 ? [firstNull - 1, firstNull] : [])]) {
+      const { previous, next } = await requestNeighbours(ws, q, all[i]!.id, t.db);
+      expect([previous, next]).toEqual([all[i - 1]?.id ?? null, all[i + 1]?.id ?? null]);
+    }
   });
 });

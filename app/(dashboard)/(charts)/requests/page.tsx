@@ -1,42 +1,30 @@
 import Link from "next/link";
-import { headers } from "next/headers";
 import { GettingStarted } from "@/components/overview/getting-started";
 import { FilterBar } from "@/components/requests/filter-bar";
 import { LiveRefresh } from "@/components/requests/live-refresh";
+import { Pager } from "@/components/requests/pager";
 import { RequestsTable } from "@/components/requests/requests-table";
+import { StatsStrip } from "@/components/requests/stats-strip";
 import { propertyKeys } from "@/lib/analytics/properties";
-import { parseRequestQuery, toSearchParams } from "@/lib/analytics/request-query";
-import { hasAnyRequest, listRequests } from "@/lib/analytics/requests";
-import { lastDays, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
+import { toSearchParams } from "@/lib/analytics/request-query";
+import { requestStats } from "@/lib/analytics/request-stats";
+import { type SearchRecord, DEFAULT_PAGE_SIZE, readRequestView } from "@/lib/analytics/request-view";
+import { hasAnyRequest, listRequests, listRequestsBefore, rowCursor } from "@/lib/analytics/requests";
+import { lastDays, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
+import { requestOrigin } from "@/lib/request-origin";
 
 export const metadata = { title: "Requests" };
 
-const PAGE_SIZE = 50;
-/** URL parameters of the page itself, not filters of the query. */
-const VIEW_PARAMS = ["range", "from", "to", "live"];
-
-type Search = Promise<Record<string, string | string[] | undefined>>;
-
-function toParams(search: Record<string, string | string[] | undefined>): URLSearchParams {
-  const params = new URLSearchParams();
-  for (const [k, v] of Object.entries(search)) for (const value of Array.isArray(v) ? v : v === undefined ? [] : [v]) params.append(k, value);
-  return params;
-}
-
-export default async function RequestsPage({ searchParams }: { searchParams: Search }) {
+export default async function RequestsPage({ searchParams }: { searchParams: Promise<SearchRecord> }) {
   const { workspace } = await requireMember();
-  const params = toParams(await searchParams);
-  const view = parseTimeView({ range: params.get("range") ?? undefined, from: params.get("from") ?? undefined, to: params.get("to") ?? undefined });
-  const live = params.get("live") === "1";
-  for (const name of VIEW_PARAMS) params.delete(name);
-  const parsed = parseRequestQuery(params);
-  if (!parsed.success) {
+  const read = readRequestView(await searchParams);
+  if (!read.ok) {
     return (
       <div className="space-y-4">
         <h1 className="text-2xl font-semibold">Requests</h1>
         <p role="alert" className="text-sm text-red-600">
-          These filters are not valid: {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}.{" "}
+          These filters are not valid: {read.message}.{" "}
           <Link href="/requests" className="underline">
             Clear them
           </Link>
@@ -44,50 +32,66 @@ export default async function RequestsPage({ searchParams }: { searchParams: Sea
       </div>
     );
   }
-  const filters = parsed.data;
-  const query = { ...filters, limit: PAGE_SIZE, from: view.from, to: view.range === "custom" ? view.to : undefined };
-  const [page, keys] = await Promise.all([listRequests(workspace.id, query), propertyKeys(workspace.id, lastDays(90))]);
-  const viewParams = timeViewParams(view);
+  const { view } = read;
+  const { filters, query } = view;
+  const [list, stats, keys] = await Promise.all([
+    view.before ? listRequestsBefore(workspace.id, { ...query, cursor: undefined }, view.before) : listRequests(workspace.id, query).then((page) => ({ ...page, previousCursor: query.cursor && page.data[0] ? rowCursor(query.sort, page.data[0]) : null })),
+    requestStats(workspace.id, query),
+    propertyKeys(workspace.id, lastDays(90)),
+  ]);
+  const viewParams = { ...timeViewParams(view.time), ...(view.pageSize === DEFAULT_PAGE_SIZE ? {} : { size: String(view.pageSize) }) };
   const href = (q: typeof filters, extra: Record<string, string> = {}) => `/requests?${new URLSearchParams([...toSearchParams(q), ...Object.entries({ ...viewParams, ...extra })]).toString()}`;
+  const top = { ...filters, cursor: undefined };
+  // Back from page 2 is the top of the list, live again.
+  const previousHref = list.previousCursor ? (view.page <= 2 ? href(top) : href(top, { before: list.previousCursor, page: String(view.page - 1) })) : null;
+  const nextHref = list.nextCursor ? href({ ...filters, cursor: list.nextCursor }, { page: String(view.page + 1) }) : null;
   const exportHref = (format: string) => `/api/v1/requests/export?${new URLSearchParams([...toSearchParams({ ...filters, cursor: undefined, from: query.from, to: query.to }), ["format", format]]).toString()}`;
+  const atTop = !query.cursor && !view.before;
 
   return (
     <div className="space-y-4">
       <div className="flex flex-wrap items-baseline justify-between gap-2">
         <h1 className="text-2xl font-semibold">Requests</h1>
         <div className="flex items-center gap-4 text-sm">
-          {filters.cursor ? (
-            <Link href={href({ ...filters, cursor: undefined })} className="text-indigo-600 hover:underline">
+          {atTop ? (
+            <LiveRefresh on={view.live} onHref={href(filters, { live: "1" })} offHref={href(filters)} />
+          ) : (
+            <Link href={href(top)} className="text-indigo-600 hover:underline dark:text-indigo-400">
               ← Back to the top
             </Link>
-          ) : (
-            <LiveRefresh on={live} onHref={href(filters, { live: "1" })} offHref={href(filters)} />
           )}
           <span className="text-zinc-500">
             Export:{" "}
-            <a href={exportHref("csv")} className="text-indigo-600 hover:underline" download>
+            <a href={exportHref("csv")} className="text-indigo-600 hover:underline dark:text-indigo-400" download>
               CSV
             </a>{" "}
             ·{" "}
-            <a href={exportHref("jsonl")} className="text-indigo-600 hover:underline" download>
+            <a href={exportHref("jsonl")} className="text-indigo-600 hover:underline dark:text-indigo-400" download>
               JSONL
             </a>
           </span>
         </div>
       </div>
-      <FilterBar key={toSearchParams(filters).toString()} propertyKeys={keys} properties={filters.properties} time={timeFieldsOf(view)} />
-      {page.data.length === 0 && !(await hasAnyRequest(workspace.id)) ? (
-        <GettingStarted baseUrl={`http://${(await headers()).get("host") ?? "localhost:3000"}`} />
-      ) : page.data.length === 0 ? (
+      <FilterBar key={toSearchParams(filters).toString()} propertyKeys={keys} properties={filters.properties} time={timeFieldsOf(view.time)} />
+      {stats.requests > 0 ? <StatsStrip stats={stats} /> : null}
+      {stats.requests === 0 && !(await hasAnyRequest(workspace.id)) ? (
+        <GettingStarted baseUrl={await requestOrigin()} />
+      ) : list.data.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">No requests match these filters in this time range.</p>
       ) : (
-        <RequestsTable rows={page.data} propertyKeys={keys} sort={{ column: filters.sort, dir: filters.dir }} />
+        <>
+          <RequestsTable rows={list.data} propertyKeys={keys} sort={{ column: filters.sort, dir: filters.dir }} />
+          <Pager
+            page={view.page}
+            shown={list.data.length}
+            pageSize={view.pageSize}
+            total={stats.requests}
+            previousHref={previousHref}
+            nextHref={nextHref}
+            sizeHref={(size) => `/requests?${new URLSearchParams([...toSearchParams(top), ...Object.entries({ ...timeViewParams(view.time), ...(size === DEFAULT_PAGE_SIZE ? {} : { size: String(size) }) })]).toString()}`}
+          />
+        </>
       )}
-      {page.nextCursor ? (
-        <Link href={href({ ...filters, cursor: page.nextCursor })} className="inline-block rounded-md border border-zinc-300 px-3 py-1.5 text-sm hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-          Next {PAGE_SIZE} →
-        </Link>
-      ) : null}
     </div>
   );
 }
