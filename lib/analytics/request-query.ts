@@ -20,6 +20,8 @@ export const requestQuerySchema = z.object({
   status: statusFilter.optional(),
   userId: z.string().min(1).max(500).optional(),
   sessionId: z.string().min(1).max(500).optional(),
+  /** Requests in a session: "any" for every session, else sessions whose id or name contains it. */
+  session: z.string().min(1).max(500).optional(),
   /** One Tollgate key's calls (alert and budget links scoped to a key). */
   apiKeyId: z.string().min(1).max(100).optional(),
   properties: z.array(propertyCondition).max(20).default([]),

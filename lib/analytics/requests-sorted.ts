@@ -21,7 +21,7 @@ function propertyCondition(s: Query, workspaceId: string, q: RequestQuery, c: Pr
 
 /** The page's ids in order, or null when a filter needs columns the index lacks. */
 export async function pageIdsByIndex(db: Db, workspaceId: string, q: RequestQuery): Promise<string[] | null> {
-  if (q.model || q.provider || q.sessionId || q.apiKeyId || q.cache || q.q) return null;
+  if (q.model || q.provider || q.sessionId || q.session || q.apiKeyId || q.cache || q.q) return null;
   const s = sql(dialectOf(db));
   const { column, nullable } = SORT_COLUMNS[q.sort];
   const col = `r."${column}"`;

@@ -28,7 +28,7 @@ function rowFilters(workspaceId: string, q: RequestQuery, skip?: PropertyConditi
     ...(q.provider ? { provider: q.provider } : {}),
     ...(q.status === "success" ? { status: { lt: 400 } } : q.status === "error" ? { status: { gte: 400 } } : q.status ? { status: q.status } : {}),
     ...(q.userId ? { userId: q.userId } : {}),
-    ...(q.sessionId ? { sessionId: q.sessionId } : {}),
+    ...(q.sessionId ? { sessionId: q.sessionId } : q.session ? { sessionId: { not: null } } : {}),
     ...(q.apiKeyId ? { apiKeyId: q.apiKeyId } : {}),
     ...(q.cache ? { cacheStatus: q.cache === "hit" ? "HIT" : "MISS" } : {}),
     costNanoUsd: {
@@ -39,6 +39,7 @@ function rowFilters(workspaceId: string, q: RequestQuery, skip?: PropertyConditi
     AND: [
       ...q.properties.filter((c) => c !== skip).map((c) => propertyWhere(workspaceId, q, c)),
       ...(q.q ? [{ OR: [{ requestBody: { contains: q.q } }, { responseBody: { contains: q.q } }] }] : []),
+      ...(q.session && q.session !== "any" ? [{ OR: [{ sessionId: { contains: q.session } }, { sessionName: { contains: q.session } }] }] : []),
     ],
   };
 }

@@ -166,4 +166,31 @@ describe("request explorer", () => {
     expect((await page.goto(`${h.url}/requests/no-such-request`))?.status()).toBe(404);
     await page.close();
   });
+
+  it("finds, sorts and pages sessions, with totals for those shown", async () => {
+    const page = await signedIn();
+    await page.goto(`${h.url}/sessions?range=30d&size=25`);
+    const pages = page.getByRole("navigation", { name: "Pages" });
+    const total = Number(/of ([\d,]+)/.exec((await pages.textContent())!)![1]!.replace(/,/g, ""));
+    expect(total).toBeGreaterThan(25);
+    expect(await pages.textContent()).toContain(`Rows 1–25 of ${total}`);
+    await pages.getByRole("link", { name: "Next →" }).click();
+    await page.waitForURL(/page=2/);
+    expect(await pages.textContent()).toContain(`Rows 26–50 of ${total}`);
+
+    // Sorted by spend, most first, as the session pages' own totals say.
+    await page.goto(`${h.url}/sessions?range=30d&sort=spend`);
+    const spends = (await page.locator("table tbody tr td:nth-child(4)").allTextContents()).map((t) => Number(t.replace(/[$,]/g, "")));
+    expect(spends).toEqual([...spends].sort((a, b) => b - a));
+
+    // A search narrows the list and the totals together.
+    const first = (await page.locator("table tbody tr td:first-child").first().textContent())!.trim();
+    await page.getByLabel("Id or name contains").fill(first);
+    await page.getByRole("button", { name: "Show" }).click();
+    await page.waitForURL(/q=/);
+    const requests = Number((await page.locator("table tbody tr td:nth-child(3)").first().textContent())!.replace(/,/g, ""));
+    const strip = page.getByRole("region", { name: "Totals for these sessions" });
+    expect(Number((await strip.locator("dd").first().textContent())!.replace(/,/g, ""))).toBeGreaterThanOrEqual(requests);
+    await page.close();
+  });
 });

@@ -112,11 +112,14 @@ describe("Requests page", () => {
     await table.waitFor();
     expect(await table.locator("tbody tr").count()).toBe(1);
 
-    // Sessions: the list, then the session as a tree of its paths.
-    await page.goto(`${h.url}/sessions`);
+    // Sessions: found by name, then the session as a timeline of its paths; a bar opens its request.
+    await page.goto(`${h.url}/sessions?q=Pelican`);
     await page.getByRole("link", { name: "trip-1" }).click();
     await page.getByRole("heading", { name: "Pelican trip" }).waitFor();
-    expect(await page.getByRole("region", { name: "Session tree" }).textContent()).toContain("/plan/routes");
+    const timeline = page.getByRole("region", { name: "Session timeline" });
+    expect(await timeline.textContent()).toContain("/plan/routes");
+    await timeline.getByRole("button", { name: /^gpt-4o-mini \(openai\)/ }).click();
+    await timeline.getByText("Find the pelican migration routes", { exact: true }).waitFor();
     await page.screenshot({ path: "test-results/session.png" });
 
     // Rate limits: charts from the demo traffic's provider 429s and the stored headers.
@@ -284,7 +287,7 @@ describe("Requests page", () => {
 
     expect((await page.goto(`${h.url}/sessions/${traceId}`))?.status()).toBe(200);
     await page.getByRole("heading", { name: "triage-bot" }).waitFor();
-    const tree = page.getByRole("region", { name: "Session tree" });
+    const tree = page.getByRole("region", { name: "Session timeline" });
     await tree.getByText("triage").first().waitFor();
     expect(await tree.textContent()).toContain("chat gpt-4o");
     await page.screenshot({ path: "test-results/otel-session.png" });

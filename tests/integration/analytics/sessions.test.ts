@@ -28,11 +28,20 @@ describe.each(DATABASE_KINDS)("sessions on %s", (kind) => {
   afterAll(() => t?.drop());
 
   it("lists sessions, newest first, with their totals", async () => {
-    const sessions = await listSessions(ws, { from: new Date("2026-11-01T00:00:00Z"), to: new Date("2027-01-01T00:00:00Z") }, 200, t.db);
+    const window = { from: new Date("2026-11-01T00:00:00Z"), to: new Date("2027-01-01T00:00:00Z") };
+    const { sessions, total } = await listSessions(ws, window, {}, t.db);
+    expect(total).toBe(2);
     expect(sessions.map((s) => [s.sessionId, s.name, s.requests, s.spendNano])).toEqual([
       ["s2", null, 1, 5n],
       ["s1", "Research run", 4, 1000n],
     ]);
+    const ids = async (options: Parameters<typeof listSessions>[2]) => (await listSessions(ws, window, options, t.db)).sessions.map((s) => s.sessionId);
+    expect(await ids({ sort: "spend" })).toEqual(["s1", "s2"]);
+    expect(await ids({ sort: "oldest" })).toEqual(["s1", "s2"]);
+    expect(await ids({ sort: "requests", pageSize: 1, page: 2 })).toEqual(["s2"]);
+    // Searched by id or name.
+    expect(await listSessions(ws, window, { search: "Research" }, t.db)).toMatchObject({ total: 1, sessions: [{ sessionId: "s1" }] });
+    expect(await listSessions(ws, window, { search: "s2" }, t.db)).toMatchObject({ total: 1, sessions: [{ sessionId: "s2" }] });
   });
 
   it("arranges a session's requests by path with totals per branch", async () => {
@@ -41,7 +50,10 @@ describe.each(DATABASE_KINDS)("sessions on %s", (kind) => {
     const root = tree!.root;
     expect([root.requests, root.spendNano, root.latencyMs]).toEqual([4, 1000n, 100]);
     const research = root.children.find((c) => c.segment === "research")!;
-    expect([research.path, research.requests, research.spendNano, research.requestIds.length]).toEqual(["/research", 3, 600n, 1]);
+    expect([research.path, research.requests, research.spendNano, research.calls.length]).toEqual(["/research", 3, 600n, 1]);
+    expect(research.calls[0]).toMatchObject({ latencyMs: 10, status: 200, model: "m", costNanoUsd: 100n });
+    // It ends when its last answer does.
+    expect(tree!.endedAt.toISOString()).toBe("2026-11-10T10:03:00.040Z");
     expect(research.children.map((c) => [c.path, c.spendNano])).toEqual([
       ["/research/step-1", 200n],
       ["/research/step-2", 300n],

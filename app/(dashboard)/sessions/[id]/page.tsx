@@ -1,39 +1,38 @@
 import Link from "next/link";
 import { notFound } from "next/navigation";
-import { SessionTree } from "@/components/sessions/session-tree";
-import { StatTile } from "@/components/ui/stat-tile";
+import { StatsStrip } from "@/components/requests/stats-strip";
+import { SessionWaterfall } from "@/components/sessions/session-waterfall";
+import { requestQuerySchema } from "@/lib/analytics/request-query";
+import { requestStats } from "@/lib/analytics/request-stats";
 import { sessionTree } from "@/lib/analytics/sessions";
 import { requireMember } from "@/lib/auth/session";
-import { formatCount, formatMs, formatUsd } from "@/lib/format";
+import { formatMs } from "@/lib/format";
 
 export const metadata = { title: "Session" };
 
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { workspace } = await requireMember();
   const sessionId = decodeURIComponent((await params).id);
-  const session = await sessionTree(workspace.id, sessionId);
+  const [session, stats] = await Promise.all([sessionTree(workspace.id, sessionId), requestStats(workspace.id, requestQuerySchema.parse({ sessionId }))]);
   if (!session) notFound();
-  const { root } = session;
   return (
     <div className="space-y-6">
       <div>
-        <Link href="/sessions" className="text-sm text-indigo-600 hover:underline">
+        <Link href="/sessions" className="text-sm text-indigo-600 hover:underline dark:text-indigo-400">
           ← Sessions
         </Link>
         <h1 className="text-2xl font-semibold">{session.name ?? sessionId}</h1>
         <p className="font-mono text-xs text-zinc-500">
-          {sessionId} · {session.startedAt.toISOString().replace("T", " ").slice(0, 19)} → {session.endedAt.toISOString().replace("T", " ").slice(11, 19)}
+          {sessionId} · {session.startedAt.toISOString().replace("T", " ").slice(0, 23)} → {session.endedAt.toISOString().replace("T", " ").slice(11, 23)} ·{" "}
+          {formatMs(session.endedAt.getTime() - session.startedAt.getTime())} ·{" "}
+          <Link href={`/requests?${new URLSearchParams({ sessionId, range: "90d" }).toString()}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+            its requests
+          </Link>
         </p>
       </div>
-      <div className="grid grid-cols-3 gap-4">
-        <StatTile label="Session spend" value={formatUsd(root.spendNano)} />
-        <StatTile label="Requests" value={formatCount(root.requests)} />
-        <StatTile label="Total latency" value={formatMs(root.latencyMs)} />
-      </div>
-      <section className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" aria-label="Session tree">
-        <ul>
-          <SessionTree node={root} sessionId={sessionId} />
-        </ul>
+      <StatsStrip stats={stats} label="Totals for this session" />
+      <section className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" aria-label="Session timeline">
+        <SessionWaterfall root={session.root} startedAt={session.startedAt} endedAt={session.endedAt} />
       </section>
     </div>
   );
