@@ -7,8 +7,8 @@ import { TimeFields, type TimeFieldsProps } from "@/components/ui/time-fields";
 
 const PROPERTY_PARAMS = { eq: "property", ne: "propertyNot", contains: "propertyContains" } as const;
 type Op = keyof typeof PROPERTY_PARAMS;
-/** Kept from the current URL when filters change: the sort order and live mode. */
-const KEPT = ["sort", "dir", "live"];
+/** Kept from the current URL when filters change: the sort order, live mode, page size, the Overview's chart choices. */
+const KEPT = ["sort", "dir", "live", "size", "granularity", "property"];
 /** Filters set by links (a session, an alert's API key) rather than fields: kept until cleared. */
 const SCOPES = [
   ["sessionId", "Session"],
@@ -36,7 +36,11 @@ function useKnownValues(keys: string[]) {
   return known;
 }
 
-export function FilterBar({ propertyKeys, properties, time }: { propertyKeys: string[]; properties: PropertyFilter[]; time: TimeFieldsProps }) {
+/**
+ * `summary`: only the filters summary views (the Overview) can apply: no text search, cost or
+ * latency bounds, cache status, or property operators other than equals.
+ */
+export function FilterBar({ propertyKeys, properties, time, summary = false }: { propertyKeys: string[]; properties: PropertyFilter[]; time: TimeFieldsProps; summary?: boolean }) {
   const router = useRouter();
   const pathname = usePathname();
   const params = useSearchParams();
@@ -47,7 +51,7 @@ export function FilterBar({ propertyKeys, properties, time }: { propertyKeys: st
     const form = new FormData(event.currentTarget);
     const next = new URLSearchParams();
     for (const name of [...KEPT, ...SCOPES.map(([name]) => name)]) if (params.get(name)) next.set(name, params.get(name)!);
-    for (const name of ["range", "from", "to", "model", "provider", "status", "userId", "cache", "q", "minCostUsd", "maxLatencyMs"]) {
+    for (const name of ["range", "from", "to", "granularity", "model", "provider", "status", "userId", "cache", "q", "minCostUsd", "maxLatencyMs"]) {
       const value = String(form.get(name) ?? "").trim();
       if (value) next.set(name, value);
     }
@@ -93,26 +97,30 @@ export function FilterBar({ propertyKeys, properties, time }: { propertyKeys: st
           User
           <input name="userId" defaultValue={value("userId")} placeholder="any" className={`${controlClass} block w-36`} />
         </label>
-        <label className="text-xs text-zinc-500">
-          Cache
-          <select name="cache" defaultValue={value("cache")} className={`${controlClass} block`}>
-            <option value="">any</option>
-            <option value="hit">hit</option>
-            <option value="miss">miss</option>
-          </select>
-        </label>
-        <label className="text-xs text-zinc-500">
-          Min cost ($)
-          <input name="minCostUsd" type="number" step="any" min="0" defaultValue={value("minCostUsd")} className={`${controlClass} block w-24`} />
-        </label>
-        <label className="text-xs text-zinc-500">
-          Max latency (ms)
-          <input name="maxLatencyMs" type="number" min="0" defaultValue={value("maxLatencyMs")} className={`${controlClass} block w-28`} />
-        </label>
-        <label className="flex-1 text-xs text-zinc-500">
-          Search prompt and response
-          <input name="q" type="search" defaultValue={value("q")} className={`${controlClass} block w-full min-w-40`} />
-        </label>
+        {summary ? null : (
+          <>
+            <label className="text-xs text-zinc-500">
+              Cache
+              <select name="cache" defaultValue={value("cache")} className={`${controlClass} block`}>
+                <option value="">any</option>
+                <option value="hit">hit</option>
+                <option value="miss">miss</option>
+              </select>
+            </label>
+            <label className="text-xs text-zinc-500">
+              Min cost ($)
+              <input name="minCostUsd" type="number" step="any" min="0" defaultValue={value("minCostUsd")} className={`${controlClass} block w-24`} />
+            </label>
+            <label className="text-xs text-zinc-500">
+              Max latency (ms)
+              <input name="maxLatencyMs" type="number" min="0" defaultValue={value("maxLatencyMs")} className={`${controlClass} block w-28`} />
+            </label>
+            <label className="flex-1 text-xs text-zinc-500">
+              Search prompt and response
+              <input name="q" type="search" defaultValue={value("q")} className={`${controlClass} block w-full min-w-40`} />
+            </label>
+          </>
+        )}
       </div>
       <div className="space-y-2">
         {SCOPES.filter(([name]) => params.get(name)).map(([name, label]) => (
@@ -134,11 +142,15 @@ export function FilterBar({ propertyKeys, properties, time }: { propertyKeys: st
                 </option>
               ))}
             </select>
-            <select aria-label="Operator" value={c.op} onChange={(e) => update(i, { op: e.target.value as Op })} className={controlClass}>
-              <option value="eq">equals</option>
-              <option value="ne">not equals</option>
-              <option value="contains">contains</option>
-            </select>
+            {summary ? (
+              <span className="text-sm text-zinc-500">equals</span>
+            ) : (
+              <select aria-label="Operator" value={c.op} onChange={(e) => update(i, { op: e.target.value as Op })} className={controlClass}>
+                <option value="eq">equals</option>
+                <option value="ne">not equals</option>
+                <option value="contains">contains</option>
+              </select>
+            )}
             <input aria-label="Value" list={`property-values-${i}`} value={c.value} onChange={(e) => update(i, { value: e.target.value })} className={controlClass} />
             <datalist id={`property-values-${i}`}>
               {(known[c.key] ?? []).map((v) => (

@@ -16,6 +16,8 @@ export interface RequestStats {
   avgLatencyMs: number | null;
   /** Exact: the latency 95% of the selected requests do not exceed (nearest rank). */
   p95LatencyMs: number | null;
+  /** Over streamed requests, the only ones with a first token to time. */
+  avgTtftMs: number | null;
   errors: number;
   errorRate: number | null;
   /** Among requests that asked for caching. */
@@ -31,7 +33,7 @@ const unpaged = (q: RequestQuery): RequestQuery => ({ ...q, cursor: undefined, s
 export async function requestStats(workspaceId: string, q: RequestQuery, db: Db = defaultDb()): Promise<RequestStats> {
   const where = requestWhere(workspaceId, unpaged(q));
   const [totals, errors, unpriced, hits, lookups] = await Promise.all([
-    db.request.aggregate({ where, _count: { _all: true }, _sum: { costNanoUsd: true, promptTokens: true, completionTokens: true, costSavedNanoUsd: true }, _avg: { latencyMs: true } }),
+    db.request.aggregate({ where, _count: { _all: true }, _sum: { costNanoUsd: true, promptTokens: true, completionTokens: true, costSavedNanoUsd: true }, _avg: { latencyMs: true, timeToFirstTokenMs: true } }),
     db.request.count({ where: { AND: [where, { status: { gte: 400 } }] } }),
     db.request.count({ where: { AND: [where, { costNanoUsd: null }] } }),
     db.request.count({ where: { AND: [where, { cacheStatus: "HIT" }] } }),
@@ -48,6 +50,7 @@ export async function requestStats(workspaceId: string, q: RequestQuery, db: Db 
     completionTokens: totals._sum.completionTokens ?? 0,
     avgLatencyMs: totals._avg.latencyMs,
     p95LatencyMs: p95?.latencyMs ?? null,
+    avgTtftMs: totals._avg.timeToFirstTokenMs,
     errors,
     errorRate: requests ? errors / requests : null,
     cacheHits: hits,

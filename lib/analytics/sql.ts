@@ -25,24 +25,32 @@ export function sql(dialect: Dialect) {
 }
 
 /**
- * Whose requests a query reads: a workspace's, or within it one user's and/or those carrying
- * some property values (Workflow = research-agent).
+ * Whose requests a query reads: a workspace's, or within it those of one user, model, provider,
+ * outcome or API key, and/or those carrying some property values (Workflow = research-agent).
  */
-export type Scope = string | { workspaceId: string; userId?: string; properties?: { key: string; value: string }[] };
+export type Scope =
+  | string
+  | { workspaceId: string; userId?: string; properties?: { key: string; value: string }[]; model?: string; provider?: string; status?: "success" | "error" | number; apiKeyId?: string };
 
-export const scopeOf = (scope: Scope) => (typeof scope === "string" ? { workspaceId: scope, userId: undefined, properties: [] } : { properties: [], ...scope });
+export const scopeOf = (scope: Scope) => (typeof scope === "string" ? { workspaceId: scope, properties: [] } : { properties: [], ...scope });
 
 /** Whether the scope is a whole workspace, the only scope the rollups can answer. */
 export const isWholeWorkspace = (scope: Scope) => {
-  const { userId, properties } = scopeOf(scope);
-  return userId === undefined && properties.length === 0;
+  const { properties, ...rest } = scopeOf(scope);
+  return properties.length === 0 && Object.entries(rest).every(([key, value]) => key === "workspaceId" || value === undefined);
 };
 
-/** The WHERE conditions of a scope, on the Request table aliased `r`. */
+/** The WHERE conditions of a scope, on the Request table aliased `r`; as requests.ts filters the list. */
 export function scopeWhere(q: ReturnType<typeof sql>, scope: Scope): string {
-  const { workspaceId, userId, properties } = scopeOf(scope);
+  const { workspaceId, userId, properties, model, provider, status, apiKeyId } = scopeOf(scope);
   let where = `r."workspaceId" = ${q.param(workspaceId)}`;
   if (userId !== undefined) where += ` AND r."userId" = ${q.param(userId)}`;
+  if (model !== undefined) where += ` AND (r."modelRequested" = ${q.param(model)} OR r."modelServed" = ${q.param(model)})`;
+  if (provider !== undefined) where += ` AND r."provider" = ${q.param(provider)}`;
+  if (status === "success") where += ` AND r."status" < 400`;
+  else if (status === "error") where += ` AND r."status" >= 400`;
+  else if (status !== undefined) where += ` AND r."status" = ${q.param(status)}`;
+  if (apiKeyId !== undefined) where += ` AND r."apiKeyId" = ${q.param(apiKeyId)}`;
   for (const p of properties) {
     where += ` AND r."id" IN (SELECT s."requestId" FROM "RequestProperty" s WHERE s."workspaceId" = ${q.param(workspaceId)} AND s."key" = ${q.param(p.key.toLowerCase())} AND s."value" = ${q.param(p.value)})`;
   }

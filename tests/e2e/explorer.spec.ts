@@ -193,4 +193,31 @@ describe("request explorer", () => {
     expect(Number((await strip.locator("dd").first().textContent())!.replace(/,/g, ""))).toBeGreaterThanOrEqual(requests);
     await page.close();
   });
+
+  it("filters the Overview like the explorer, and its totals match the explorer's for the same filter", async () => {
+    const page = await signedIn();
+    await page.goto(`${h.url}/?range=30d`);
+    const filters = page.getByRole("form", { name: "Filters" });
+    await filters.getByRole("button", { name: "+ Property filter" }).click();
+    await filters.getByLabel("Property", { exact: true }).selectOption("workflow");
+    await filters.getByLabel("Value").fill("research-agent");
+    await filters.getByLabel("Provider").fill("openai");
+    await filters.getByRole("button", { name: "Apply" }).click();
+    await page.waitForURL(/property\.workflow=research-agent/);
+    expect(new URL(page.url()).pathname).toBe("/");
+    const totals = page.getByRole("region", { name: "Totals for these filters" });
+    const tile = (label: string) => totals.locator("div", { has: page.getByText(label, { exact: true }) }).locator("p").nth(1).textContent();
+    const overviewRequests = Number((await tile("Requests"))!.replace(/,/g, ""));
+    const stats = await api(`/api/v1/requests/stats?property.workflow=research-agent&provider=openai&from=${encodeURIComponent(new Date(Date.now() - 30 * 86_400_000).toISOString())}`);
+    expect(overviewRequests).toBe(stats.requests);
+    expect(overviewRequests).toBeGreaterThan(0);
+    // The charts follow the filter: only OpenAI's models in "Cost by model".
+    const byModel = await page.getByRole("region", { name: "Cost by model" }).textContent();
+    expect(byModel).not.toMatch(/claude|gemini|llama/);
+    // "Cost by model" links to the explorer with the same filters.
+    await page.getByRole("region", { name: "Cost by model" }).getByRole("link").first().click();
+    await page.waitForURL(/\/requests\?.*property\.workflow=research-agent/);
+    expect(new URL(page.url()).searchParams.get("provider")).toBe("openai");
+    await page.close();
+  });
 });
