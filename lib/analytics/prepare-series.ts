@@ -63,3 +63,9 @@ export function percentileRows(points: LatencyPoint[], buckets: string[]) {
     { buckets },
   ).rows;
 }
+
+/** Flags the rows of partial buckets (time-range.ts partialBuckets) for the charts to mark. */
+export function markPartial<R extends Row>(rows: R[], partial: string[]): R[] {
+  const set = new Set(partial);
+  return rows.map((row) => (set.has(String(row.bucket)) ? { ...row, partial: 1 } : row));
+}

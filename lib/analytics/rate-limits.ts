@@ -18,9 +18,9 @@ export interface HeadroomPoint {
   bucket: string;
   /** The provider or the model. */
   group: string;
-  /** The lowest remaining-requests figure the provider reported in the bucket. */
-  remainingRequests: number | null;
-  remainingTokens: number | null;
+  /** The lowest share of the request limit left that the provider reported in the bucket, in %. */
+  requestsLeftPercent: number | null;
+  tokensLeftPercent: number | null;
 }
 
 const groupColumn = (group: RateLimitGroup) => (group === "provider" ? `r."provider"` : `COALESCE(r."modelServed", r."modelRequested")`);
@@ -42,15 +42,17 @@ export async function rateLimitedSeries(workspaceId: string, window: Window, gra
   return rows.map((r) => ({ bucket: String(r.bucket), series: String(r.series), requests: Number(r.n) }));
 }
 
+/** The lowest headroom providers reported per bucket, as a share of their limit (remaining ÷ limit). */
 export async function providerHeadroom(workspaceId: string, window: Window, granularity: Granularity, group: RateLimitGroup = "provider", db: Db = defaultDb()): Promise<HeadroomPoint[]> {
   const dialect = dialectOf(db);
   const q = sql(dialect);
-  const requests = headerNumber(dialect, ["x-ratelimit-remaining-requests", "anthropic-ratelimit-requests-remaining"]);
-  const tokens = headerNumber(dialect, ["x-ratelimit-remaining-tokens", "anthropic-ratelimit-tokens-remaining"]);
-  const text = `SELECT ${bucketOf(dialect, granularity, `r."createdAt"`)} AS bucket, ${groupColumn(group)} AS grp, MIN(${requests}) AS req, MIN(${tokens}) AS tok
+  const share = (remaining: string[], limit: string[]) => `MIN(${headerNumber(dialect, remaining)} * 100.0 / NULLIF(${headerNumber(dialect, limit)}, 0))`;
+  const requests = share(["x-ratelimit-remaining-requests", "anthropic-ratelimit-requests-remaining"], ["x-ratelimit-limit-requests", "anthropic-ratelimit-requests-limit"]);
+  const tokens = share(["x-ratelimit-remaining-tokens", "anthropic-ratelimit-tokens-remaining"], ["x-ratelimit-limit-tokens", "anthropic-ratelimit-tokens-limit"]);
+  const text = `SELECT ${bucketOf(dialect, granularity, `r."createdAt"`)} AS bucket, ${groupColumn(group)} AS grp, ${requests} AS req, ${tokens} AS tok
     FROM "Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."rateLimitHeaders" IS NOT NULL AND ${q.within(`r."createdAt"`, window)}
     GROUP BY 1, 2 ORDER BY 1`;
   const rows = await db.$queryRawUnsafe<{ bucket: string; grp: string; req: unknown; tok: unknown }[]>(text, ...q.params);
-  const num = (v: unknown) => (v === null || v === undefined ? null : Number(v));
-  return rows.map((r) => ({ bucket: String(r.bucket), group: String(r.grp), remainingRequests: num(r.req), remainingTokens: num(r.tok) }));
+  const percent = (v: unknown) => (v === null || v === undefined ? null : Math.round(Number(v) * 10) / 10);
+  return rows.map((r) => ({ bucket: String(r.bucket), group: String(r.grp), requestsLeftPercent: percent(r.req), tokensLeftPercent: percent(r.tok) }));
 }

@@ -123,6 +123,33 @@ export function bucketLabels(from: Date, to: Date, granularity: Granularity): st
   return labels;
 }
 
+/** When the bucket a label names begins (labels as bucketLabel writes them, in UTC). */
+function bucketStart(label: string, granularity: Granularity): Date {
+  if (granularity === "hour") return new Date(`${label.slice(0, 13)}:00:00Z`);
+  if (granularity === "month") return new Date(`${label}-01T00:00:00Z`);
+  return new Date(`${label}T00:00:00Z`);
+}
+
+function bucketEnd(label: string, granularity: Granularity): Date {
+  const start = bucketStart(label, granularity);
+  if (granularity === "month") return new Date(Date.UTC(start.getUTCFullYear(), start.getUTCMonth() + 1, 1));
+  return new Date(start.getTime() + BUCKET_MS[granularity]);
+}
+
+/**
+ * The buckets the window covers only in part: the first when the window starts after it begins,
+ * the last when the window ends before it does. Their totals are not comparable to full ones.
+ */
+export function partialBuckets(from: Date, to: Date, granularity: Granularity): string[] {
+  const labels = bucketLabels(from, to, granularity);
+  const first = labels[0];
+  const last = labels.at(-1);
+  const partial = new Set<string>();
+  if (first && bucketStart(first, granularity) < from) partial.add(first);
+  if (last && bucketEnd(last, granularity) > to) partial.add(last);
+  return [...partial];
+}
+
 /** The picker's props for a view: the inclusive days it covers. */
 export function timeFieldsOf(view: TimeView, withGranularity = false) {
   return {

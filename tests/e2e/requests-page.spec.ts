@@ -125,7 +125,7 @@ describe("Requests page", () => {
     // Rate limits: charts from the demo traffic's provider 429s and the stored headers.
     await page.goto(`${h.url}/rate-limits`);
     await page.getByRole("figure", { name: "Rate-limited requests per day" }).waitFor();
-    await page.getByRole("figure", { name: "Lowest remaining requests reported" }).waitFor();
+    await page.getByRole("figure", { name: "Lowest headroom reported, % of the limit left, per day" }).waitFor();
     expect(await page.getByRole("table", { name: "Requests" }).locator("tbody tr").count()).toBeGreaterThan(0);
     await page.screenshot({ path: "test-results/rate-limits.png" });
 
@@ -143,6 +143,8 @@ describe("Requests page", () => {
     // Overview: the tiles and charts of the default window, and top values of a chosen property.
     await page.getByText("p95 latency").waitFor();
     for (const chart of ["Spend per day", "Requests by status per day", "Latency p50 and p95 per day (ms)"]) await page.getByRole("figure", { name: chart }).waitFor();
+    // The last 7 days start and end inside a day: those two days are marked as partial.
+    expect(await page.getByRole("figure", { name: "Spend per day" }).textContent()).toContain("The window starts or ends inside this bucket");
     const topOf = page.getByLabel("Top values of");
     if ((await topOf.getByRole("link", { name: "workflow", exact: true }).count()) > 0) {
       await topOf.getByRole("link", { name: "workflow", exact: true }).click();

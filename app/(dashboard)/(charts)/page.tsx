@@ -10,13 +10,13 @@ import { StatTile } from "@/components/ui/stat-tile";
 import { type CostGroup, costBreakdown } from "@/lib/analytics/cost";
 import { latencyPercentiles } from "@/lib/analytics/latency";
 import { STATUS_CLASSES, activitySeries, overviewTotals } from "@/lib/analytics/overview";
-import { percentileRows, pivot } from "@/lib/analytics/prepare-series";
+import { markPartial, percentileRows, pivot } from "@/lib/analytics/prepare-series";
 import { propertyKeys } from "@/lib/analytics/properties";
 import { type RequestQuery, parseRequestQuery, requestQuerySchema, toSearchParams } from "@/lib/analytics/request-query";
 import { type SearchRecord, searchParamsOf } from "@/lib/analytics/request-view";
 import { hasAnyRequest, listRequests } from "@/lib/analytics/requests";
 import type { Scope } from "@/lib/analytics/sql";
-import { bucketLabels, describeTimeView, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
+import { bucketLabels, describeTimeView, partialBuckets, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
 import { requestOrigin } from "@/lib/request-origin";
@@ -73,7 +73,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
     (p) => p.n,
     { buckets, missing: 0 },
   );
-  const latencyRows = percentileRows(latency.series, buckets);
+  const partial = partialBuckets(view.from, view.to, view.granularity);
+  const latencyRows = markPartial(percentileRows(latency.series, buckets), partial);
   const filterParams = [...toSearchParams({ ...filters, cursor: undefined })];
   const link = (filter: Record<string, string>) => `/requests?${new URLSearchParams([...filterParams, ...Object.entries({ ...timeViewParams(view), ...filter })]).toString()}`;
   const shares = (groups: CostGroup[], filter: (group: string) => Record<string, string>): ShareRow[] =>
@@ -108,8 +109,8 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <StatTile label="Cache hit rate" value={totals.requests ? formatPercent(totals.cacheHits / totals.requests) : "—"} hint={`${formatUsd(totals.savedNano)} saved`} />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <StackedArea keys={spend.keys.length ? spend.keys : ["spend"]} rows={spend.rows} label={`Spend per ${view.granularity}`} />
-        <StackedBars keys={[...STATUS_CLASSES]} rows={statuses.rows} label={`Requests by status per ${view.granularity}`} colors={STATUS_COLORS} />
+        <StackedArea keys={spend.keys.length ? spend.keys : ["spend"]} rows={markPartial(spend.rows, partial)} label={`Spend per ${view.granularity}`} />
+        <StackedBars keys={[...STATUS_CLASSES]} rows={markPartial(statuses.rows, partial)} label={`Requests by status per ${view.granularity}`} colors={STATUS_COLORS} />
         <LineSeries keys={["p50", "p95"]} rows={latencyRows} label={`Latency p50 and p95 per ${view.granularity} (ms)`} />
         <ShareBars title="Cost by model" total={totals.spendNano} rows={shares(models, (model) => ({ model }))} empty="No spend in this window." />
         <ShareBars title="Top users" total={totals.spendNano} rows={shares(users.filter((u) => u.group !== "(no user)"), (userId) => ({ userId }))} empty="No requests carried a user id. Send Helicone-User-Id to see who spends what." />

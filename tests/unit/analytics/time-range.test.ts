@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { bucketLabel, bucketLabels, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
+import { partialBuckets, bucketLabel, bucketLabels, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 
 const NOW = Date.parse("2026-11-20T15:30:00Z");
 
@@ -50,5 +50,24 @@ describe("bucket labels", () => {
     expect(bucketLabels(new Date("2026-11-29T12:00:00Z"), new Date("2026-12-02T08:00:00Z"), "day")).toEqual(["2026-11-29", "2026-11-30", "2026-12-01", "2026-12-02"]);
     expect(bucketLabels(new Date("2026-10-31T12:00:00Z"), new Date("2027-01-01T00:00:00Z"), "month")).toEqual(["2026-10", "2026-11", "2026-12"]);
     expect(bucketLabels(new Date("2026-11-04T00:00:00Z"), new Date("2026-11-20T00:00:00Z"), "week")).toEqual(["2026-11-02", "2026-11-09", "2026-11-16"]);
+  });
+});
+
+describe("partial buckets", () => {
+  it("marks the first bucket when the window starts inside it, and the last when it ends inside it", () => {
+    const from = new Date("2026-11-24T14:23:00Z");
+    const to = new Date("2026-12-01T09:10:00Z");
+    expect(partialBuckets(from, to, "day")).toEqual(["2026-11-24", "2026-12-01"]);
+    expect(partialBuckets(from, to, "hour")).toEqual(["2026-11-24T14:00", "2026-12-01T09:00"]);
+    // November 2026 is covered from the 24th only; December only to the 1st.
+    expect(partialBuckets(from, to, "month")).toEqual(["2026-11", "2026-12"]);
+  });
+
+  it("marks nothing for a window of whole buckets", () => {
+    expect(partialBuckets(new Date("2026-11-01T00:00:00Z"), new Date("2026-11-08T00:00:00Z"), "day")).toEqual([]);
+    expect(partialBuckets(new Date("2026-11-01T00:00:00Z"), new Date("2026-12-01T00:00:00Z"), "month")).toEqual([]);
+    // ISO weeks start on Monday: 2026-11-02 is one.
+    expect(partialBuckets(new Date("2026-11-02T00:00:00Z"), new Date("2026-11-16T00:00:00Z"), "week")).toEqual([]);
+    expect(partialBuckets(new Date("2026-11-03T00:00:00Z"), new Date("2026-11-16T00:00:00Z"), "week")).toEqual(["2026-11-02"]);
   });
 });

@@ -4,9 +4,9 @@ import { SelectField, ShowButton } from "@/components/ui/controls";
 import { Cell, SimpleTable } from "@/components/ui/table";
 import { TimeFields } from "@/components/ui/time-fields";
 import { type CostDimension, NO_VALUE, costBreakdown, costSeries } from "@/lib/analytics/cost";
-import { stackSeries } from "@/lib/analytics/prepare-series";
+import { markPartial, stackSeries } from "@/lib/analytics/prepare-series";
 import { propertyKeys } from "@/lib/analytics/properties";
-import { bucketLabels, describeTimeView, lastDays, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
+import { bucketLabels, describeTimeView, partialBuckets, lastDays, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatPercent, formatUsd } from "@/lib/format";
 
@@ -96,7 +96,7 @@ export default async function CostPage({ searchParams }: { searchParams: Search 
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">No spend in this time range.</p>
       ) : (
         <>
-          <StackedArea keys={series.keys} rows={series.rows} label={`Spend by ${byLabel} per ${granularity}`} />
+          <StackedArea keys={series.keys} rows={markPartial(series.rows, partialBuckets(from, to, granularity))} label={`Spend by ${byLabel} per ${granularity}`} />
           <SimpleTable caption={`Spend by ${byLabel}`} head={[byLabel, "Spend", "Requests", "Avg / request", "Share", ...(dimension.kind === "property" ? ["Break down"] : [])]}>
             {groups.map((g) => {
               const deeper = drillDown(g.group);

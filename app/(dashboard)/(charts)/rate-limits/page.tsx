@@ -1,12 +1,14 @@
 import { LineSeries } from "@/components/charts/line-series";
+import { StackedBars } from "@/components/charts/stacked-bars";
+import { seriesColor } from "@/components/charts/theme";
 import { RequestsTable } from "@/components/requests/requests-table";
 import { SelectField, ShowButton } from "@/components/ui/controls";
 import { TimeFields } from "@/components/ui/time-fields";
-import { pivot } from "@/lib/analytics/prepare-series";
+import { markPartial, pivot } from "@/lib/analytics/prepare-series";
 import { type RateLimitGroup, providerHeadroom, rateLimitedSeries } from "@/lib/analytics/rate-limits";
 import { requestQuerySchema } from "@/lib/analytics/request-query";
 import { listRequests } from "@/lib/analytics/requests";
-import { type TimeSearch, bucketLabels, describeTimeView, parseTimeView, timeFieldsOf } from "@/lib/analytics/time-range";
+import { type TimeSearch, bucketLabels, describeTimeView, partialBuckets, parseTimeView, timeFieldsOf } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 
 export const metadata = { title: "Rate limits" };
@@ -23,9 +25,20 @@ export default async function RateLimitsPage({ searchParams }: { searchParams: P
     listRequests(workspace.id, requestQuerySchema.parse({ status: 429, from: view.from, to: view.to, limit: 50 })),
   ]);
   const buckets = bucketLabels(view.from, view.to, granularity);
+  const partial = partialBuckets(view.from, view.to, granularity);
   const refused = pivot(limited, (p) => p.bucket, (p) => p.series, (p) => p.requests, { buckets, missing: 0 });
-  const requestsLeft = pivot(headroom, (p) => p.bucket, (p) => p.group, (p) => p.remainingRequests, { buckets });
-  const tokensLeft = pivot(headroom, (p) => p.bucket, (p) => p.group, (p) => p.remainingTokens, { buckets });
+  // One series per provider (or model) and limit kind, on one 0–100% scale.
+  const left = pivot(
+    headroom.flatMap((p) => [
+      { bucket: p.bucket, series: `${p.group} · requests`, percent: p.requestsLeftPercent },
+      { bucket: p.bucket, series: `${p.group} · tokens`, percent: p.tokensLeftPercent },
+    ]).filter((p) => p.percent !== null),
+    (p) => p.bucket,
+    (p) => p.series,
+    (p) => p.percent,
+    { buckets },
+  );
+  const colors = Object.fromEntries(refused.keys.map((k, i) => [k, seriesColor(i)]));
 
   return (
     <div className="space-y-6">
@@ -40,13 +53,16 @@ export default async function RateLimitsPage({ searchParams }: { searchParams: P
           <ShowButton />
         </form>
       </div>
-      {limited.length ? <LineSeries keys={refused.keys} rows={refused.rows} label={`Rate-limited requests per ${granularity}`} /> : <p className="text-sm text-zinc-500">No rate-limited requests over {describeTimeView(view)}.</p>}
-      {headroom.length ? (
-        <div className="grid gap-4 lg:grid-cols-2">
-          <LineSeries keys={requestsLeft.keys} rows={requestsLeft.rows} label="Lowest remaining requests reported" />
-          <LineSeries keys={tokensLeft.keys} rows={tokensLeft.rows} label="Lowest remaining tokens reported" />
-        </div>
-      ) : null}
+      {limited.length ? (
+        <StackedBars keys={refused.keys} rows={markPartial(refused.rows, partial)} label={`Rate-limited requests per ${granularity}`} colors={colors} />
+      ) : (
+        <p className="text-sm text-zinc-500">No rate-limited requests over {describeTimeView(view)}.</p>
+      )}
+      {left.keys.length ? (
+        <LineSeries keys={left.keys} rows={markPartial(left.rows, partial)} label={`Lowest headroom reported, % of the limit left, per ${granularity}`} domain={[0, 100]} unit="%" />
+      ) : (
+        <p className="text-sm text-zinc-500">No provider reported its limits (x-ratelimit-limit-* and -remaining-*, or Anthropic&apos;s) over {describeTimeView(view)}.</p>
+      )}
       <div className="space-y-2">
         <h2 className="text-lg font-semibold">Latest rate-limited requests</h2>
         {recent.data.length ? <RequestsTable rows={recent.data} propertyKeys={[]} /> : <p className="text-sm text-zinc-500">None.</p>}

@@ -5,9 +5,9 @@ import { ShowButton } from "@/components/ui/controls";
 import { Cell, SimpleTable } from "@/components/ui/table";
 import { TimeFields } from "@/components/ui/time-fields";
 import { costSeries } from "@/lib/analytics/cost";
-import { stackSeries } from "@/lib/analytics/prepare-series";
+import { markPartial, stackSeries } from "@/lib/analytics/prepare-series";
 import { propertyValueSummaries } from "@/lib/analytics/properties";
-import { type TimeSearch, bucketLabels, describeTimeView, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
+import { type TimeSearch, bucketLabels, describeTimeView, partialBuckets, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatMs, formatUsd } from "@/lib/format";
 
@@ -52,7 +52,7 @@ export default async function PropertyPage({ params, searchParams }: { params: P
         </form>
       </div>
       {values.length === 0 ? <p className="text-sm text-zinc-500">No request used {key} in this window: pick a longer one.</p> : null}
-      <StackedArea keys={chart.keys} rows={chart.rows} label={`Spend by ${key} per ${view.granularity}`} />
+      <StackedArea keys={chart.keys} rows={markPartial(chart.rows, partialBuckets(view.from, view.to, view.granularity))} label={`Spend by ${key} per ${view.granularity}`} />
       <SimpleTable caption={`Values of ${key}`} head={["Value", "Requests", "Spend", "Avg latency", "Avg tokens", "Spend trend"]}>
         {values.map((v) => (
           <tr key={v.value}>

@@ -8,10 +8,10 @@ import { Cell, SimpleTable } from "@/components/ui/table";
 import { TimeFields } from "@/components/ui/time-fields";
 import { costBreakdown, costSeries } from "@/lib/analytics/cost";
 import { latencyPercentiles } from "@/lib/analytics/latency";
-import { percentileRows, stackSeries } from "@/lib/analytics/prepare-series";
+import { markPartial, percentileRows, stackSeries } from "@/lib/analytics/prepare-series";
 import { requestQuerySchema } from "@/lib/analytics/request-query";
 import { listRequests } from "@/lib/analytics/requests";
-import { type TimeSearch, bucketLabels, describeTimeView, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
+import { type TimeSearch, bucketLabels, describeTimeView, partialBuckets, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { userSummaries } from "@/lib/analytics/users";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
@@ -33,6 +33,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const buckets = bucketLabels(view.from, view.to, view.granularity);
   const spend = stackSeries(points, models, 6, buckets);
   const latencyRows = percentileRows(latency.series, buckets);
+  const partial = partialBuckets(view.from, view.to, view.granularity);
   const viewParams = timeViewParams(view);
   const seen = (at: Date) => at.toISOString().slice(0, 16).replace("T", " ");
   const header = (
@@ -65,8 +66,8 @@ export default async function UserPage({ params, searchParams }: { params: Promi
         <StatTile label="Error rate" value={formatPercent(summary.errorRate)} />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
-        <StackedArea keys={spend.keys} rows={spend.rows} label={`Spend by model per ${view.granularity}`} />
-        <LineSeries keys={["p50", "p95"]} rows={latencyRows} label={`Latency p50 and p95 per ${view.granularity} (ms)`} />
+        <StackedArea keys={spend.keys} rows={markPartial(spend.rows, partial)} label={`Spend by model per ${view.granularity}`} />
+        <LineSeries keys={["p50", "p95"]} rows={markPartial(latencyRows, partial)} label={`Latency p50 and p95 per ${view.granularity} (ms)`} />
       </div>
       <SimpleTable caption="Models used" head={["Model", "Requests", "Share"]}>
         {summary.models.map((m) => (
