@@ -17,6 +17,7 @@ import { type SearchRecord, searchParamsOf } from "@/lib/analytics/request-view"
 import { hasAnyRequest, listRequests } from "@/lib/analytics/requests";
 import type { Scope } from "@/lib/analytics/sql";
 import { bucketLabels, describeTimeView, partialBuckets, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
+import { canCreateKeys } from "@/lib/auth/roles";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
 import { requestOrigin } from "@/lib/request-origin";
@@ -39,7 +40,7 @@ function scopeOf(workspaceId: string, q: RequestQuery): Scope {
 }
 
 export default async function OverviewPage({ searchParams }: { searchParams: Promise<SearchRecord> }) {
-  const { workspace } = await requireMember();
+  const { workspace, role } = await requireMember();
   const search = await searchParams;
   const view = parseTimeView(search);
   const params = searchParamsOf(search);
@@ -97,7 +98,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
           These filters are not valid and were left out: {parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}`).join("; ")}.
         </p>
       ) : null}
-      {totals.requests === 0 && !(await hasAnyRequest(workspace.id)) ? <GettingStarted baseUrl={await requestOrigin()} /> : null}
+      {totals.requests === 0 && !(await hasAnyRequest(workspace.id)) ? <GettingStarted baseUrl={await requestOrigin()} canCreateKeys={canCreateKeys(role)} /> : null}
       <div className="grid grid-cols-2 gap-4 lg:grid-cols-4" role="region" aria-label={filtered ? "Totals for these filters" : "Totals"}>
         <StatTile label="Spend" value={formatUsd(totals.spendNano)} />
         <StatTile label="Requests" value={formatCount(totals.requests)} />

@@ -11,13 +11,14 @@ import { requestStats } from "@/lib/analytics/request-stats";
 import { type SearchRecord, DEFAULT_PAGE_SIZE, readRequestView } from "@/lib/analytics/request-view";
 import { hasAnyRequest, listRequests, listRequestsBefore, rowCursor } from "@/lib/analytics/requests";
 import { lastDays, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
+import { canCreateKeys } from "@/lib/auth/roles";
 import { requireMember } from "@/lib/auth/session";
 import { requestOrigin } from "@/lib/request-origin";
 
 export const metadata = { title: "Requests" };
 
 export default async function RequestsPage({ searchParams }: { searchParams: Promise<SearchRecord> }) {
-  const { workspace } = await requireMember();
+  const { workspace, role } = await requireMember();
   const read = readRequestView(await searchParams);
   if (!read.ok) {
     return (
@@ -75,7 +76,7 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
       <FilterBar key={toSearchParams(filters).toString()} propertyKeys={keys} properties={filters.properties} time={timeFieldsOf(view.time)} />
       {stats.requests > 0 ? <StatsStrip stats={stats} /> : null}
       {stats.requests === 0 && !(await hasAnyRequest(workspace.id)) ? (
-        <GettingStarted baseUrl={await requestOrigin()} />
+        <GettingStarted baseUrl={await requestOrigin()} canCreateKeys={canCreateKeys(role)} />
       ) : list.data.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">No requests match these filters in this time range.</p>
       ) : (
