@@ -26,3 +26,13 @@ export const formatMs = (ms: number | null | undefined) =>
 
 /** "1 row", "2,500 rows": a count with its noun. */
 export const countOf = (n: number, noun: string, plural = `${noun}s`) => `${formatCount(n)} ${n === 1 ? noun : plural}`;
+
+/** A span of time at a readable scale: "850 ms", "12.40 s", "3 min 05 s", "33 h 30 min". */
+export function formatDuration(ms: number | null | undefined): string {
+  if (ms === null || ms === undefined) return "—";
+  if (ms < 60_000) return formatMs(ms);
+  const seconds = Math.round(ms / 1000);
+  if (seconds < 3600) return `${Math.floor(seconds / 60)} min ${String(seconds % 60).padStart(2, "0")} s`;
+  const minutes = Math.round(seconds / 60);
+  return `${Math.floor(minutes / 60)} h ${String(minutes % 60).padStart(2, "0")} min`;
+}

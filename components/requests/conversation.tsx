@@ -56,7 +56,7 @@ export function Conversation({ turns }: { turns: Turn[] }) {
     <ol className="space-y-2">
       {turns.map((t, i) => (
         <li key={i} className={`rounded-md p-3 text-sm ${ROLE_STYLE[t.role] ?? ROLE_STYLE.user}`}>
-          <p className="mb-1 text-xs font-semibold uppercase text-zinc-500">{t.role}</p>
+          <p className="mb-1 text-xs font-semibold uppercase text-zinc-600 dark:text-zinc-400">{t.role}</p>
           {t.text ? <p className="whitespace-pre-wrap break-words">{t.text}</p> : null}
           {t.images.map((src, j) => (
             <p key={j} className="text-xs text-zinc-500">

@@ -52,7 +52,7 @@ export function Pager({ page, shown, pageSize, total, previousHref, nextHref, si
               {size}
             </span>
           ) : (
-            <Link key={size} href={sizeHref(size)} className="rounded px-1.5 text-indigo-600 hover:underline dark:text-indigo-400">
+            <Link key={size} href={sizeHref(size)} className="rounded px-1.5 text-indigo-600 underline dark:text-indigo-400">
               {size}
             </Link>
           ),

@@ -187,7 +187,7 @@ export function RequestsTable({ rows, propertyKeys, sort }: { rows: RequestRow[]
                 tabIndex={0}
                 onClick={() => setSelected(row.id)}
                 onKeyDown={(e) => onRowKey(e, () => setSelected(row.id))}
-                className="cursor-pointer hover:bg-indigo-50 focus:bg-indigo-50 focus:outline-none focus-visible:outline-2 focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 aria-selected:bg-indigo-50 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800 dark:aria-selected:bg-zinc-800"
+                className="cursor-pointer hover:bg-indigo-50 focus:bg-indigo-50 focus:outline-hidden focus-visible:outline-2 focus-visible:outline-solid focus-visible:-outline-offset-2 focus-visible:outline-indigo-600 aria-selected:bg-indigo-50 dark:hover:bg-zinc-800 dark:focus:bg-zinc-800 dark:aria-selected:bg-zinc-800"
               >
                 {row.getVisibleCells().map((cell) => (
                   <td key={cell.id} className="truncate px-3 py-2" style={{ width: cell.column.getSize(), maxWidth: cell.column.getSize() }}>

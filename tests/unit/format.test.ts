@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatUsd } from "@/lib/format";
+import { formatDuration, formatUsd } from "@/lib/format";
 
 describe("formatUsd", () => {
   it.each([
@@ -13,5 +13,15 @@ describe("formatUsd", () => {
     [1_234_567_890_000n, "$1,234.57"],
   ])("%s nano-USD → %s", (nano, text) => {
     expect(formatUsd(nano)).toBe(text);
+  });
+});
+
+describe("formatDuration", () => {
+  it("reads at the scale of the span", () => {
+    expect(formatDuration(850)).toBe("850 ms");
+    expect(formatDuration(12_400)).toBe("12.40 s");
+    expect(formatDuration(185_000)).toBe("3 min 05 s");
+    expect(formatDuration(120_636_890)).toBe("33 h 31 min");
+    expect(formatDuration(null)).toBe("—");
   });
 });

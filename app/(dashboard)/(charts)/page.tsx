@@ -131,7 +131,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
                     {k}
                   </span>
                 ) : (
-                  <Link key={k} href={valuesOf(k)} className="text-indigo-600 hover:underline dark:text-indigo-400">
+                  <Link key={k} href={valuesOf(k)} className="text-indigo-600 underline dark:text-indigo-400">
                     {k}
                   </Link>
                 ),

@@ -63,11 +63,11 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
           )}
           <span className="text-zinc-500">
             Export:{" "}
-            <a href={exportHref("csv")} className="text-indigo-600 hover:underline dark:text-indigo-400" download>
+            <a href={exportHref("csv")} className="text-indigo-600 underline dark:text-indigo-400" download>
               CSV
             </a>{" "}
             ·{" "}
-            <a href={exportHref("jsonl")} className="text-indigo-600 hover:underline dark:text-indigo-400" download>
+            <a href={exportHref("jsonl")} className="text-indigo-600 underline dark:text-indigo-400" download>
               JSONL
             </a>
           </span>

@@ -10,7 +10,7 @@ import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/analytics/request-view";
 import { SESSION_SORTS, type SessionSort, listSessions } from "@/lib/analytics/sessions";
 import { type TimeSearch, describeTimeView, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
-import { formatCount, formatMs, formatUsd } from "@/lib/format";
+import { formatCount, formatDuration, formatUsd } from "@/lib/format";
 
 export const metadata = { title: "Sessions" };
 
@@ -72,7 +72,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
                 <Cell>{s.name ?? "—"}</Cell>
                 <Cell mono>{formatCount(s.requests)}</Cell>
                 <Cell mono>{formatUsd(s.spendNano)}</Cell>
-                <Cell mono>{formatMs(s.endedAt.getTime() - s.startedAt.getTime())}</Cell>
+                <Cell mono>{formatDuration(s.endedAt.getTime() - s.startedAt.getTime())}</Cell>
                 <Cell mono>{when(s.startedAt)}</Cell>
                 <Cell mono>{when(s.endedAt)}</Cell>
               </tr>

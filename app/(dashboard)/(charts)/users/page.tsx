@@ -40,7 +40,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
         {USER_SORTS.map((s, i) => (
           <span key={s}>
             {i ? " · " : ""}
-            <Link href={sortLink(s)} className={s === sort ? "font-semibold text-zinc-900 dark:text-zinc-100" : "text-indigo-600 hover:underline"}>
+            <Link href={sortLink(s)} aria-current={s === sort ? "true" : undefined} className={s === sort ? "font-semibold text-zinc-900 dark:text-zinc-100" : "text-indigo-600 underline dark:text-indigo-400"}>
               {s === "lastSeen" ? "last seen" : s}
             </Link>
           </span>

@@ -6,7 +6,7 @@ import { requestQuerySchema } from "@/lib/analytics/request-query";
 import { requestStats } from "@/lib/analytics/request-stats";
 import { sessionTree } from "@/lib/analytics/sessions";
 import { requireMember } from "@/lib/auth/session";
-import { formatMs } from "@/lib/format";
+import { formatDuration } from "@/lib/format";
 
 export const metadata = { title: "Session" };
 
@@ -23,9 +23,9 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
         </Link>
         <h1 className="text-2xl font-semibold">{session.name ?? sessionId}</h1>
         <p className="font-mono text-xs text-zinc-500">
-          {sessionId} · {session.startedAt.toISOString().replace("T", " ").slice(0, 23)} → {session.endedAt.toISOString().replace("T", " ").slice(11, 23)} ·{" "}
-          {formatMs(session.endedAt.getTime() - session.startedAt.getTime())} ·{" "}
-          <Link href={`/requests?${new URLSearchParams({ sessionId, range: "90d" }).toString()}`} className="text-indigo-600 hover:underline dark:text-indigo-400">
+          {sessionId} · {session.startedAt.toISOString().replace("T", " ").slice(0, 23)} → {session.endedAt.toISOString().replace("T", " ").slice(session.endedAt.toISOString().slice(0, 10) === session.startedAt.toISOString().slice(0, 10) ? 11 : 0, 23)} ·{" "}
+          {formatDuration(session.endedAt.getTime() - session.startedAt.getTime())} ·{" "}
+          <Link href={`/requests?${new URLSearchParams({ sessionId, range: "90d" }).toString()}`} className="text-indigo-600 underline dark:text-indigo-400">
             its requests
           </Link>
         </p>
