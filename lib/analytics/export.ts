@@ -17,8 +17,9 @@ const CSV_COLUMNS: [string, (r: Row) => unknown][] = [
   ["created_at", (r) => r.createdAt.toISOString()],
   ["status", (r) => r.status],
   ["provider", (r) => r.provider],
-  ["model", (r) => r.model],
-  ["model_served", (r) => r.modelServed],
+  // One name per model: the one that served (or was routed to), then the name the caller wrote.
+  ["model", (r) => r.modelServed ?? r.model],
+  ["model_requested", (r) => r.model],
   ["user_id", (r) => r.userId],
   ["prompt_tokens", (r) => r.promptTokens],
   ["completion_tokens", (r) => r.completionTokens],

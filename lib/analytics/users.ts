@@ -73,7 +73,7 @@ async function modelsOf(db: Db, workspaceId: string, window: Window, userIds: st
   const byUser = new Map<string, { model: string; requests: number }[]>();
   if (userIds.length === 0) return byUser;
   const q = sql(dialectOf(db));
-  const text = `SELECT r."userId" AS u, r."modelRequested" AS m, COUNT(*) AS n FROM "Request" r
+  const text = `SELECT r."userId" AS u, COALESCE(r."modelServed", r."modelRequested") AS m, COUNT(*) AS n FROM "Request" r
     WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."userId" IN (${userIds.map((u) => q.param(u)).join(", ")}) AND ${q.within(`r."createdAt"`, window)}
     GROUP BY 1, 2`;
   for (const r of await db.$queryRawUnsafe<{ u: string; m: string; n: unknown }[]>(text, ...q.params)) {

@@ -100,7 +100,8 @@ export function* demoRows(workspaceId: string, options: DemoOptions = {}): Gener
       createdAt,
       provider: m.provider,
       modelRequested: m.model,
-      modelServed: ok ? served : null,
+      // As the gateway logs it: the model routed to, also when it did not answer.
+      modelServed: served,
       path: m.provider === "anthropic" ? "/v1/messages" : "/v1/chat/completions",
       status,
       errorMessage: ok ? null : status === 429 ? "Rate limit reached for requests" : "The server had an error while processing your request.",

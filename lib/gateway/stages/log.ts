@@ -80,7 +80,9 @@ function baseRow(ctx: GatewayContext): RequestLogRow {
     createdAt: ctx.createdAt,
     provider: ctx.route?.provider.id ?? "unknown",
     modelRequested: ctx.modelRequested ?? "",
-    modelServed: ctx.modelServed ?? null,
+    // One name per model: for a call no model answered, the model it was routed to (without the
+    // provider prefix or registry alias the caller wrote), so it groups with the calls that were.
+    modelServed: ctx.modelServed ?? ctx.route?.model ?? null,
     path: ctx.endpoint.path,
     status: ctx.status ?? 500,
     errorMessage: ctx.errorMessage ?? null,

@@ -124,7 +124,7 @@ describe.each(DATABASE_KINDS)("request log queries on %s", (kind) => {
     const read = async (format: "csv" | "jsonl") => new Response(exportRequests(ws, query(filter), format, t.db)).text();
 
     const csv = (await read("csv")).trimEnd().split("\r\n");
-    expect(csv[0]).toBe("id,created_at,status,provider,model,model_served,user_id,prompt_tokens,completion_tokens,cached_input_tokens,cost_usd,cost_saved_usd,latency_ms,ttft_ms,cache,retries,session_id,session_path,error,properties");
+    expect(csv[0]).toBe("id,created_at,status,provider,model,model_requested,user_id,prompt_tokens,completion_tokens,cached_input_tokens,cost_usd,cost_saved_usd,latency_ms,ttft_ms,cache,retries,session_id,session_path,error,properties");
     expect(csv.slice(1).map((line) => line.split(",")[0])).toEqual(expected);
     const first = (await listRequests(ws, query({ ...filter, limit: "1" }), t.db)).data[0]!;
     expect(csv[1]).toContain(`${first.id},${first.createdAt.toISOString()},${first.status},${first.provider},${first.model},`);

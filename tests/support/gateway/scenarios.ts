@@ -161,6 +161,14 @@ export function gatewayScenarios(h: () => GatewayHarness) {
     const row = await h().row(chained.response.headers.get("x-request-id")!);
     expect(row).toMatchObject({ status: 200, provider: "anthropic", fallbackIndex: 1 });
     expect(JSON.parse(row.attempts!)).toMatchObject([{ provider: "openai", status: 503 }, { provider: "anthropic", status: 200 }]);
+
+    // One name per model: a call no model answered is logged under the model it was routed to,
+    // so it counts with the answered ones, not under the name the caller wrote.
+    // (The fake fails a model named with +error-500.)
+    const failed = await client.chat.completions.create({ model: "anthropic/claude-haiku-4-5+error-500", messages }).catch((e: InstanceType<typeof OpenAI.APIError>) => e);
+    expect(failed).toMatchObject({ status: 500 });
+    const failedRow = await h().row((failed as InstanceType<typeof OpenAI.APIError>).headers!.get("x-request-id")!);
+    expect(failedRow).toMatchObject({ status: 500, modelRequested: "anthropic/claude-haiku-4-5+error-500", modelServed: "claude-haiku-4-5+error-500" });
   });
 
   it("logs calls reported by Helicone's HeliconeManualLogger, priced, timed and tagged like proxied ones", async () => {

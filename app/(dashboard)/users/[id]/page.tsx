@@ -3,7 +3,6 @@ import { LineSeries } from "@/components/charts/line-series";
 import { StackedArea } from "@/components/charts/stacked-area";
 import { RequestsTable } from "@/components/requests/requests-table";
 import { ShowButton } from "@/components/ui/controls";
-import { StatTile } from "@/components/ui/stat-tile";
 import { Cell, SimpleTable } from "@/components/ui/table";
 import { TimeFields } from "@/components/ui/time-fields";
 import { costBreakdown, costSeries } from "@/lib/analytics/cost";
@@ -12,9 +11,11 @@ import { markPartial, percentileRows, stackSeries } from "@/lib/analytics/prepar
 import { requestQuerySchema } from "@/lib/analytics/request-query";
 import { listRequests } from "@/lib/analytics/requests";
 import { type TimeSearch, bucketLabels, describeTimeView, partialBuckets, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
+import { requestStats } from "@/lib/analytics/request-stats";
+import { formatCount, formatPercent } from "@/lib/format";
 import { userSummaries } from "@/lib/analytics/users";
+import { StatsStrip } from "@/components/requests/stats-strip";
 import { requireMember } from "@/lib/auth/session";
-import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
 
 export const metadata = { title: "User" };
 
@@ -23,8 +24,9 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const userId = decodeURIComponent((await params).id);
   const view = parseTimeView(await searchParams);
   const scope = { workspaceId: workspace.id, userId };
-  const [[summary], models, points, latency, recent] = await Promise.all([
+  const [[summary], stats, models, points, latency, recent] = await Promise.all([
     userSummaries(workspace.id, view, { userId }),
+    requestStats(workspace.id, requestQuerySchema.parse({ userId, from: view.from, to: view.to })),
     costBreakdown(scope, view, { kind: "model" }),
     costSeries(scope, view, { kind: "model" }, view.granularity),
     latencyPercentiles(scope, view, view.granularity),
@@ -58,13 +60,7 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   return (
     <div className="space-y-6">
       {header}
-      <div className="grid grid-cols-2 gap-4 lg:grid-cols-5">
-        <StatTile label="Spend" value={formatUsd(summary.spendNano)} />
-        <StatTile label="Requests" value={formatCount(summary.requests)} />
-        <StatTile label="Avg latency" value={formatMs(summary.avgLatencyMs)} />
-        <StatTile label="p95 latency" value={formatMs(latency.overall?.p95)} />
-        <StatTile label="Error rate" value={formatPercent(summary.errorRate)} />
-      </div>
+      <StatsStrip stats={stats} label="Totals for this user" />
       <div className="grid gap-4 lg:grid-cols-2">
         <StackedArea keys={spend.keys} rows={markPartial(spend.rows, partial)} label={`Spend by model per ${view.granularity}`} />
         <LineSeries keys={["p50", "p95"]} rows={markPartial(latencyRows, partial)} label={`Latency p50 and p95 per ${view.granularity} (ms)`} />
