@@ -1,9 +1,11 @@
-// `npm run bench`: throughput and latency of four paths to the same fake provider, measured in
-// one run so the ratios hold on any machine:
-//   direct      – wrk straight to the fake provider
+// `npm run bench`: throughput, latency and CPU per request of these paths, measured in one run so
+// the ratios hold on any machine, against two upstreams (the fake provider, and a minimal one
+// that answers a fixed completion, so a gateway's own cost shows):
+//   direct      – wrk straight to the upstream
 //   bare proxy  – node:http + undici.Pool, nothing else (the baseline)
+//   portkey     – Portkey's open-source gateway (@portkey-ai/gateway), the peer
 //   tollgate    – `npm start`'s fast path, logging on and persisted to SQLite
-//   next route  – the same gateway behind a Next route handler (`next start`)
+//   next route  – the same gateway behind a Next route handler (`next start`; fake provider only)
 // at concurrency 1, 16 and 64, JSON and streamed; then log ingest on SQLite and Postgres; then
 // the dashboard's queries and pages over a million requests (queries.ts).
 // Writes the tables into docs/benchmarks.md between the BENCH and QUERIES markers.
@@ -22,14 +24,16 @@ import { freePort } from "../../tests/support/ports";
 import { buildIsStale } from "../lib/build-state";
 import { measureIngest } from "./ingest";
 import { type QueryBench, benchQueries, queryReport } from "./queries";
+import { treeCpuMs } from "./process-cpu";
 import { type LoadResult, ensureWrk, runWrk } from "./wrk";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
 const CONCURRENCY = [1, 16, 64];
 const children: ChildProcess[] = [];
 
-function start(name: string, args: string[], env: Record<string, string> = {}): ChildProcess {
-  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", "inherit"] });
+/** `quiet`: the process's own error output is not shown (Portkey prints a stack for every failed stream). */
+function start(name: string, args: string[], env: Record<string, string> = {}, quiet = false): ChildProcess {
+  const child = spawn(process.execPath, args, { env: { ...process.env, ...env }, stdio: ["ignore", "ignore", quiet ? "ignore" : "inherit"] });
   children.push(child);
   child.on("exit", (code) => code && code !== 143 && console.error(`bench: ${name} exited with ${code}`));
   return child;
@@ -68,93 +72,163 @@ async function main() {
   }
 }
 
-async function benchGateway() {
-  ensureWrk();
-  const dir = mkdtempSync(path.join(tmpdir(), "tollgate-bench-"));
-  const databaseUrl = `file:${path.join(dir, "bench.db")}`;
+interface Target {
+  name: string;
+  url: string;
+  headers: Record<string, string>;
+  /** The process whose CPU time is charged to this path (with its children). */
+  pid: number;
+}
+
+interface Cell {
+  upstream: string;
+  mode: string;
+  c: number;
+  name: string;
+  r: LoadResult;
+  /** CPU time of the path's own process per completed request, in µs. */
+  cpuUsPerRequest: number;
+}
+
+/** The app's env for one gateway process: its own SQLite file, OpenAI pointed at `upstream`. */
+async function gatewayEnv(dir: string, name: string, upstream: string) {
+  const databaseUrl = `file:${path.join(dir, `${name}.db`)}`;
   const target = resolveDatabase(databaseUrl);
   await migrate(target);
   const db = createDb(target);
   const workspace = await findOrCreateWorkspace("default", "Bench", db);
   const { secret } = await createApiKey({ workspaceId: workspace.id, name: "bench" }, db);
-
-  const [fakePort, barePort, serverPort, nextPort] = await Promise.all([freePort(), freePort(), freePort(), freePort()]);
-  const tsx = require.resolve("tsx/cli");
-  const fake = `http://127.0.0.1:${fakePort}`;
-  const appEnv = {
+  const env = {
     DATABASE_URL: databaseUrl,
-    OPENAI_BASE_URL: `${fake}/v1`,
+    OPENAI_BASE_URL: `${upstream}/v1`,
     OPENAI_API_KEY: "sk-bench",
     NEXTAUTH_SECRET: randomBytes(32).toString("hex"),
     TOLLGATE_SECRET: randomBytes(32).toString("hex"),
     NODE_ENV: "production",
     HOSTNAME: "127.0.0.1",
   };
-  start("fake providers", [tsx, "scripts/fake-providers.ts", "--port", String(fakePort)]);
-  start("bare proxy", [tsx, "scripts/bench/bare-proxy.ts", "--port", String(barePort), "--upstream", fake]);
-  start("tollgate", [tsx, "scripts/start.ts"], { ...appEnv, PORT: String(serverPort) });
-  start("next", [require.resolve("next/dist/bin/next"), "start", "-p", String(nextPort), "-H", "127.0.0.1"], appEnv);
-  await Promise.all([waitFor(`${fake}/__fake/stats`), waitFor(`http://127.0.0.1:${barePort}/`), waitFor(`http://127.0.0.1:${serverPort}/api/health`), waitFor(`http://127.0.0.1:${nextPort}/api/health`)]);
+  return { env, secret, db };
+}
 
-  const targets = [
-    { name: "direct", url: `${fake}/v1/chat/completions`, auth: "Bearer sk-bench" },
-    { name: "bare proxy", url: `http://127.0.0.1:${barePort}/v1/chat/completions`, auth: "Bearer sk-bench" },
-    { name: "tollgate", url: `http://127.0.0.1:${serverPort}/v1/chat/completions`, auth: `Bearer ${secret}` },
-    { name: "next route", url: `http://127.0.0.1:${nextPort}/v1/chat/completions`, auth: `Bearer ${secret}` },
-  ];
+const local = (port: number) => `http://127.0.0.1:${port}`;
 
-  const results: { mode: string; c: number; name: string; r: LoadResult }[] = [];
-  let tollgateRequests = 0;
+/** Every path at every concurrency, JSON and streamed, with the CPU each path's process used. */
+function measure(upstream: string, targets: Target[]): Cell[] {
+  const cells: Cell[] = [];
   for (const stream of [false, true]) {
-    for (const t of targets) runWrk(t.url, body(stream), t.auth, 16, 2); // warm-up: JIT, pools, caches
+    for (const t of targets) runWrk(t.url, body(stream), t.headers, 16, 2); // warm-up: JIT, pools, caches
     for (const c of CONCURRENCY) {
       for (const t of targets) {
-        const r = runWrk(t.url, body(stream), t.auth, c, SECONDS);
-        if (t.name === "tollgate" || t.name === "next route") tollgateRequests += r.requests;
-        results.push({ mode: stream ? "stream" : "json", c, name: t.name, r });
-        console.log(`${stream ? "stream" : "json  "} c=${String(c).padEnd(2)} ${t.name.padEnd(10)} ${fmt(r.rps, 0).padStart(7)} req/s  p50 ${fmt(r.p50Ms)} ms  p99 ${fmt(r.p99Ms)} ms${r.errors ? `  errors ${r.errors}` : ""}`);
+        const cpuBefore = treeCpuMs(t.pid);
+        const r = runWrk(t.url, body(stream), t.headers, c, SECONDS);
+        const cpuUsPerRequest = r.requests ? ((treeCpuMs(t.pid) - cpuBefore) * 1000) / r.requests : NaN;
+        const mode = stream ? "stream" : "json";
+        cells.push({ upstream, mode, c, name: t.name, r, cpuUsPerRequest });
+        console.log(`${upstream.padEnd(13)} ${mode.padEnd(6)} c=${String(c).padEnd(2)} ${t.name.padEnd(10)} ${fmt(r.rps, 0).padStart(7)} req/s  p50 ${fmt(r.p50Ms)} ms  p99 ${fmt(r.p99Ms)} ms  cpu ${fmt(cpuUsPerRequest, 0)} µs/req${r.errors ? `  errors ${r.errors}` : ""}`);
       }
     }
   }
+  return cells;
+}
+
+async function benchGateway() {
+  ensureWrk();
+  const dir = mkdtempSync(path.join(tmpdir(), "tollgate-bench-"));
+  const ports = await Promise.all(Array.from({ length: 8 }, () => freePort()));
+  const [fakePort, minimalPort, bareFakePort, bareMinimalPort, portkeyPort, serverPort, serverMinimalPort, nextPort] = ports as [number, number, number, number, number, number, number, number];
+  const tsx = require.resolve("tsx/cli");
+  const fake = local(fakePort);
+  const minimal = local(minimalPort);
+  const onFake = await gatewayEnv(dir, "fake", fake);
+  const onMinimal = await gatewayEnv(dir, "minimal", minimal);
+
+  const pid = (child: ChildProcess) => child.pid!;
+  const procs = {
+    fake: pid(start("fake providers", [tsx, "scripts/fake-providers.ts", "--port", String(fakePort)])),
+    minimal: pid(start("minimal upstream", [tsx, "scripts/bench/minimal-upstream.ts", "--port", String(minimalPort)])),
+    bareFake: pid(start("bare proxy", [tsx, "scripts/bench/bare-proxy.ts", "--port", String(bareFakePort), "--upstream", fake])),
+    bareMinimal: pid(start("bare proxy", [tsx, "scripts/bench/bare-proxy.ts", "--port", String(bareMinimalPort), "--upstream", minimal])),
+    portkey: pid(start("portkey", [require.resolve("@portkey-ai/gateway/build/start-server.js"), `--port=${portkeyPort}`, "--headless"], {}, true)),
+    server: pid(start("tollgate", [tsx, "scripts/start.ts"], { ...onFake.env, PORT: String(serverPort) })),
+    serverMinimal: pid(start("tollgate", [tsx, "scripts/start.ts"], { ...onMinimal.env, PORT: String(serverMinimalPort) })),
+    next: pid(start("next", [require.resolve("next/dist/bin/next"), "start", "-p", String(nextPort), "-H", "127.0.0.1"], onFake.env)),
+  };
+  await Promise.all([
+    waitFor(`${fake}/__fake/stats`),
+    waitFor(minimal),
+    waitFor(local(bareFakePort)),
+    waitFor(local(bareMinimalPort)),
+    waitFor(local(portkeyPort)),
+    waitFor(`${local(serverPort)}/api/health`),
+    waitFor(`${local(serverMinimalPort)}/api/health`),
+    waitFor(`${local(nextPort)}/api/health`),
+  ]);
+
+  const provider = { authorization: "Bearer sk-bench" };
+  const portkey = (upstream: string) => ({ ...provider, "x-portkey-provider": "openai", "x-portkey-custom-host": `${upstream}/v1` });
+  const path_ = "/v1/chat/completions";
+  const cells = [
+    ...measure("fake provider", [
+      { name: "direct", url: `${fake}${path_}`, headers: provider, pid: procs.fake },
+      { name: "bare proxy", url: `${local(bareFakePort)}${path_}`, headers: provider, pid: procs.bareFake },
+      { name: "portkey", url: `${local(portkeyPort)}${path_}`, headers: portkey(fake), pid: procs.portkey },
+      { name: "tollgate", url: `${local(serverPort)}${path_}`, headers: { authorization: `Bearer ${onFake.secret}` }, pid: procs.server },
+      { name: "next route", url: `${local(nextPort)}${path_}`, headers: { authorization: `Bearer ${onFake.secret}` }, pid: procs.next },
+    ]),
+    ...measure("minimal", [
+      { name: "direct", url: `${minimal}${path_}`, headers: provider, pid: procs.minimal },
+      { name: "bare proxy", url: `${local(bareMinimalPort)}${path_}`, headers: provider, pid: procs.bareMinimal },
+      { name: "portkey", url: `${local(portkeyPort)}${path_}`, headers: portkey(minimal), pid: procs.portkey },
+      { name: "tollgate", url: `${local(serverMinimalPort)}${path_}`, headers: { authorization: `Bearer ${onMinimal.secret}` }, pid: procs.serverMinimal },
+    ]),
+  ];
 
   // Everything the gateways answered must be in the log, warm-up included.
   await new Promise((r) => setTimeout(r, 1500));
-  const logged = await db.request.count();
-  const health = (await (await fetch(`http://127.0.0.1:${serverPort}/api/health`)).json()) as { log?: { dropped: number } };
-  await db.$disconnect();
+  const measured = cells.filter((x) => x.name === "tollgate" || x.name === "next route").reduce((n, x) => n + x.r.requests, 0);
+  const logged = (await onFake.db.request.count()) + (await onMinimal.db.request.count());
+  let dropped = 0;
+  for (const port of [serverPort, serverMinimalPort]) dropped += ((await (await fetch(`${local(port)}/api/health`)).json()) as { log?: { dropped: number } }).log?.dropped ?? 0;
+  await Promise.all([onFake.db.$disconnect(), onMinimal.db.$disconnect()]);
   for (const child of children) child.kill("SIGTERM");
 
   console.log("bench: measuring log ingest…");
   const ingest = { sqlite: await measureIngest("sqlite"), postgres: await measureIngest("postgres") };
   console.log(`ingest: SQLite ${fmt(ingest.sqlite, 0)} rows/s, Postgres ${fmt(ingest.postgres, 0)} rows/s`);
 
-  writeReport(results, ingest, { logged, measured: tollgateRequests, dropped: health.log?.dropped ?? 0 });
+  writeReport(cells, ingest, { logged, measured, dropped });
 }
 
-function writeReport(
-  results: { mode: string; c: number; name: string; r: LoadResult }[],
-  ingest: { sqlite: number; postgres: number },
-  log: { logged: number; measured: number; dropped: number },
-) {
+function writeReport(cells: Cell[], ingest: { sqlite: number; postgres: number }, log: { logged: number; measured: number; dropped: number }) {
   const lines = [
-    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (wrk, ${SECONDS} s per cell, after a 2 s warm-up) on ${cpus().length} × ${cpus()[0]?.model.trim()} with ${Math.round(totalmem() / 2 ** 30)} GiB. wrk, the fake provider and the targets share these cores.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench\` (wrk, ${SECONDS} s per cell, after a 2 s warm-up) on ${cpus().length} × ${cpus()[0]?.model.trim()} with ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. wrk, the upstreams and the targets share these cores. CPU is the time the path's own process (and its children) used during the cell, per completed request, read from /proc. Portkey is \`@portkey-ai/gateway\` 1.15.2 (no persistent logging), routed with \`x-portkey-provider: openai\` and \`x-portkey-custom-host\`; Tollgate logs every call to SQLite.`,
     "",
   ];
-  for (const mode of ["json", "stream"]) {
-    lines.push(`### ${mode === "json" ? "JSON chat completion" : "Streamed chat completion (SSE)"}`, "");
-    lines.push("| c | path | req/s | p50 ms | p99 ms | req/s vs bare proxy | p50 − bare proxy |", "|---|---|---|---|---|---|---|");
-    for (const c of CONCURRENCY) {
-      const bare = results.find((x) => x.mode === mode && x.c === c && x.name === "bare proxy")!.r;
-      for (const { name, r } of results.filter((x) => x.mode === mode && x.c === c)) {
-        lines.push(`| ${c} | ${name} | ${fmt(r.rps, 0)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt((r.rps / bare.rps) * 100, 0)}% | ${name === "direct" ? "—" : `${r.p50Ms - bare.p50Ms >= 0 ? "+" : ""}${fmt(r.p50Ms - bare.p50Ms)} ms`} |`);
+  for (const upstream of ["fake provider", "minimal"]) {
+    for (const mode of ["json", "stream"]) {
+      const title = `${mode === "json" ? "JSON chat completion" : "Streamed chat completion (SSE)"}, ${upstream === "minimal" ? "minimal upstream (a fixed answer, no per-request work)" : "the fake provider (tokenizes, rate-limit headers)"}`;
+      lines.push(`### ${title}`, "");
+      lines.push("| c | path | req/s | p50 ms | p99 ms | req/s vs bare proxy | p50 − bare proxy | CPU µs/req | non-2xx |", "|---|---|---|---|---|---|---|---|---|");
+      const ratios: string[] = [];
+      for (const c of CONCURRENCY) {
+        const here = cells.filter((x) => x.upstream === upstream && x.mode === mode && x.c === c);
+        const bare = here.find((x) => x.name === "bare proxy")!.r;
+        for (const { name, r, cpuUsPerRequest } of here) {
+          const delta = r.p50Ms - bare.p50Ms;
+          lines.push(`| ${c} | ${name} | ${fmt(r.rps, 0)} | ${fmt(r.p50Ms)} | ${fmt(r.p99Ms)} | ${fmt((r.rps / bare.rps) * 100, 0)}% | ${name === "direct" ? "—" : `${delta >= 0 ? "+" : ""}${fmt(delta)} ms`} | ${fmt(cpuUsPerRequest, 0)} | ${r.errors} |`);
+        }
+        const tollgate = here.find((x) => x.name === "tollgate")!.r;
+        const portkey = here.find((x) => x.name === "portkey")!.r;
+        // Portkey's failed answers are not throughput.
+        ratios.push(portkey.errors ? `c=${c}: Portkey answered ${portkey.errors} of ${portkey.requests} with an error` : `c=${c}: ${fmt(tollgate.rps / portkey.rps, 1)}×`);
       }
+      lines.push("", `Tollgate ÷ Portkey, req/s: ${ratios.join("; ")}.`, "");
     }
-    lines.push("");
   }
   lines.push(
     "### Logging",
     "",
-    `- Rows logged by the two Tollgate paths: ${log.logged} (wrk counted ${log.measured} completed requests in the measured cells; the rest are warm-up and requests cut off when wrk stopped). Rows dropped by the queue: ${log.dropped}.`,
+    `- Rows logged by the Tollgate paths: ${log.logged} (wrk counted ${log.measured} completed requests in the measured cells; the rest are warm-up and requests cut off when wrk stopped). Rows dropped by the queue: ${log.dropped}.`,
     `- Log ingest through the queue and batched writer, 20,000 rows: **SQLite ${fmt(ingest.sqlite, 0)} rows/s**, **Postgres ${fmt(ingest.postgres, 0)} rows/s**.`,
   );
 

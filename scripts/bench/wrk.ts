@@ -25,12 +25,12 @@ const toMs = (value: string) => {
   return m[2] === "us" ? n / 1000 : m[2] === "s" ? n * 1000 : n;
 };
 
-export function runWrk(url: string, body: string, authorization: string, connections: number, seconds: number): LoadResult {
+export function runWrk(url: string, body: string, headers: Record<string, string>, connections: number, seconds: number): LoadResult {
   const dir = mkdtempSync(path.join(tmpdir(), "tollgate-wrk-"));
   const script = path.join(dir, "post.lua");
   writeFileSync(
     script,
-    [`wrk.method = "POST"`, `wrk.body = ${JSON.stringify(body)}`, `wrk.headers["Content-Type"] = "application/json"`, `wrk.headers["Authorization"] = ${JSON.stringify(authorization)}`].join("\n"),
+    [`wrk.method = "POST"`, `wrk.body = ${JSON.stringify(body)}`, `wrk.headers["Content-Type"] = "application/json"`, ...Object.entries(headers).map(([k, v]) => `wrk.headers[${JSON.stringify(k)}] = ${JSON.stringify(v)}`)].join("\n"),
   );
   const threads = Math.min(2, connections);
   const out = execFileSync("wrk", ["-t", String(threads), "-c", String(connections), "-d", `${seconds}s`, "--latency", "-s", script, url], { encoding: "utf8" });
