@@ -25,6 +25,7 @@ import { buildIsStale } from "../lib/build-state";
 import { measureIngest } from "./ingest";
 import { type QueryBench, benchQueries, queryReport } from "./queries";
 import { treeCpuMs } from "./process-cpu";
+import { type StorageResult, measureStorage, storageReport } from "./storage";
 import { type LoadResult, ensureWrk, runWrk } from "./wrk";
 
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 5);
@@ -58,14 +59,19 @@ const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 async function main() {
   const only = process.argv[2];
-  if (only && only !== "gateway" && only !== "queries") throw new Error("usage: npm run bench [-- gateway|queries]");
+  if (only && only !== "gateway" && only !== "queries" && only !== "storage") throw new Error("usage: npm run bench [-- gateway|queries|storage]");
   if (buildIsStale()) {
     console.log("bench: building the app…");
     if (spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
   }
 
-  if (only !== "queries") await benchGateway();
-  if (only !== "gateway") {
+  if (only === undefined || only === "gateway") await benchGateway();
+  if (only === undefined || only === "storage") {
+    const results: StorageResult[] = [];
+    for (const kind of ["sqlite", "postgres"] as const) results.push(await measureStorage(kind));
+    writeSection("STORAGE", storageReport(results), path.join("docs", "operations.md"));
+  }
+  if (only === undefined || only === "queries") {
     const results: QueryBench[] = [];
     for (const kind of ["sqlite", "postgres"] as const) results.push(await benchQueries(kind));
     writeSection("QUERIES", queryReport(results));
@@ -235,9 +241,8 @@ function writeReport(cells: Cell[], ingest: { sqlite: number; postgres: number }
   writeSection("BENCH", lines);
 }
 
-/** Replaces the text between `<!-- NAME:BEGIN … -->` and `<!-- NAME:END -->` in docs/benchmarks.md. */
-function writeSection(name: string, lines: string[]) {
-  const file = path.join("docs", "benchmarks.md");
+/** Replaces the text between `<!-- NAME:BEGIN … -->` and `<!-- NAME:END -->` in a doc (docs/benchmarks.md by default). */
+function writeSection(name: string, lines: string[], file = path.join("docs", "benchmarks.md")) {
   const begin = `<!-- ${name}:BEGIN (written by npm run bench) -->`;
   const end = `<!-- ${name}:END -->`;
   let current = existsSync(file) ? readFileSync(file, "utf8") : "# Benchmarks\n";
