@@ -61,3 +61,8 @@ export function Pager({ page, shown, pageSize, total, previousHref, nextHref, si
     </nav>
   );
 }
+
+/** The pager once the filter's total is known: the rows above it render without waiting for it. */
+export async function PagerWhenReady({ total, ...props }: Omit<PagerProps, "total"> & { total: Promise<number> }) {
+  return <Pager {...props} total={await total} />;
+}

@@ -28,3 +28,13 @@ export function StatsStrip({ stats, label = "Totals for these filters" }: { stat
     </section>
   );
 }
+
+/** The strip once its totals are computed: the page around it renders without waiting for them. */
+export async function StatsStripWhenReady({ stats, label }: { stats: Promise<RequestStats>; label?: string }) {
+  const totals = await stats;
+  return totals.requests > 0 ? <StatsStrip stats={totals} label={label} /> : null;
+}
+
+export function StatsStripPlaceholder() {
+  return <div aria-hidden="true" className="h-[5.5rem] animate-pulse rounded-lg border border-zinc-200 bg-white dark:border-zinc-800 dark:bg-zinc-900" />;
+}

@@ -32,31 +32,57 @@ const unpaged = (q: RequestQuery): RequestQuery => ({ ...q, cursor: undefined, s
 
 export async function requestStats(workspaceId: string, q: RequestQuery, db: Db = defaultDb()): Promise<RequestStats> {
   const where = requestWhere(workspaceId, unpaged(q));
-  const [totals, errors, unpriced, hits, lookups] = await Promise.all([
-    db.request.aggregate({ where, _count: { _all: true }, _sum: { costNanoUsd: true, promptTokens: true, completionTokens: true, costSavedNanoUsd: true }, _avg: { latencyMs: true, timeToFirstTokenMs: true } }),
-    db.request.count({ where: { AND: [where, { status: { gte: 400 } }] } }),
-    db.request.count({ where: { AND: [where, { costNanoUsd: null }] } }),
-    db.request.count({ where: { AND: [where, { cacheStatus: "HIT" }] } }),
-    db.request.count({ where: { AND: [where, { cacheStatus: { not: null } }] } }),
-  ]);
-  const requests = totals._count._all;
+  // One pass: a few groups (status × cache status) carry every sum and count; then the p95.
+  const groups = await db.request.groupBy({
+    by: ["status", "cacheStatus"],
+    where,
+    _count: { _all: true, costNanoUsd: true, timeToFirstTokenMs: true },
+    _sum: { costNanoUsd: true, promptTokens: true, completionTokens: true, costSavedNanoUsd: true, latencyMs: true, timeToFirstTokenMs: true },
+  });
+  let requests = 0;
+  let priced = 0;
+  let errors = 0;
+  let cacheHits = 0;
+  let cacheLookups = 0;
+  let timed = 0;
+  let latencySum = 0;
+  let ttftSum = 0;
+  let promptTokens = 0;
+  let completionTokens = 0;
+  let spendNano = 0n;
+  let savedNano = 0n;
+  for (const g of groups) {
+    const n = g._count._all;
+    requests += n;
+    priced += g._count.costNanoUsd;
+    timed += g._count.timeToFirstTokenMs;
+    if (g.status >= 400) errors += n;
+    if (g.cacheStatus === "HIT") cacheHits += n;
+    if (g.cacheStatus !== null) cacheLookups += n;
+    latencySum += g._sum.latencyMs ?? 0;
+    ttftSum += g._sum.timeToFirstTokenMs ?? 0;
+    promptTokens += g._sum.promptTokens ?? 0;
+    completionTokens += g._sum.completionTokens ?? 0;
+    spendNano += g._sum.costNanoUsd ?? 0n;
+    savedNano += g._sum.costSavedNanoUsd ?? 0n;
+  }
   // Nearest rank: the ceil(0.95 n)-th smallest latency.
   const p95 = requests ? await db.request.findFirst({ where, orderBy: [{ latencyMs: "asc" }, { id: "asc" }], skip: Math.ceil(0.95 * requests) - 1, select: { latencyMs: true } }) : null;
   return {
     requests,
-    spendNano: totals._sum.costNanoUsd ?? 0n,
-    unpricedRequests: unpriced,
-    promptTokens: totals._sum.promptTokens ?? 0,
-    completionTokens: totals._sum.completionTokens ?? 0,
-    avgLatencyMs: totals._avg.latencyMs,
+    spendNano,
+    unpricedRequests: requests - priced,
+    promptTokens,
+    completionTokens,
+    avgLatencyMs: requests ? latencySum / requests : null,
     p95LatencyMs: p95?.latencyMs ?? null,
-    avgTtftMs: totals._avg.timeToFirstTokenMs,
+    avgTtftMs: timed ? ttftSum / timed : null,
     errors,
     errorRate: requests ? errors / requests : null,
-    cacheHits: hits,
-    cacheLookups: lookups,
-    cacheHitRate: lookups ? hits / lookups : null,
-    savedNano: totals._sum.costSavedNanoUsd ?? 0n,
+    cacheHits,
+    cacheLookups,
+    cacheHitRate: cacheLookups ? cacheHits / cacheLookups : null,
+    savedNano,
   };
 }
 

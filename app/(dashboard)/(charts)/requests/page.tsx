@@ -1,10 +1,11 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { GettingStarted } from "@/components/overview/getting-started";
 import { FilterBar } from "@/components/requests/filter-bar";
 import { LiveRefresh } from "@/components/requests/live-refresh";
-import { Pager } from "@/components/requests/pager";
+import { PagerWhenReady } from "@/components/requests/pager";
 import { RequestsTable } from "@/components/requests/requests-table";
-import { StatsStrip } from "@/components/requests/stats-strip";
+import { StatsStripPlaceholder, StatsStripWhenReady } from "@/components/requests/stats-strip";
 import { propertyKeys } from "@/lib/analytics/properties";
 import { toSearchParams } from "@/lib/analytics/request-query";
 import { requestStats } from "@/lib/analytics/request-stats";
@@ -35,9 +36,11 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
   }
   const { view } = read;
   const { filters, query } = view;
-  const [list, stats, keys] = await Promise.all([
+  // The totals stream in after the rows: they read every matching request, the rows one page.
+  const stats = requestStats(workspace.id, query);
+  void stats.catch(() => undefined); // awaited below the rows; never an unhandled rejection meanwhile
+  const [list, keys] = await Promise.all([
     view.before ? listRequestsBefore(workspace.id, { ...query, cursor: undefined }, view.before) : listRequests(workspace.id, query).then((page) => ({ ...page, previousCursor: query.cursor && page.data[0] ? rowCursor(query.sort, page.data[0]) : null })),
-    requestStats(workspace.id, query),
     propertyKeys(workspace.id, lastDays(90)),
   ]);
   const viewParams = { ...timeViewParams(view.time), ...(view.pageSize === DEFAULT_PAGE_SIZE ? {} : { size: String(view.pageSize) }) };
@@ -74,23 +77,27 @@ export default async function RequestsPage({ searchParams }: { searchParams: Pro
         </div>
       </div>
       <FilterBar key={toSearchParams(filters).toString()} propertyKeys={keys} properties={filters.properties} time={timeFieldsOf(view.time)} />
-      {stats.requests > 0 ? <StatsStrip stats={stats} /> : null}
-      {stats.requests === 0 && !(await hasAnyRequest(workspace.id)) ? (
+      <Suspense fallback={<StatsStripPlaceholder />}>
+        <StatsStripWhenReady stats={stats} />
+      </Suspense>
+      {list.data.length === 0 && atTop && !(await hasAnyRequest(workspace.id)) ? (
         <GettingStarted baseUrl={await requestOrigin()} canCreateKeys={canCreateKeys(role)} />
       ) : list.data.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">No requests match these filters in this time range.</p>
       ) : (
         <>
           <RequestsTable rows={list.data} propertyKeys={keys} sort={{ column: filters.sort, dir: filters.dir }} />
-          <Pager
-            page={view.page}
-            shown={list.data.length}
-            pageSize={view.pageSize}
-            total={stats.requests}
-            previousHref={previousHref}
-            nextHref={nextHref}
-            sizeHref={(size) => `/requests?${new URLSearchParams([...toSearchParams(top), ...Object.entries({ ...timeViewParams(view.time), ...(size === DEFAULT_PAGE_SIZE ? {} : { size: String(size) }) })]).toString()}`}
-          />
+          <Suspense>
+            <PagerWhenReady
+              page={view.page}
+              shown={list.data.length}
+              pageSize={view.pageSize}
+              total={stats.then((s) => s.requests)}
+              previousHref={previousHref}
+              nextHref={nextHref}
+              sizeHref={(size) => `/requests?${new URLSearchParams([...toSearchParams(top), ...Object.entries({ ...timeViewParams(view.time), ...(size === DEFAULT_PAGE_SIZE ? {} : { size: String(size) }) })]).toString()}`}
+            />
+          </Suspense>
         </>
       )}
     </div>

@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { Pager } from "@/components/requests/pager";
-import { StatsStrip } from "@/components/requests/stats-strip";
+import { StatsStripPlaceholder, StatsStripWhenReady } from "@/components/requests/stats-strip";
 import { SelectField, ShowButton, controlClass } from "@/components/ui/controls";
 import { Cell, SimpleTable } from "@/components/ui/table";
 import { TimeFields } from "@/components/ui/time-fields";
@@ -27,10 +28,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const sort = isSort(search.sort) ? search.sort : "recent";
   const pageSize = (PAGE_SIZES as readonly number[]).includes(Number(search.size)) ? Number(search.size) : DEFAULT_PAGE_SIZE;
   const page = Math.max(1, Math.floor(Number(search.page)) || 1);
-  const [{ sessions, total }, stats] = await Promise.all([
-    listSessions(workspace.id, view, { search: text || undefined, sort, page, pageSize }),
-    requestStats(workspace.id, requestQuerySchema.parse({ from: view.from, to: view.to, session: text || "any" })),
-  ]);
+  const stats = requestStats(workspace.id, requestQuerySchema.parse({ from: view.from, to: view.to, session: text || "any" }));
+  void stats.catch(() => undefined); // streamed in below; never an unhandled rejection meanwhile
+  const { sessions, total } = await listSessions(workspace.id, view, { search: text || undefined, sort, page, pageSize });
   const href = (changes: Record<string, string | undefined>) => {
     const params = new URLSearchParams({ ...timeViewParams(view), ...(text ? { q: text } : {}), ...(sort === "recent" ? {} : { sort }), ...(pageSize === DEFAULT_PAGE_SIZE ? {} : { size: String(pageSize) }) });
     for (const [k, v] of Object.entries(changes)) {
@@ -56,7 +56,9 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
       <p className="text-sm text-zinc-500">
         Requests sent with <code>Helicone-Session-Id</code> (and <code>-Path</code>, <code>-Name</code>), or reported as one OpenTelemetry trace, over {describeTimeView(view)}.
       </p>
-      {stats.requests > 0 ? <StatsStrip stats={stats} label="Totals for these sessions" /> : null}
+      <Suspense fallback={<StatsStripPlaceholder />}>
+        <StatsStripWhenReady stats={stats} label="Totals for these sessions" />
+      </Suspense>
       {sessions.length === 0 ? (
         <p className="rounded-lg border border-dashed border-zinc-300 p-6 text-sm text-zinc-500 dark:border-zinc-700">{text ? `No session id or name contains "${text}" in this time range.` : "No sessions in this time range."}</p>
       ) : (

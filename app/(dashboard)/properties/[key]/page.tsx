@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { Sparkline } from "@/components/charts/sparkline";
 import { StackedArea } from "@/components/charts/stacked-area";
 import { ShowButton } from "@/components/ui/controls";
@@ -10,7 +11,7 @@ import { propertyValueSummaries } from "@/lib/analytics/properties";
 import { type TimeSearch, bucketLabels, describeTimeView, partialBuckets, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatMs, formatUsd } from "@/lib/format";
-import { StatsStrip } from "@/components/requests/stats-strip";
+import { StatsStripPlaceholder, StatsStripWhenReady } from "@/components/requests/stats-strip";
 import { requestQuerySchema } from "@/lib/analytics/request-query";
 import { requestStats } from "@/lib/analytics/request-stats";
 
@@ -20,12 +21,10 @@ export default async function PropertyPage({ params, searchParams }: { params: P
   const { workspace } = await requireMember();
   const key = decodeURIComponent((await params).key).toLowerCase();
   const view = parseTimeView(await searchParams);
-  const [values, points, stats] = await Promise.all([
-    propertyValueSummaries(workspace.id, key, view),
-    costSeries(workspace.id, view, { kind: "property", key }, view.granularity),
-    // Requests that carry the key, whatever its value.
-    requestStats(workspace.id, requestQuerySchema.parse({ from: view.from, to: view.to, properties: [{ key, op: "contains", value: "" }] })),
-  ]);
+  // Requests that carry the key, whatever its value; streamed in below.
+  const stats = requestStats(workspace.id, requestQuerySchema.parse({ from: view.from, to: view.to, properties: [{ key, op: "contains", value: "" }] }));
+  void stats.catch(() => undefined);
+  const [values, points] = await Promise.all([propertyValueSummaries(workspace.id, key, view), costSeries(workspace.id, view, { kind: "property", key }, view.granularity)]);
   const buckets = bucketLabels(view.from, view.to, view.granularity);
   const chart = stackSeries(
     points.filter((p) => p.group !== "(none)"),
@@ -59,7 +58,11 @@ export default async function PropertyPage({ params, searchParams }: { params: P
           <ShowButton />
         </form>
       </div>
-      {values.length === 0 ? <p className="text-sm text-zinc-500">No request used {key} in this window: pick a longer one.</p> : <StatsStrip stats={stats} label={`Totals for requests with ${key}`} />}
+      {values.length === 0 ? <p className="text-sm text-zinc-500">No request used {key} in this window: pick a longer one.</p> : (
+        <Suspense fallback={<StatsStripPlaceholder />}>
+          <StatsStripWhenReady stats={stats} label={`Totals for requests with ${key}`} />
+        </Suspense>
+      )}
       <StackedArea keys={chart.keys} rows={markPartial(chart.rows, partialBuckets(view.from, view.to, view.granularity))} label={`Spend by ${key} per ${view.granularity}`} />
       <SimpleTable caption={`Values of ${key}`} head={["Value", "Requests", "Spend", "Avg latency", "Avg tokens", "Spend trend"]}>
         {values.map((v) => (

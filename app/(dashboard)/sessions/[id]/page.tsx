@@ -1,6 +1,7 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { notFound } from "next/navigation";
-import { StatsStrip } from "@/components/requests/stats-strip";
+import { StatsStripPlaceholder, StatsStripWhenReady } from "@/components/requests/stats-strip";
 import { SessionWaterfall } from "@/components/sessions/session-waterfall";
 import { requestQuerySchema } from "@/lib/analytics/request-query";
 import { requestStats } from "@/lib/analytics/request-stats";
@@ -13,7 +14,9 @@ export const metadata = { title: "Session" };
 export default async function SessionPage({ params }: { params: Promise<{ id: string }> }) {
   const { workspace } = await requireMember();
   const sessionId = decodeURIComponent((await params).id);
-  const [session, stats] = await Promise.all([sessionTree(workspace.id, sessionId), requestStats(workspace.id, requestQuerySchema.parse({ sessionId }))]);
+  const stats = requestStats(workspace.id, requestQuerySchema.parse({ sessionId }));
+  void stats.catch(() => undefined); // streamed in below; never an unhandled rejection meanwhile
+  const session = await sessionTree(workspace.id, sessionId);
   if (!session) notFound();
   return (
     <div className="space-y-6">
@@ -30,7 +33,9 @@ export default async function SessionPage({ params }: { params: Promise<{ id: st
           </Link>
         </p>
       </div>
-      <StatsStrip stats={stats} label="Totals for this session" />
+      <Suspense fallback={<StatsStripPlaceholder />}>
+        <StatsStripWhenReady stats={stats} label="Totals for this session" />
+      </Suspense>
       <section className="rounded-lg border border-zinc-200 bg-white p-4 dark:border-zinc-800 dark:bg-zinc-900" aria-label="Session timeline">
         <SessionWaterfall root={session.root} startedAt={session.startedAt} endedAt={session.endedAt} />
       </section>

@@ -1,4 +1,5 @@
 import Link from "next/link";
+import { Suspense } from "react";
 import { LineSeries } from "@/components/charts/line-series";
 import { StackedArea } from "@/components/charts/stacked-area";
 import { RequestsTable } from "@/components/requests/requests-table";
@@ -14,7 +15,7 @@ import { type TimeSearch, bucketLabels, describeTimeView, partialBuckets, parseT
 import { requestStats } from "@/lib/analytics/request-stats";
 import { formatCount, formatPercent } from "@/lib/format";
 import { userSummaries } from "@/lib/analytics/users";
-import { StatsStrip } from "@/components/requests/stats-strip";
+import { StatsStripPlaceholder, StatsStripWhenReady } from "@/components/requests/stats-strip";
 import { requireMember } from "@/lib/auth/session";
 
 export const metadata = { title: "User" };
@@ -24,9 +25,10 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const userId = decodeURIComponent((await params).id);
   const view = parseTimeView(await searchParams);
   const scope = { workspaceId: workspace.id, userId };
-  const [[summary], stats, models, points, latency, recent] = await Promise.all([
+  const stats = requestStats(workspace.id, requestQuerySchema.parse({ userId, from: view.from, to: view.to }));
+  void stats.catch(() => undefined); // streamed in below; never an unhandled rejection meanwhile
+  const [[summary], models, points, latency, recent] = await Promise.all([
     userSummaries(workspace.id, view, { userId }),
-    requestStats(workspace.id, requestQuerySchema.parse({ userId, from: view.from, to: view.to })),
     costBreakdown(scope, view, { kind: "model" }),
     costSeries(scope, view, { kind: "model" }, view.granularity),
     latencyPercentiles(scope, view, view.granularity),
@@ -60,7 +62,9 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   return (
     <div className="space-y-6">
       {header}
-      <StatsStrip stats={stats} label="Totals for this user" />
+      <Suspense fallback={<StatsStripPlaceholder />}>
+        <StatsStripWhenReady stats={stats} label="Totals for this user" />
+      </Suspense>
       <div className="grid gap-4 lg:grid-cols-2">
         <StackedArea keys={spend.keys} rows={markPartial(spend.rows, partial)} label={`Spend by model per ${view.granularity}`} />
         <LineSeries keys={["p50", "p95"]} rows={markPartial(latencyRows, partial)} label={`Latency p50 and p95 per ${view.granularity} (ms)`} />
