@@ -154,8 +154,8 @@ function outputOf(span: OtlpSpan): Message | undefined {
 
 /** Properties the instrumentation attaches: the AI SDK's telemetry metadata, Traceloop's association properties. */
 const PROPERTY_PREFIXES = ["ai.telemetry.metadata.", "traceloop.association.properties.", "helicone.property."];
-const USER_KEYS = ["userId", "user_id", "user"];
-const SESSION_KEYS = ["sessionId", "session_id", "session"];
+const USER_KEYS = ["userid", "user_id", "user"];
+const SESSION_KEYS = ["sessionid", "session_id", "session"];
 const MAX_PROPERTIES = 50;
 
 function propertiesOf(a: Attributes): { properties: Map<string, string>; userId?: string; sessionId?: string } {
@@ -165,7 +165,8 @@ function propertiesOf(a: Attributes): { properties: Map<string, string>; userId?
   for (const [name, value] of Object.entries(a)) {
     const prefix = PROPERTY_PREFIXES.find((p) => name.startsWith(p));
     if (!prefix || value === null) continue;
-    const key = name.slice(prefix.length);
+    // Lower case, as Helicone-Property-* headers arrive, so one filter finds both.
+    const key = name.slice(prefix.length).toLowerCase();
     const text = typeof value === "string" ? value : JSON.stringify(value);
     if (USER_KEYS.includes(key)) userId ??= text;
     else if (SESSION_KEYS.includes(key)) sessionId ??= text;
