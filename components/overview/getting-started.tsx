@@ -5,7 +5,7 @@
 import { useRouter } from "next/navigation";
 import { useActionState, useEffect, useState } from "react";
 import { type KeyFormState, createKeyAction } from "@/lib/actions/keys";
-import { CopyButton } from "../requests/request-detail";
+import { CopyButton } from "../ui/copy-button";
 import { SecretOnce } from "../settings/secret-once";
 
 const LANGUAGES = ["Python", "TypeScript", "cURL"] as const;

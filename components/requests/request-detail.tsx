@@ -1,8 +1,8 @@
 "use client";
 // Everything stored about one request, with copy buttons: shown in the explorer's drawer and on
 // the request's own page (/requests/<id>).
-import { useState } from "react";
 import { formatDollars, formatMs } from "@/lib/format";
+import { CopyButton } from "../ui/copy-button";
 import { Conversation, conversation } from "./conversation";
 import { replayCommand } from "./replay-command";
 
@@ -49,24 +49,6 @@ function Row({ label, children }: { label: string; children: React.ReactNode }) 
       <dt className="shrink-0 text-zinc-500">{label}</dt>
       <dd className="min-w-0 break-all text-right font-mono text-xs">{children}</dd>
     </div>
-  );
-}
-
-/** A button that copies `text` and says so for a moment. */
-export function CopyButton({ label, text }: { label: string; text: string }) {
-  const [state, setState] = useState<"idle" | "copied" | "failed">("idle");
-  const copy = () =>
-    navigator.clipboard.writeText(text).then(
-      () => setState("copied"),
-      () => setState("failed"),
-    ).finally(() => setTimeout(() => setState("idle"), 1500));
-  return (
-    <button type="button" onClick={copy} className="rounded-md border border-zinc-300 px-2 py-1 text-xs hover:bg-zinc-100 dark:border-zinc-700 dark:hover:bg-zinc-800">
-      {state === "copied" ? "Copied" : state === "failed" ? "Copy failed" : label}
-      <span className="sr-only" aria-live="polite">
-        {state === "copied" ? `${label}: copied` : ""}
-      </span>
-    </button>
   );
 }
 

@@ -18,6 +18,12 @@ export function searchParamsOf(search: SearchRecord): URLSearchParams {
   return params;
 }
 
+/** Page size and 1-based page number from the URL (?size=100&page=3), as every paged list reads them. */
+export function readPaging(size: string | null | undefined, page: string | null | undefined): { pageSize: number; page: number } {
+  const n = Number(size);
+  return { pageSize: (PAGE_SIZES as readonly number[]).includes(n) ? n : DEFAULT_PAGE_SIZE, page: Math.max(1, Math.floor(Number(page)) || 1) };
+}
+
 export interface RequestView {
   time: TimeView;
   live: boolean;
@@ -35,9 +41,7 @@ export interface RequestView {
 export function readRequestView(search: SearchRecord): { ok: true; view: RequestView } | { ok: false; message: string } {
   const params = searchParamsOf(search);
   const time = parseTimeView({ range: params.get("range") ?? undefined, from: params.get("from") ?? undefined, to: params.get("to") ?? undefined });
-  const size = Number(params.get("size"));
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(size) ? size : DEFAULT_PAGE_SIZE;
-  const page = Math.max(1, Math.floor(Number(params.get("page")) || 1));
+  const { pageSize, page } = readPaging(params.get("size"), params.get("page"));
   const live = params.get("live") === "1";
   const before = params.get("before") ?? undefined;
   for (const name of VIEW_PARAMS) params.delete(name);

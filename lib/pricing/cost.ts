@@ -41,6 +41,9 @@ export function overrideCost(price: PriceOverride, usage: TokenUsage): bigint {
  * take the integer path above. Tiered, time-dependent or per-request prices are never cached.
  */
 const flatRates = new Map<string, PriceOverride | null>();
+/** Models genai-prices has no price for, so the answer to hasListPrice is not searched twice. */
+const unpriced = new Set<string>();
+const MAX_CACHED = 10_000;
 const TOKEN_KEYS = ["input_mtok", "output_mtok", "cache_read_mtok", "cache_write_mtok"];
 
 function flatRate(price: NonNullable<ReturnType<typeof calcPrice>>): PriceOverride | null {
@@ -71,8 +74,19 @@ export function listPriceCost(provider: string, model: string, usage: TokenUsage
     model,
     { providerId: provider, timestamp: at },
   );
-  if (price && cached === undefined && flatRates.size < 10_000) flatRates.set(key, flatRate(price));
+  if (price && cached === undefined && flatRates.size < MAX_CACHED) flatRates.set(key, flatRate(price));
   return price ? BigInt(Math.round(price.total_price * 1e9)) : null;
+}
+
+/** Whether the bundled prices have the model at this provider; answered from the same cache as prices. */
+export function hasListPrice(provider: string, model: string): boolean {
+  const key = `${provider}/${model}`;
+  if (flatRates.has(key)) return true;
+  if (unpriced.has(key)) return false;
+  const price = calcPrice({ input_tokens: 0, output_tokens: 0 }, model, { providerId: provider });
+  if (price && flatRates.size < MAX_CACHED) flatRates.set(key, flatRate(price));
+  else if (!price && unpriced.size < MAX_CACHED) unpriced.add(key);
+  return price !== null;
 }
 
 export function costNanoUsd(provider: string, model: string, usage: TokenUsage, at: Date = new Date(), override?: PriceOverride): bigint | null {

@@ -4,7 +4,8 @@
 // own model list (GET /models with the call's key) holds it: that list has models newer than the
 // bundled data and the key's fine-tunes. When the list cannot be read the name is let through:
 // a check that cannot be sure never blocks traffic.
-import { calcPrice, findProvider } from "@pydantic/genai-prices";
+import { findProvider } from "@pydantic/genai-prices";
+import { hasListPrice } from "../pricing/cost";
 import { createHash } from "node:crypto";
 import type { Dispatcher } from "undici";
 import { isKnownProvider } from "./catalog";
@@ -18,7 +19,6 @@ const ANY_MODEL = new Set(["azure", "ollama", "vllm", "openrouter", "together", 
 /** Custom providers (TOLLGATE_PROVIDERS, a workspace's own) are servers Tollgate knows nothing about. */
 export const acceptsAnyModel = (provider: ProviderConfig) => ANY_MODEL.has(provider.id) || !isKnownProvider(provider.id);
 
-const MAX_MEMO = 10_000;
 /** Lists are kept per key (callers may bring their own): a bound on how many. */
 const MAX_LISTS = 1_000;
 const LIST_TIMEOUT_MS = 2_000;
@@ -38,21 +38,17 @@ export interface ModelDirectoryOptions {
 }
 
 export class ModelDirectory {
-  private readonly priced = new Map<string, boolean>();
   private readonly lists = new Map<string, CachedList>();
   private readonly pending = new Map<string, Promise<Set<string> | null>>();
 
   constructor(private readonly options: ModelDirectoryOptions) {}
 
-  /** True when the bundled prices know the model at that provider (memoized: the lookup scans the dataset). */
-  private isPriced(provider: ProviderConfig, model: string): boolean {
-    const key = `${provider.pricingId}/${model}`;
-    let known = this.priced.get(key);
-    if (known === undefined) {
-      known = calcPrice({ input_tokens: 0, output_tokens: 0 }, model, { providerId: provider.pricingId }) !== null;
-      if (this.priced.size < MAX_MEMO) this.priced.set(key, known);
-    }
-    return known;
+  /**
+   * True when the provider serves the model for sure without asking anything: it takes any name,
+   * or the bundled prices list it. Synchronous, for the common case on every call.
+   */
+  servesForSure(provider: ProviderConfig, model: string): boolean {
+    return acceptsAnyModel(provider) || hasListPrice(provider.pricingId, model);
   }
 
   private async listed(provider: ProviderConfig, key: string | undefined): Promise<Set<string> | null> {
@@ -78,7 +74,7 @@ export class ModelDirectory {
    * serve that are nearest to it, for the error.
    */
   async unknown(provider: ProviderConfig, model: string, key: string | undefined, hasOwnPrice: () => Promise<boolean>): Promise<string[] | undefined> {
-    if (acceptsAnyModel(provider) || this.isPriced(provider, model) || (await hasOwnPrice())) return undefined;
+    if (this.servesForSure(provider, model) || (await hasOwnPrice())) return undefined;
     const ids = await this.listed(provider, key);
     if (!ids || ids.has(model)) return undefined;
     const bundled = findProvider({ providerId: provider.pricingId })?.models.map((m) => m.id) ?? [];

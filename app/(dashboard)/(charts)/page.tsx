@@ -27,7 +27,7 @@ export const metadata = { title: "Overview" };
 const STATUS_COLORS = { success: "#10b981", "rate limited": "#f59e0b", "client error": "#a855f7", "server error": "#ef4444" };
 
 /** The filters the Overview applies (the summary filter bar's): user, model, provider, status, key, property values. */
-function scopeOf(workspaceId: string, q: RequestQuery): Scope {
+function scopeOfFilters(workspaceId: string, q: RequestQuery): Scope {
   return {
     workspaceId,
     userId: q.userId,
@@ -49,7 +49,7 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
   const all = requestQuerySchema.parse({});
   const given = parsed.success ? parsed.data : all;
   const filters: RequestQuery = { ...all, userId: given.userId, model: given.model, provider: given.provider, status: given.status, apiKeyId: given.apiKeyId, properties: given.properties.filter((p) => p.op === "eq") };
-  const scope = scopeOf(workspace.id, filters);
+  const scope = scopeOfFilters(workspace.id, filters);
   const keys = await propertyKeys(workspace.id, view);
   const chosen = params.get("property");
   const property = chosen && keys.includes(chosen) ? chosen : keys[0];

@@ -88,7 +88,9 @@ export async function routeRequest(ctx: GatewayContext, deps: GatewayDeps): Prom
   const primaryProvider = requested?.provider ?? fallbackRoute(ctx, providers, steps[0]!, primaryModel!).provider;
   const targets: Target[] = requested ? [{ route: requested, upstreamKey: keyFor(requested.provider, [ctx.providerKey], "model"), onCodes: [] }] : [];
   for (const step of steps) targets.push(fallbackTarget(ctx, providers, step, primaryProvider, primaryModel!));
-  if (deps.models) await Promise.all(targets.map((target) => checkServed(ctx, deps, target)));
+  // Known models (nearly every call) are answered synchronously; only the rest wait on a lookup.
+  const unsure = deps.models ? targets.filter((t) => !deps.models!.servesForSure(t.route.provider, t.route.model)) : [];
+  if (unsure.length) await Promise.all(unsure.map((target) => checkServed(ctx, deps, target)));
   ctx.targets = targets;
   ctx.retryPolicy = readRetryPolicy(ctx.req);
   ctx.route = targets[0]!.route;

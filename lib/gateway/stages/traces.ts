@@ -56,8 +56,8 @@ function providerOf(call: LlmCall, providers: Map<string, ProviderConfig>): Prov
   if (named) return named;
   const pricingId = pricingProviderId(call.system);
   if (!pricingId) return undefined;
-  // genai-prices writes xAI as "x-ai"; a provider Tollgate does not call is priced all the same.
-  return providers.get(pricingId) ?? providers.get(pricingId.replace(/-/g, "")) ?? { ...customProvider(pricingId, ""), pricingId };
+  // The provider priced under that id (xAI's is "x-ai"); one Tollgate does not call is priced all the same.
+  return providers.get(pricingId) ?? [...providers.values()].find((p) => p.pricingId === pricingId) ?? { ...customProvider(pricingId, ""), pricingId };
 }
 
 /** A row id no other call can have, the same each time this span is sent. */

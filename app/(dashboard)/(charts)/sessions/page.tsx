@@ -7,7 +7,7 @@ import { Cell, SimpleTable } from "@/components/ui/table";
 import { TimeFields } from "@/components/ui/time-fields";
 import { requestQuerySchema } from "@/lib/analytics/request-query";
 import { requestStats } from "@/lib/analytics/request-stats";
-import { DEFAULT_PAGE_SIZE, PAGE_SIZES } from "@/lib/analytics/request-view";
+import { DEFAULT_PAGE_SIZE, readPaging } from "@/lib/analytics/request-view";
 import { SESSION_SORTS, type SessionSort, listSessions } from "@/lib/analytics/sessions";
 import { type TimeSearch, describeTimeView, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
 import { requireMember } from "@/lib/auth/session";
@@ -26,8 +26,7 @@ export default async function SessionsPage({ searchParams }: { searchParams: Pro
   const view = parseTimeView(search);
   const text = typeof search.q === "string" ? search.q.trim().slice(0, 200) : "";
   const sort = isSort(search.sort) ? search.sort : "recent";
-  const pageSize = (PAGE_SIZES as readonly number[]).includes(Number(search.size)) ? Number(search.size) : DEFAULT_PAGE_SIZE;
-  const page = Math.max(1, Math.floor(Number(search.page)) || 1);
+  const { pageSize, page } = readPaging(search.size, search.page);
   const stats = requestStats(workspace.id, requestQuerySchema.parse({ from: view.from, to: view.to, session: text || "any" }));
   void stats.catch(() => undefined); // streamed in below; never an unhandled rejection meanwhile
   const { sessions, total } = await listSessions(workspace.id, view, { search: text || undefined, sort, page, pageSize });
