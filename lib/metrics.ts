@@ -26,6 +26,7 @@ function createMetrics(): Metrics {
     name: "tollgate_redis_up",
     help: "1 while Redis answers, 0 while it is down (cache misses, in-process limits); absent without REDIS_URL.",
     registers: [registry],
+    aggregator: "min", // worker mode: down if any worker sees it down
     collect() {
       const state = redisState.read();
       if (state) this.set(state.up ? 1 : 0);
@@ -40,11 +41,13 @@ function createMetrics(): Metrics {
       if (state) this.set(state.fallbacks);
     },
   });
-  const logGauge = (name: string, help: string, value: (stats: LogQueueStats) => number) =>
+  // In worker mode the primary sums each worker's gauges; ages and flags take the worst instead.
+  const logGauge = (name: string, help: string, value: (stats: LogQueueStats) => number, aggregator: "sum" | "max" = "sum") =>
     new Gauge({
       name,
       help,
       registers: [registry],
+      aggregator,
       collect() {
         const stats = logStats.read();
         this.set(stats ? value(stats) : 0);
@@ -52,8 +55,8 @@ function createMetrics(): Metrics {
     });
   logGauge("tollgate_log_queue_rows", "Log rows waiting to be written, in memory and on disk.", (s) => s.pending);
   logGauge("tollgate_log_spilled_rows", "Log rows waiting on disk (database down, or beyond the memory bound).", (s) => s.spilled);
-  logGauge("tollgate_log_oldest_pending_seconds", "Age of the oldest log row not written yet.", (s) => s.oldestPendingMs / 1000);
-  logGauge("tollgate_log_stalled", "1 while the database is not taking log writes.", (s) => (s.stalled ? 1 : 0));
+  logGauge("tollgate_log_oldest_pending_seconds", "Age of the oldest log row not written yet.", (s) => s.oldestPendingMs / 1000, "max");
+  logGauge("tollgate_log_stalled", "1 while the database is not taking log writes.", (s) => (s.stalled ? 1 : 0), "max");
   logGauge("tollgate_log_rows_written", "Log rows written since start.", (s) => s.written);
   logGauge("tollgate_log_rows_dead_lettered", "Log rows the database refused, kept in the dead-letter table, since start.", (s) => s.deadLettered);
   logGauge("tollgate_log_rows_duplicate", "Replayed log rows found already written, since start.", (s) => s.duplicates);
@@ -62,6 +65,7 @@ function createMetrics(): Metrics {
     name: "tollgate_log_dead_letters",
     help: "Dead-lettered log rows in the database waiting to be retried or discarded (all workspaces).",
     registers: [registry],
+    aggregator: "max", // every worker counts the same table
     async collect() {
       const count = await deadLetterCount().catch(() => null);
       if (count !== null) this.set(count);

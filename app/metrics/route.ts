@@ -2,6 +2,7 @@
 // request log (pending, on disk, oldest age, written, dead-lettered, dropped, stalled), Redis, and Node's process metrics.
 // With TOLLGATE_METRICS_TOKEN set, scrapers must send it as a Bearer token.
 import { timingSafeEqual } from "node:crypto";
+import { clusterLink } from "@/lib/cluster/link";
 import { metrics } from "@/lib/metrics";
 
 export const runtime = "nodejs";
@@ -18,5 +19,7 @@ function authorised(request: Request): boolean {
 export async function GET(request: Request) {
   if (!authorised(request)) return new Response("unauthorized\n", { status: 401 });
   const { registry } = metrics();
-  return new Response(await registry.metrics(), { headers: { "content-type": registry.contentType, "cache-control": "no-store" } });
+  // In worker mode, every worker's metrics summed by the primary.
+  const link = clusterLink();
+  return new Response(link ? await link.metrics() : await registry.metrics(), { headers: { "content-type": registry.contentType, "cache-control": "no-store" } });
 }

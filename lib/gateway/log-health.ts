@@ -3,6 +3,7 @@
 // rows were dead-lettered or were dropped.
 import { countDeadLetters } from "../db/dead-letters";
 import { countOf } from "../format";
+import { clusterLink } from "../cluster/link";
 import type { LogQueueStats } from "./log-queue";
 import { runningGateway } from "./runtime";
 
@@ -12,7 +13,7 @@ export const LOG_BEHIND = { rows: 10_000, ageMs: 30_000 };
 export interface LogHealth {
   status: "ok" | "degraded";
   reasons: string[];
-  /** This process's queue (undefined when it runs no gateway). */
+  /** The server's queue: this process's, or every worker's summed (undefined when it runs no gateway). */
   queue?: LogQueueStats;
   /** Dead letters in the database, of every workspace; null when the database did not answer. */
   deadLetters: number | null;
@@ -29,8 +30,33 @@ export function logReasons(queue: LogQueueStats | undefined, deadLetters: number
   return reasons;
 }
 
+/** Several workers' queues as one: counts summed, the oldest row and any stall kept. */
+export function mergeLogStats(queues: LogQueueStats[]): LogQueueStats | undefined {
+  if (queues.length <= 1) return queues[0];
+  const sum = (pick: (q: LogQueueStats) => number) => queues.reduce((n, q) => n + pick(q), 0);
+  return {
+    pending: sum((q) => q.pending),
+    spilled: sum((q) => q.spilled),
+    oldestPendingMs: Math.max(...queues.map((q) => q.oldestPendingMs)),
+    written: sum((q) => q.written),
+    deadLettered: sum((q) => q.deadLettered),
+    duplicates: sum((q) => q.duplicates),
+    dropped: sum((q) => q.dropped),
+    stalled: queues.some((q) => q.stalled),
+    lastError: queues.find((q) => q.stalled && q.lastError)?.lastError ?? queues.find((q) => q.lastError)?.lastError ?? null,
+  };
+}
+
+/** The log queue of this server: in worker mode, all workers' (a worker that does not answer is left out). */
+export async function serverLogStats(): Promise<LogQueueStats | undefined> {
+  const own = runningGateway()?.deps.log.snapshot();
+  const link = clusterLink();
+  if (!link) return own;
+  return mergeLogStats(await link.logStats().catch(() => (own ? [own] : [])));
+}
+
 export async function logHealth(): Promise<LogHealth> {
-  const queue = runningGateway()?.deps.log.snapshot();
+  const queue = await serverLogStats();
   const deadLetters = await countDeadLetters().catch(() => null);
   const reasons = logReasons(queue, deadLetters);
   return { status: reasons.length ? "degraded" : "ok", reasons, queue, deadLetters };

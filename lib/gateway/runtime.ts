@@ -32,7 +32,8 @@ import type { GatewayRequest, GatewayResponse } from "./http";
 import { KeyCache } from "./key-cache";
 import { WorkspaceCache } from "./workspace-cache";
 import { blockingBudgets } from "../db/budgets";
-import { MemoryBudgetStore } from "../budgets/store";
+import { type BudgetStore, MemoryBudgetStore } from "../budgets/store";
+import type { SharedStores } from "../cluster/shared-state";
 import { RedisBudgetStore } from "../budgets/redis-store";
 import { spendNanoByGroup } from "../analytics/alert-metrics";
 import { DEFAULT_LOG_QUEUE_OPTIONS, LogQueue } from "./log-queue";
@@ -65,6 +66,8 @@ export interface GatewayOptions {
   target?: DatabaseTarget;
   /** Tests move time to cross budget periods; the real clock otherwise. */
   clock?: () => Date;
+  /** In worker mode: the stores the primary keeps for all workers (lib/cluster/shared-state.ts). */
+  shared?: SharedStores & { forgetBudgets: () => Promise<void> };
 }
 
 /** Keep-alive pools per upstream origin; generous so streams don't queue behind each other. */
@@ -82,10 +85,25 @@ function spillDir(config: GatewayConfig, target: DatabaseTarget): string {
   return path.resolve("data", "log-spill", `${url.pathname.slice(1).replace(/[^\w.-]/g, "_")}-${database}`);
 }
 
-export function createGateway({ env = process.env, db: database, target, clock = () => new Date() }: GatewayOptions = {}): Gateway {
+/**
+ * Where a Redis outage sends budget totals: a fresh in-process store, or in worker mode the
+ * primary's, told to forget the totals of an earlier outage (not at start: another worker may be
+ * counting in it already).
+ */
+function budgetFallback(shared: GatewayOptions["shared"]): () => BudgetStore {
+  if (!shared) return () => new MemoryBudgetStore();
+  let first = true;
+  return () => {
+    if (!first) void shared.forgetBudgets().catch(() => {});
+    first = false;
+    return shared.budgets;
+  };
+}
+
+export function createGateway({ env = process.env, db: database, target, clock = () => new Date(), shared }: GatewayOptions = {}): Gateway {
   const store = () => database ?? db();
   const logTarget = target ?? resolveDatabase(env.DATABASE_URL);
-  const writer = createRequestLogWriter(logTarget);
+  const writer = shared?.writer ?? createRequestLogWriter(logTarget);
   const config = loadGatewayConfig(env);
   // With REDIS_URL, state shared by replicas lives in Redis; otherwise in this process and the database.
   const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.TOLLGATE_REDIS_PREFIX || undefined, redisTimeouts(env)) : undefined;
@@ -109,12 +127,14 @@ export function createGateway({ env = process.env, db: database, target, clock =
       { ...DEFAULT_LOG_QUEUE_OPTIONS, memoryBytes: config.logMemoryBytes, spill: { dir: spillDir(config, logTarget), maxBytes: config.logSpillMaxBytes } },
       (message) => console.error(message),
     ),
-    cache: redis ? new FailoverCacheStore(new RedisCacheStore(redis.redis, redis.prefix), redis.breaker) : new EmbeddedCacheStore(store),
+    cache: redis ? new FailoverCacheStore(new RedisCacheStore(redis.redis, redis.prefix), redis.breaker) : (shared?.cache ?? new EmbeddedCacheStore(store)),
     cacheWrites: new PendingCacheWrites(),
-    rateLimits: redis ? new FailoverRateLimitStore(new RedisRateLimitStore(redis.redis, redis.prefix), new MemoryRateLimitStore(), redis.breaker, fallback) : new MemoryRateLimitStore(),
+    rateLimits: redis
+      ? new FailoverRateLimitStore(new RedisRateLimitStore(redis.redis, redis.prefix), shared?.rateLimits ?? new MemoryRateLimitStore(), redis.breaker, fallback)
+      : (shared?.rateLimits ?? new MemoryRateLimitStore()),
     rateLimitRules: rateLimitRuleCache((workspaceId) => listEnabledRateLimitRules(workspaceId, store()), config.rateLimitRuleTtlMs),
     budgets: new WorkspaceCache((workspaceId) => blockingBudgets(workspaceId, store()), config.budgetTtlMs),
-    budgetTotals: redis ? new FailoverBudgetStore(new RedisBudgetStore(redis.redis, redis.prefix), () => new MemoryBudgetStore(), redis.breaker, fallback) : new MemoryBudgetStore(),
+    budgetTotals: redis ? new FailoverBudgetStore(new RedisBudgetStore(redis.redis, redis.prefix), budgetFallback(shared), redis.breaker, fallback) : (shared?.budgets ?? new MemoryBudgetStore()),
     budgetSpend: async (workspaceId, window, filter) => (await spendNanoByGroup(workspaceId, window, filter, null, store())).get("") ?? 0n,
     dispatcher,
     publicDispatcher,
@@ -145,7 +165,8 @@ const holder = globalThis as unknown as { tollgateGateway?: Gateway };
 /** The gateway if this process has started one (health checks must not start it). */
 export const runningGateway = (): Gateway | undefined => holder.tollgateGateway;
 
-export function gateway(): Gateway {
-  holder.tollgateGateway ??= createGateway();
+/** The process's gateway, created on first use (with `options`, if the first caller gives them). */
+export function gateway(options?: GatewayOptions): Gateway {
+  holder.tollgateGateway ??= createGateway(options);
   return holder.tollgateGateway;
 }

@@ -6,8 +6,7 @@ import { canManageSettings } from "@/lib/auth/roles";
 import { requireMember } from "@/lib/auth/session";
 import { listDeadLetters } from "@/lib/db/dead-letters";
 import { countOf, formatCount } from "@/lib/format";
-import { logReasons } from "@/lib/gateway/log-health";
-import { runningGateway } from "@/lib/gateway/runtime";
+import { logReasons, serverLogStats } from "@/lib/gateway/log-health";
 
 export const metadata = { title: "Request log" };
 
@@ -16,9 +15,8 @@ const button = "rounded-md border border-zinc-300 px-2 py-1 text-xs font-medium 
 export default async function RequestLogPage({ searchParams }: { searchParams: Promise<{ error?: string }> }) {
   const { workspace, role } = await requireMember();
   if (!canManageSettings(role)) notFound(); // admins only
-  const [{ error }, letters] = await Promise.all([searchParams, listDeadLetters(workspace.id)]);
-  // The writer's state is this server's; the refused rows counted are this workspace's only.
-  const queue = runningGateway()?.deps.log.snapshot();
+  // The writer's state is this server's (all its workers); the refused rows counted are this workspace's only.
+  const [{ error }, letters, queue] = await Promise.all([searchParams, listDeadLetters(workspace.id), serverLogStats()]);
   const reasons = logReasons(queue, letters.length);
 
   return (

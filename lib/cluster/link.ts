@@ -1,0 +1,20 @@
+// What a worker's dashboard asks the primary about the whole server: every worker's log queue
+// (for /api/health and the log page) and every worker's metrics (for /metrics). Kept on
+// globalThis because Next bundles route handlers apart from server.ts.
+import type { LogQueueStats } from "../gateway/log-queue";
+
+export interface ClusterLink {
+  workers: number;
+  /** Each worker's log queue (a worker that does not answer in time is missing). */
+  logStats(): Promise<LogQueueStats[]>;
+  /** Prometheus text summed over the workers. */
+  metrics(): Promise<string>;
+}
+
+const holder = globalThis as unknown as { tollgateCluster?: ClusterLink };
+
+export const clusterLink = (): ClusterLink | undefined => holder.tollgateCluster;
+
+export function setClusterLink(link: ClusterLink) {
+  holder.tollgateCluster = link;
+}
