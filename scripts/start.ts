@@ -25,7 +25,7 @@ async function main() {
     return startWorker(port, hostname);
   }
   const target = resolveDatabase();
-  const workers = workerCount(process.env, target);
+  const workers = workerCount(process.env);
   const where = target.kind === "sqlite" ? target.file : redactUrl(target.url);
   try {
     const { applied } = await migrate(target);

@@ -9,18 +9,20 @@
 // at concurrency 1, 16 and 64, JSON and streamed; then log ingest on SQLite and Postgres; then
 // the dashboard's queries and pages over a million requests (queries.ts).
 // Writes the tables into docs/benchmarks.md between the BENCH and QUERIES markers.
-// `npm run bench -- gateway` or `npm run bench -- queries` runs one part.
+// Then `npm start` with one worker against one per core (TOLLGATE_WORKERS), on SQLite and Postgres.
+// `npm run bench -- gateway|workers|storage|queries` runs one part.
 import { type ChildProcess, spawn, spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { cpus, tmpdir, totalmem } from "node:os";
+import { availableParallelism, cpus, tmpdir, totalmem } from "node:os";
 import path from "node:path";
-import { createDb } from "../../lib/db/client";
+import { type Db, createDb } from "../../lib/db/client";
 import { findOrCreateWorkspace } from "../../lib/db/accounts";
 import { createApiKey } from "../../lib/db/api-keys";
 import { migrate } from "../../lib/db/migrate";
 import { resolveDatabase } from "../../lib/db/url";
 import { freePort } from "../../tests/support/ports";
+import { createTestDatabase } from "../../tests/support/test-db";
 import { buildIsStale } from "../lib/build-state";
 import { measureIngest } from "./ingest";
 import { type QueryBench, benchQueries, queryReport } from "./queries";
@@ -59,13 +61,14 @@ const fmt = (n: number, digits = 2) => (Number.isFinite(n) ? n.toFixed(digits) :
 
 async function main() {
   const only = process.argv[2];
-  if (only && only !== "gateway" && only !== "queries" && only !== "storage") throw new Error("usage: npm run bench [-- gateway|queries|storage]");
+  if (only && !["gateway", "workers", "queries", "storage"].includes(only)) throw new Error("usage: npm run bench [-- gateway|workers|storage|queries]");
   if (buildIsStale()) {
     console.log("bench: building the app…");
     if (spawnSync(process.execPath, [require.resolve("next/dist/bin/next"), "build"], { stdio: "inherit" }).status !== 0) process.exit(1);
   }
 
   if (only === undefined || only === "gateway") await benchGateway();
+  if (only === undefined || only === "workers") await benchWorkers();
   if (only === undefined || only === "storage") {
     const results: StorageResult[] = [];
     for (const kind of ["sqlite", "postgres"] as const) results.push(await measureStorage(kind));
@@ -96,9 +99,8 @@ interface Cell {
   cpuUsPerRequest: number;
 }
 
-/** The app's env for one gateway process: its own SQLite file, OpenAI pointed at `upstream`. */
-async function gatewayEnv(dir: string, name: string, upstream: string) {
-  const databaseUrl = `file:${path.join(dir, `${name}.db`)}`;
+/** The app's env for one gateway process: its own SQLite file (or the given database), OpenAI pointed at `upstream`. */
+async function gatewayEnv(dir: string, name: string, upstream: string, databaseUrl = `file:${path.join(dir, `${name}.db`)}`) {
   const target = resolveDatabase(databaseUrl);
   await migrate(target);
   const db = createDb(target);
@@ -155,8 +157,8 @@ async function benchGateway() {
     bareFake: pid(start("bare proxy", [tsx, "scripts/bench/bare-proxy.ts", "--port", String(bareFakePort), "--upstream", fake])),
     bareMinimal: pid(start("bare proxy", [tsx, "scripts/bench/bare-proxy.ts", "--port", String(bareMinimalPort), "--upstream", minimal])),
     portkey: pid(start("portkey", [require.resolve("@portkey-ai/gateway/build/start-server.js"), `--port=${portkeyPort}`, "--headless"], {}, true)),
-    server: pid(start("tollgate", [tsx, "scripts/start.ts"], { ...onFake.env, PORT: String(serverPort) })),
-    serverMinimal: pid(start("tollgate", [tsx, "scripts/start.ts"], { ...onMinimal.env, PORT: String(serverMinimalPort) })),
+    server: pid(start("tollgate", [tsx, "scripts/start.ts"], { ...onFake.env, PORT: String(serverPort), TOLLGATE_WORKERS: "1" })),
+    serverMinimal: pid(start("tollgate", [tsx, "scripts/start.ts"], { ...onMinimal.env, PORT: String(serverMinimalPort), TOLLGATE_WORKERS: "1" })),
     next: pid(start("next", [require.resolve("next/dist/bin/next"), "start", "-p", String(nextPort), "-H", "127.0.0.1"], onFake.env)),
   };
   await Promise.all([
@@ -203,6 +205,56 @@ async function benchGateway() {
   console.log(`ingest: SQLite ${fmt(ingest.sqlite, 0)} rows/s, Postgres ${fmt(ingest.postgres, 0)} rows/s`);
 
   writeReport(cells, ingest, { logged, measured, dropped });
+}
+
+/**
+ * One worker against one per core, on each database, with the minimal upstream (where the
+ * gateway's own cost shows) and the bare proxy as the baseline of the same run.
+ */
+async function benchWorkers() {
+  ensureWrk();
+  const dir = mkdtempSync(path.join(tmpdir(), "tollgate-bench-"));
+  const cores = availableParallelism();
+  const [minimalPort, barePort] = [await freePort(), await freePort()];
+  const tsx = require.resolve("tsx/cli");
+  const minimal = local(minimalPort);
+  const procs = { minimal: start("minimal upstream", [tsx, "scripts/bench/minimal-upstream.ts", "--port", String(minimalPort)]), bare: start("bare proxy", [tsx, "scripts/bench/bare-proxy.ts", "--port", String(barePort), "--upstream", minimal]) };
+  await Promise.all([waitFor(minimal), waitFor(local(barePort))]);
+  const pg = await createTestDatabase("postgres");
+  const targets: Target[] = [{ name: "bare proxy", url: `${local(barePort)}/v1/chat/completions`, headers: { authorization: "Bearer sk-bench" }, pid: procs.bare.pid! }];
+  const dbs: Db[] = [];
+  for (const [database, url] of [["sqlite", undefined], ["postgres", pg.url]] as const) {
+    for (const workers of [1, cores]) {
+      const port = await freePort();
+      const app = await gatewayEnv(dir, `${database}-${workers}`, minimal, url);
+      dbs.push(app.db);
+      const child = start("tollgate", [tsx, "scripts/start.ts"], { ...app.env, PORT: String(port), TOLLGATE_WORKERS: String(workers) });
+      await waitFor(`${local(port)}/api/health`);
+      targets.push({ name: `${database}, ${workers} worker${workers > 1 ? "s" : ""}`, url: `${local(port)}/v1/chat/completions`, headers: { authorization: `Bearer ${app.secret}` }, pid: child.pid! });
+    }
+  }
+  const all = measure("minimal", targets);
+  const cells = all.filter((x) => x.c > 1); // one caller gains nothing from more workers
+  await new Promise((r) => setTimeout(r, 1500));
+  const logged = (await Promise.all(dbs.map((db) => db.request.count()))).reduce((n, x) => n + x, 0);
+  const measured = all.filter((x) => x.name !== "bare proxy").reduce((n, x) => n + x.r.requests, 0);
+  await Promise.all(dbs.map((db) => db.$disconnect()));
+  for (const child of children) child.kill("SIGTERM");
+  await new Promise((r) => setTimeout(r, 2000));
+  await pg.drop();
+
+  const lines = [
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`npm run bench -- workers\` (part of \`npm run bench\`; wrk, ${SECONDS} s per cell) on ${cores} cores, minimal upstream. \`npm start\` with \`TOLLGATE_WORKERS=1\` against ${cores} (one per core); CPU counts the primary and its workers. wrk, the upstream and the gateway share these cores.`,
+    "",
+    "| body | c | path | req/s | vs bare proxy | p50 ms | p99 ms | CPU µs/req |",
+    "|---|---|---|---|---|---|---|---|",
+  ];
+  for (const cell of cells) {
+    const bare = cells.find((x) => x.mode === cell.mode && x.c === cell.c && x.name === "bare proxy")!.r;
+    lines.push(`| ${cell.mode} | ${cell.c} | ${cell.name} | ${fmt(cell.r.rps, 0)} | ${fmt((cell.r.rps / bare.rps) * 100, 0)}% | ${fmt(cell.r.p50Ms)} | ${fmt(cell.r.p99Ms)} | ${fmt(cell.cpuUsPerRequest, 0)} |`);
+  }
+  lines.push("", `Rows logged by these servers: ${logged} (wrk completed ${measured} in the measured cells, c=1 included; the rest are warm-up and calls cut when wrk stopped).`);
+  writeSection("WORKERS", lines);
 }
 
 function writeReport(cells: Cell[], ingest: { sqlite: number; postgres: number }, log: { logged: number; measured: number; dropped: number }) {
