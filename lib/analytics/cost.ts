@@ -1,10 +1,10 @@
 // Spend broken down by model, provider, user or any property, in total and over time. Model and
-// provider read the request rollups, a property the property rollups (facts.ts); users read the
-// rows. Raw SQL in both dialects, tested on both against hand-computed sums
+// provider read the request rollups, a property the property rollups, users the daily user
+// rollups (facts.ts). Raw SQL in both dialects, tested on both against hand-computed sums
 // (tests/integration/analytics/cost.test.ts).
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
-import { propertyFacts, requestFacts } from "./facts";
-import { type Scope, bucketOf, scopeWhere, sql, toBigInt } from "./sql";
+import { propertyFacts, requestFacts, userFacts } from "./facts";
+import { type Scope, bucketOf, sql, toBigInt } from "./sql";
 import type { Granularity, Window } from "./time-range";
 
 export type CostDimension = { kind: "model" } | { kind: "provider" } | { kind: "user" } | { kind: "property"; key: string };
@@ -39,8 +39,8 @@ async function grouped(db: Db, scope: Scope, window: Window, dimension: CostDime
   let from: string;
   let group: string;
   if (dimension.kind === "user") {
-    from = `(SELECT r."createdAt" AS t, COALESCE(r."userId", '${NO_USER}') AS grp, r."costNanoUsd" AS spend, 1 AS n FROM "Request" r WHERE ${scopeWhere(q, scope)} AND ${q.within(`r."createdAt"`, window)}) f`;
-    group = "f.grp";
+    from = userFacts(q, scope, window, { hourly: granularity === "hour" });
+    group = "f.u";
   } else if (dimension.kind === "property") {
     from = propertyFacts(q, scope, window, dimension.key.toLowerCase());
     group = "f.value";
@@ -54,12 +54,12 @@ async function grouped(db: Db, scope: Scope, window: Window, dimension: CostDime
 }
 
 /**
- * A property's groups plus NO_VALUE for the requests without it: the difference between all
- * requests and those with a value (a request has at most one value per key).
+ * A property's groups plus NO_VALUE for the requests without it (users' plus NO_USER): the
+ * difference between all requests and those with a value (a request has at most one per key).
  */
 async function withNoValue(db: Db, scope: Scope, window: Window, dimension: CostDimension, granularity?: Granularity): Promise<Grouped[]> {
   const rows = await grouped(db, scope, window, dimension, granularity);
-  if (dimension.kind !== "property") return rows;
+  if (dimension.kind !== "property" && dimension.kind !== "user") return rows;
   const totals = await grouped(db, scope, window, { kind: "provider" }, granularity);
   const rest = new Map<string, { spend: bigint; n: number }>();
   for (const t of totals) {
@@ -70,7 +70,8 @@ async function withNoValue(db: Db, scope: Scope, window: Window, dimension: Cost
     const at = rest.get(r.bucket ?? "")!;
     rest.set(r.bucket ?? "", { spend: at.spend - toBigInt(r.spend), n: at.n - Number(r.n) });
   }
-  const none = [...rest.entries()].filter(([, v]) => v.n > 0).map(([bucket, v]) => ({ bucket, grp: NO_VALUE, spend: v.spend, n: v.n }));
+  const label = dimension.kind === "user" ? NO_USER : NO_VALUE;
+  const none = [...rest.entries()].filter(([, v]) => v.n > 0).map(([bucket, v]) => ({ bucket, grp: label, spend: v.spend, n: v.n }));
   return [...rows, ...none];
 }
 

@@ -2,17 +2,19 @@
 // (lib/db/rollups.ts); the partial hour at its start (and at its end, when it ends before now)
 // come from the request rows. Both sides have the same columns, so the sums are exact to the
 // millisecond however the window is cut, and a 90-day chart reads ~2,000 rows per series
-// instead of millions.
-import { HOUR_MS } from "../db/rollups";
+// instead of millions. Per-user totals work the same way on whole days (UserRollup), and
+// latency histograms on whole hours (LatencyRollup).
+import { latencyBucketSql } from "../db/latency-buckets";
+import { DAY_MS, HOUR_MS } from "../db/rollups";
 import { type Dialect, type Scope, isWholeWorkspace, scopeOf, scopeWhere, type sql } from "./sql";
 import type { Window } from "./time-range";
 
 type Query = ReturnType<typeof sql>;
 
-/** The window as whole hours (for the rollups) and the pieces at its edges (for the rows). */
-export function splitWindow(window: Window): { hours: Window | null; edges: Window[] } {
-  const start = new Date(Math.ceil(window.from.getTime() / HOUR_MS) * HOUR_MS);
-  const end = new Date(Math.floor(window.to.getTime() / HOUR_MS) * HOUR_MS);
+/** The window as whole hours (or days) for the rollups, and the pieces at its edges for the rows. */
+export function splitWindow(window: Window, unitMs = HOUR_MS): { hours: Window | null; edges: Window[] } {
+  const start = new Date(Math.ceil(window.from.getTime() / unitMs) * unitMs);
+  const end = new Date(Math.floor(window.to.getTime() / unitMs) * unitMs);
   if (start >= end) return { hours: null, edges: [window] };
   const edges = [...(window.from < start ? [{ from: window.from, to: start }] : []), ...(end < window.to ? [{ from: end, to: window.to }] : [])];
   return { hours: { from: start, to: end }, edges };
@@ -55,5 +57,40 @@ export function propertyFacts(q: Query, scope: Scope, window: Window, key?: stri
   if (!hours) return `(${rows}) f`;
   const rollup = `SELECT "hour" AS t, "key" AS key, "value" AS value, "requests" AS n, "spendNano" AS spend, "latencySumMs" AS lat, "tokens" AS tokens FROM "PropertyRollup"
     WHERE "workspaceId" = ${q.param(workspaceId)}${key === undefined ? "" : ` AND "key" = ${q.param(key)}`} AND ${q.within(`"hour"`, hours)}`;
+  return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position
+}
+
+/** A workspace's scope, or one user's in it: what UserRollup can answer. */
+const isWholeWorkspaceOrUser = (scope: Scope) => isWholeWorkspace({ ...scopeOf(scope), userId: undefined });
+
+/**
+ * End users' requests as a derived table `f` with columns t, u (user id), n, errors, spend, lat
+ * (sum ms), first and last (times): whole UTC days from UserRollup, the partial days at the edges
+ * from the rows. Requests without a user are left out. `hourly` (a chart by the hour) and scopes
+ * narrower than a user read the rows only.
+ */
+export function userFacts(q: Query, scope: Scope, window: Window, options: { hourly?: boolean } = {}): string {
+  const { workspaceId, userId } = scopeOf(scope);
+  const { hours: days, edges } = !options.hourly && isWholeWorkspaceOrUser(scope) ? splitWindow(window, DAY_MS) : { hours: null, edges: [window] };
+  const rows = `SELECT r."createdAt" AS t, r."userId" AS u, 1 AS n, CASE WHEN r."status" >= 400 THEN 1 ELSE 0 END AS errors, COALESCE(r."costNanoUsd", 0) AS spend,
+      r."latencyMs" AS lat, r."createdAt" AS first, r."createdAt" AS last
+    FROM "Request" r WHERE ${scopeWhere(q, scope)} AND r."userId" IS NOT NULL AND ${edgesWhere(q, `r."createdAt"`, edges)}`;
+  if (!days) return `(${rows}) f`;
+  const rollup = `SELECT "day" AS t, "userId" AS u, "requests" AS n, "errors" AS errors, "spendNano" AS spend, "latencySumMs" AS lat, "firstAt" AS first, "lastAt" AS last
+    FROM "UserRollup" WHERE "workspaceId" = ${q.param(workspaceId)}${userId === undefined ? "" : ` AND "userId" = ${q.param(userId)}`} AND ${q.within(`"day"`, days)}`;
+  return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position
+}
+
+/**
+ * Latency histograms as a derived table `f` with columns t, b (latency-buckets.ts) and n: whole
+ * hours from LatencyRollup, the edges bucketed from the rows. Only a whole workspace's scope;
+ * narrower ones rank the rows exactly (latency.ts).
+ */
+export function latencyFacts(q: Query, workspaceId: string, window: Window): string {
+  const { hours, edges } = splitWindow(window);
+  const rows = `SELECT r."createdAt" AS t, ${latencyBucketSql(`r."latencyMs"`)} AS b, 1 AS n FROM "Request" r
+    WHERE r."workspaceId" = ${q.param(workspaceId)} AND ${edgesWhere(q, `r."createdAt"`, edges)}`;
+  if (!hours) return `(${rows}) f`;
+  const rollup = `SELECT "hour" AS t, "bucket" AS b, "requests" AS n FROM "LatencyRollup" WHERE "workspaceId" = ${q.param(workspaceId)} AND ${q.within(`"hour"`, hours)}`;
   return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position
 }

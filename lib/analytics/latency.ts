@@ -1,10 +1,13 @@
-// Latency percentiles, exact and nearest-rank (the value at rank ceil(p·n)), per time bucket and
-// over the whole window, in one query read from the (workspaceId, createdAt, userId, latencyMs,
-// …) index alone. Postgres ranks with percentile_disc; SQLite counts requests per (bucket,
-// latency in ms) and the ranks are walked here, which beats sorting every request for each
-// percentile with window functions. Both give the same answers (tests/integration/analytics).
+// Latency percentiles, nearest-rank (the value at rank ceil(p·n)), per time bucket and over the
+// whole window. A whole workspace's are read from the hourly latency histograms (LatencyRollup),
+// so no range is too long: within ±2% (LATENCY_ERROR), and the page says so. A narrower scope
+// ranks its rows exactly, from the (workspaceId, createdAt, userId, latencyMs, …) index:
+// Postgres with percentile_disc; SQLite counts requests per (bucket, latency in ms) and the
+// ranks are walked here. Tested on both databases (tests/integration/analytics).
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
-import { type Scope, bucketOf, scopeWhere, sql } from "./sql";
+import { LATENCY_ERROR, bucketLatency } from "../db/latency-buckets";
+import { latencyFacts } from "./facts";
+import { type Scope, bucketOf, isWholeWorkspace, scopeOf, scopeWhere, sql } from "./sql";
 import type { Granularity, Window } from "./time-range";
 
 export interface LatencyPoint {
@@ -17,6 +20,8 @@ export interface LatencyPercentiles {
   /** Over the whole window; null when it has no requests. */
   overall: { p50: number; p95: number } | null;
   series: LatencyPoint[];
+  /** The relative error bound when read from the histograms; 0 when exact. */
+  error: number;
 }
 
 type Histogram = [latencyMs: number, count: number][];
@@ -38,7 +43,34 @@ const summarise = (histogram: Histogram) => {
 };
 
 export async function latencyPercentiles(scope: Scope, window: Window, granularity: Granularity, db: Db = defaultDb()): Promise<LatencyPercentiles> {
+  if (isWholeWorkspace(scope)) return percentilesFromHistograms(scopeOf(scope).workspaceId, window, granularity, db);
   return dialectOf(db) === "postgres" ? percentilesInPostgres(scope, window, granularity, db) : percentilesFromCounts(scope, window, granularity, db);
+}
+
+/** Histograms per (bucket, latency) → the percentiles of each bucket and of the whole window. */
+function fromHistograms(rows: { bucket: string; latency: number; count: number }[]): Omit<LatencyPercentiles, "error"> {
+  const byBucket = new Map<string, Histogram>();
+  const overall = new Map<number, number>();
+  for (const { bucket, latency, count } of rows) {
+    const histogram = byBucket.get(bucket);
+    if (histogram) histogram.push([latency, count]);
+    else byBucket.set(bucket, [[latency, count]]);
+    overall.set(latency, (overall.get(latency) ?? 0) + count);
+  }
+  const sorted = (h: Histogram) => h.sort((a, b) => a[0] - b[0]);
+  return {
+    overall: overall.size ? summarise(sorted([...overall.entries()])) : null,
+    series: [...byBucket.entries()].map(([bucket, h]) => ({ bucket, ...summarise(sorted(h)) })).sort((a, b) => a.bucket.localeCompare(b.bucket)),
+  };
+}
+
+/** A whole workspace: counts per logarithmic bucket, from the rollups and the edge rows. */
+async function percentilesFromHistograms(workspaceId: string, window: Window, granularity: Granularity, db: Db): Promise<LatencyPercentiles> {
+  const dialect = dialectOf(db);
+  const q = sql(dialect);
+  const text = `SELECT ${bucketOf(dialect, granularity, "f.t")} AS bucket, f.b AS b, SUM(f.n) AS n FROM ${latencyFacts(q, workspaceId, window)} GROUP BY 1, 2`;
+  const rows = await db.$queryRawUnsafe<{ bucket: string; b: unknown; n: unknown }[]>(text, ...q.params);
+  return { ...fromHistograms(rows.map((r) => ({ bucket: String(r.bucket), latency: Math.round(bucketLatency(Number(r.b)) * 10) / 10, count: Number(r.n) }))), error: LATENCY_ERROR };
 }
 
 /**
@@ -53,6 +85,7 @@ async function percentilesInPostgres(scope: Scope, window: Window, granularity: 
   const rows = await db.$queryRawUnsafe<{ bucket: string | null; whole: unknown; p50: unknown; p95: unknown }[]>(text, ...q.params);
   const whole = rows.find((r) => Number(r.whole) === 1 && r.p50 !== null);
   return {
+    error: 0,
     overall: whole ? { p50: Number(whole.p50), p95: Number(whole.p95) } : null,
     series: rows
       .filter((r) => Number(r.whole) === 0)
@@ -68,20 +101,5 @@ async function percentilesFromCounts(scope: Scope, window: Window, granularity: 
   const text = `SELECT ${bucketOf(dialect, granularity, `r."createdAt"`)} AS bucket, r."latencyMs" AS lat, COUNT(*) AS n
     FROM "Request" r WHERE ${scopeWhere(q, scope)} AND ${q.within(`r."createdAt"`, window)} GROUP BY 1, 2`;
   const rows = await db.$queryRawUnsafe<{ bucket: string; lat: unknown; n: unknown }[]>(text, ...q.params);
-  const byBucket = new Map<string, Histogram>();
-  const overall = new Map<number, number>();
-  for (const r of rows) {
-    const latency = Number(r.lat);
-    const count = Number(r.n);
-    const bucket = String(r.bucket);
-    const histogram = byBucket.get(bucket);
-    if (histogram) histogram.push([latency, count]);
-    else byBucket.set(bucket, [[latency, count]]);
-    overall.set(latency, (overall.get(latency) ?? 0) + count);
-  }
-  const sorted = (h: Histogram) => h.sort((a, b) => a[0] - b[0]);
-  return {
-    overall: overall.size ? summarise(sorted([...overall.entries()])) : null,
-    series: [...byBucket.entries()].map(([bucket, h]) => ({ bucket, ...summarise(sorted(h)) })).sort((a, b) => a.bucket.localeCompare(b.bucket)),
-  };
+  return { ...fromHistograms(rows.map((r) => ({ bucket: String(r.bucket), latency: Number(r.lat), count: Number(r.n) }))), error: 0 };
 }

@@ -1,7 +1,8 @@
-// Per-user analytics: what each user costs and how their requests fare. Raw SQL over the
-// (workspaceId, createdAt, userId, latencyMs, costNanoUsd, status) index, sorted and cut in the
-// database: a workspace may have many thousands of end users.
+// Per-user analytics: what each user costs and how their requests fare, sorted and cut in the
+// database (a workspace may have many thousands of end users). Whole days come from the daily
+// per-user rollup, the partial days at the window's edges from the rows (facts.ts).
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
+import { userFacts } from "./facts";
 import { likeContains, sql, toBigInt } from "./sql";
 import type { Window } from "./time-range";
 
@@ -21,11 +22,11 @@ export const USER_SORTS = ["spend", "requests", "latency", "errors", "lastSeen"]
 export type UserSort = (typeof USER_SORTS)[number];
 
 const ORDER: Record<UserSort, string> = {
-  spend: `COALESCE(SUM(r."costNanoUsd"), 0)`,
-  requests: `COUNT(*)`,
-  latency: `AVG(r."latencyMs")`,
-  errors: `SUM(CASE WHEN r."status" >= 400 THEN 1 ELSE 0 END) * 1.0 / COUNT(*)`,
-  lastSeen: `MAX(r."createdAt")`,
+  spend: `SUM(f.spend)`,
+  requests: `SUM(f.n)`,
+  latency: `SUM(f.lat) * 1.0 / SUM(f.n)`,
+  errors: `SUM(f.errors) * 1.0 / SUM(f.n)`,
+  lastSeen: `MAX(f.last)`,
 };
 
 export interface UserOptions {
@@ -36,18 +37,17 @@ export interface UserOptions {
   limit?: number;
 }
 
-function usersWhere(q: ReturnType<typeof sql>, workspaceId: string, window: Window, options: UserOptions) {
-  return `r."workspaceId" = ${q.param(workspaceId)} AND ${q.within(`r."createdAt"`, window)} AND r."userId" IS NOT NULL${
-    options.userId !== undefined ? ` AND r."userId" = ${q.param(options.userId)}` : options.search ? ` AND LOWER(r."userId") LIKE ${q.param(likeContains(options.search.toLowerCase()))} ESCAPE '\\'` : ""
-  }`;
+/** The users' facts, narrowed to one user or to ids containing the search text. */
+function usersFrom(q: ReturnType<typeof sql>, workspaceId: string, window: Window, options: UserOptions) {
+  const facts = userFacts(q, { workspaceId, userId: options.userId }, window);
+  return options.userId === undefined && options.search ? `${facts} WHERE LOWER(f.u) LIKE ${q.param(likeContains(options.search.toLowerCase()))} ESCAPE '\\'` : facts;
 }
 
 export async function userSummaries(workspaceId: string, window: Window, options: UserOptions = {}, db: Db = defaultDb()): Promise<UserSummary[]> {
   const q = sql(dialectOf(db));
-  const text = `SELECT r."userId" AS u, COUNT(*) AS n, SUM(r."costNanoUsd") AS spend, AVG(r."latencyMs") AS lat, SUM(CASE WHEN r."status" >= 400 THEN 1 ELSE 0 END) AS errors,
-      MIN(r."createdAt") AS first, MAX(r."createdAt") AS last
-    FROM "Request" r WHERE ${usersWhere(q, workspaceId, window, options)}
-    GROUP BY r."userId" ORDER BY ${ORDER[options.sort ?? "spend"]} DESC, r."userId" LIMIT ${Math.max(1, Math.min(options.limit ?? 100, 1000))}`;
+  const text = `SELECT f.u AS u, SUM(f.n) AS n, SUM(f.spend) AS spend, SUM(f.lat) * 1.0 / SUM(f.n) AS lat, SUM(f.errors) AS errors, MIN(f.first) AS first, MAX(f.last) AS last
+    FROM ${usersFrom(q, workspaceId, window, options)}
+    GROUP BY f.u ORDER BY ${ORDER[options.sort ?? "spend"]} DESC, f.u LIMIT ${Math.max(1, Math.min(options.limit ?? 100, 1000))}`;
   const rows = await db.$queryRawUnsafe<{ u: string; n: unknown; spend: unknown; lat: unknown; errors: unknown; first: unknown; last: unknown }[]>(text, ...q.params);
   const models = await modelsOf(db, workspaceId, window, rows.map((r) => r.u));
   return rows.map((r) => ({
@@ -65,7 +65,7 @@ export async function userSummaries(workspaceId: string, window: Window, options
 /** How many users match, for "showing 100 of 5,006". */
 export async function countUsers(workspaceId: string, window: Window, options: UserOptions = {}, db: Db = defaultDb()): Promise<number> {
   const q = sql(dialectOf(db));
-  const [row] = await db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT COUNT(DISTINCT r."userId") AS n FROM "Request" r WHERE ${usersWhere(q, workspaceId, window, options)}`, ...q.params);
+  const [row] = await db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT COUNT(DISTINCT f.u) AS n FROM ${usersFrom(q, workspaceId, window, options)}`, ...q.params);
   return Number(row?.n ?? 0);
 }
 

@@ -3,15 +3,14 @@
 import { Pool } from "pg";
 import { encodeRow } from "./log-row-codec";
 import { type ColumnType, REQUEST_COLUMNS, type RequestLogRow, type RequestLogWriter, type WriteFailure, propertyRows } from "./request-log";
-import { PROPERTY_ROLLUP_COLUMNS, REQUEST_ROLLUP_COLUMNS, rollupBatch, upsertSql } from "./rollups";
+import { ROLLUP_TABLES, rollupBatch, upsertSql } from "./rollups";
 
 const PG_TYPES: Record<ColumnType, string> = { text: "text", int: "int4", bigint: "int8", bool: "bool", timestamp: "timestamp(3)" };
 
 const unnest = (types: ColumnType[]) => `SELECT * FROM UNNEST(${types.map((t, i) => `$${i + 1}::${PG_TYPES[t]}[]`).join(", ")})`;
 const REQUEST_SQL = `INSERT INTO "Request" (${REQUEST_COLUMNS.map(([n]) => `"${n}"`).join(", ")}) ${unnest(REQUEST_COLUMNS.map(([, t]) => t))}`;
 const PROPERTY_SQL = `INSERT INTO "RequestProperty" ("requestId", "workspaceId", "key", "value", "createdAt") ${unnest(["text", "text", "text", "text", "timestamp"])}`;
-const REQUEST_ROLLUP_SQL = upsertSql("RequestRollup", REQUEST_ROLLUP_COLUMNS, unnest(REQUEST_ROLLUP_COLUMNS.map((c) => c.type)));
-const PROPERTY_ROLLUP_SQL = upsertSql("PropertyRollup", PROPERTY_ROLLUP_COLUMNS, unnest(PROPERTY_ROLLUP_COLUMNS.map((c) => c.type)));
+const ROLLUPS = ROLLUP_TABLES.map((r) => ({ ...r, sql: upsertSql("postgres", r.table, r.columns, unnest(r.columns.map((c) => c.type))) }));
 const DEAD_LETTER_SQL = `INSERT INTO "LogDeadLetter" ("id", "workspaceId", "requestId", "error", "row") SELECT gen_random_uuid()::text, * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[])`;
 
 // UTC ISO strings: a timestamp-without-time-zone column keeps them as they are, as Prisma does.
@@ -57,9 +56,11 @@ export function createPostgresLogWriter(url: string): RequestLogWriter {
     if (props.length) {
       queries.push([PROPERTY_SQL, [props.map((p) => p.requestId), props.map((p) => p.workspaceId), props.map((p) => p.key), props.map((p) => p.value), props.map((p) => p.createdAt.toISOString())]]);
     }
-    const rollups = rollupBatch(rows);
-    queries.push([REQUEST_ROLLUP_SQL, REQUEST_ROLLUP_COLUMNS.map((c) => rollups.requests.map((r) => encode(r[c.name])))]);
-    if (rollups.properties.length) queries.push([PROPERTY_ROLLUP_SQL, PROPERTY_ROLLUP_COLUMNS.map((c) => rollups.properties.map((r) => encode(r[c.name])))]);
+    const batch = rollupBatch(rows);
+    for (const rollup of ROLLUPS) {
+      const totals = rollup.rows(batch);
+      if (totals.length) queries.push([rollup.sql, rollup.columns.map((c) => totals.map((r) => encode(r[c.name])))]);
+    }
     await transaction(queries);
   };
 

@@ -4,7 +4,7 @@ import Database from "better-sqlite3";
 import { encodeRow } from "./log-row-codec";
 import { sqliteTimestamp } from "./timestamps";
 import { type DeadLetter, REQUEST_COLUMNS, type RequestLogRow, type RequestLogWriter, type WriteFailure, propertyRows } from "./request-log";
-import { PROPERTY_ROLLUP_COLUMNS, REQUEST_ROLLUP_COLUMNS, rollupBatch, upsertSql } from "./rollups";
+import { ROLLUP_TABLES, rollupBatch, upsertSql } from "./rollups";
 
 /**
  * Busy, locked, I/O, full-disk, read-only and missing-table errors mean the file is not taking
@@ -38,8 +38,7 @@ export function createSqliteLogWriter(file: string): RequestLogWriter {
     const encode = (value: unknown, type: string) =>
       value === null || value === undefined ? null : type === "timestamp" ? sqliteTimestamp(value as Date) : type === "bool" ? (value ? 1 : 0) : value;
     const placeholders = (n: number) => `VALUES (${new Array(n).fill("?").join(", ")})`;
-    const requestRollup = db.prepare(upsertSql("RequestRollup", REQUEST_ROLLUP_COLUMNS, placeholders(REQUEST_ROLLUP_COLUMNS.length)));
-    const propertyRollup = db.prepare(upsertSql("PropertyRollup", PROPERTY_ROLLUP_COLUMNS, placeholders(PROPERTY_ROLLUP_COLUMNS.length)));
+    const rollups = ROLLUP_TABLES.map((r) => ({ ...r, statement: db!.prepare(upsertSql("sqlite", r.table, r.columns, placeholders(r.columns.length))) }));
     const values: unknown[] = new Array(REQUEST_COLUMNS.length);
     const deadLetter = db.prepare(`INSERT INTO "LogDeadLetter" ("id", "workspaceId", "requestId", "createdAt", "error", "row") VALUES (?, ?, ?, ?, ?, ?)`);
     insertDeadLetters = db.transaction((letters: DeadLetter[]) => {
@@ -51,9 +50,8 @@ export function createSqliteLogWriter(file: string): RequestLogWriter {
         request.run(values);
       }
       for (const p of propertyRows(rows)) property.run(p.requestId, p.workspaceId, p.key, p.value, sqliteTimestamp(p.createdAt));
-      const rollups = rollupBatch(rows);
-      for (const r of rollups.requests) requestRollup.run(REQUEST_ROLLUP_COLUMNS.map((c) => encode(r[c.name], c.type)));
-      for (const r of rollups.properties) propertyRollup.run(PROPERTY_ROLLUP_COLUMNS.map((c) => encode(r[c.name], c.type)));
+      const batch = rollupBatch(rows);
+      for (const rollup of rollups) for (const r of rollup.rows(batch)) rollup.statement.run(rollup.columns.map((c) => encode(r[c.name], c.type)));
     });
     return { insertBatch, insertDeadLetters };
   }

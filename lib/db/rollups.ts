@@ -1,11 +1,15 @@
-// Hourly rollups of the request log (RequestRollup, PropertyRollup). The log writers add each
-// batch's totals in the same transaction as its rows, so the rollups are exactly the sums of
-// the rows; rebuildRollups() recomputes them from the rows (after bulk loads that bypass the
-// writer, and in the migration that created them).
+// Rollups of the request log: hourly totals (RequestRollup, PropertyRollup), hourly latency
+// histograms (LatencyRollup, latency-buckets.ts) and daily totals per end user (UserRollup).
+// The log writers add each batch's totals in the same transaction as its rows, so the rollups
+// are exactly the sums of the rows; rebuildRollups() recomputes them from the rows (after bulk
+// loads that bypass the writer, and in the migrations that created them).
+import { latencyBucket, latencyBucketSql } from "./latency-buckets";
 import type { ColumnType, RequestLogRow } from "./request-log";
 
 export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
 export const hourOf = (date: Date) => new Date(Math.floor(date.getTime() / HOUR_MS) * HOUR_MS);
+export const dayOf = (date: Date) => new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
 
 export interface RequestRollupRow {
   workspaceId: string;
@@ -35,7 +39,28 @@ export interface PropertyRollupRow {
   tokens: bigint;
 }
 
-type Columns<T> = { name: keyof T & string; type: ColumnType; key: boolean }[];
+export interface LatencyRollupRow {
+  workspaceId: string;
+  hour: Date;
+  bucket: number;
+  requests: number;
+}
+
+export interface UserRollupRow {
+  workspaceId: string;
+  day: Date;
+  userId: string;
+  requests: number;
+  errors: number;
+  spendNano: bigint;
+  latencySumMs: bigint;
+  firstAt: Date;
+  lastAt: Date;
+}
+
+/** A value column adds up, unless it keeps the earliest (`min`) or latest (`max`). */
+type Columns<T> = { name: keyof T & string; type: ColumnType; key: boolean; merge?: "min" | "max" }[];
+export type RollupTable = "RequestRollup" | "PropertyRollup" | "LatencyRollup" | "UserRollup";
 
 export const REQUEST_ROLLUP_COLUMNS: Columns<RequestRollupRow> = [
   { name: "workspaceId", type: "text", key: true },
@@ -65,14 +90,59 @@ export const PROPERTY_ROLLUP_COLUMNS: Columns<PropertyRollupRow> = [
   { name: "tokens", type: "bigint", key: false },
 ];
 
+export const LATENCY_ROLLUP_COLUMNS: Columns<LatencyRollupRow> = [
+  { name: "workspaceId", type: "text", key: true },
+  { name: "hour", type: "timestamp", key: true },
+  { name: "bucket", type: "int", key: true },
+  { name: "requests", type: "int", key: false },
+];
+
+export const USER_ROLLUP_COLUMNS: Columns<UserRollupRow> = [
+  { name: "workspaceId", type: "text", key: true },
+  { name: "day", type: "timestamp", key: true },
+  { name: "userId", type: "text", key: true },
+  { name: "requests", type: "int", key: false },
+  { name: "errors", type: "int", key: false },
+  { name: "spendNano", type: "bigint", key: false },
+  { name: "latencySumMs", type: "bigint", key: false },
+  { name: "firstAt", type: "timestamp", key: false, merge: "min" },
+  { name: "lastAt", type: "timestamp", key: false, merge: "max" },
+];
+
 const big = (n: number | bigint | null) => (n === null ? 0n : BigInt(n));
 
+export interface RollupBatch {
+  requests: RequestRollupRow[];
+  properties: PropertyRollupRow[];
+  latency: LatencyRollupRow[];
+  users: UserRollupRow[];
+}
+
 /** A batch's rollup rows, one per key, in key order (so concurrent writers lock in one order). */
-export function rollupBatch(rows: RequestLogRow[]): { requests: RequestRollupRow[]; properties: PropertyRollupRow[] } {
+export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
   const requests = new Map<string, RequestRollupRow>();
   const properties = new Map<string, PropertyRollupRow>();
+  const latency = new Map<string, LatencyRollupRow>();
+  const users = new Map<string, UserRollupRow>();
   for (const r of rows) {
     const hour = hourOf(r.createdAt);
+    const bucket = latencyBucket(r.latencyMs);
+    const lid = [r.workspaceId, hour.getTime(), bucket].join("\u0000");
+    const lagg = latency.get(lid) ?? { workspaceId: r.workspaceId, hour, bucket, requests: 0 };
+    lagg.requests++;
+    latency.set(lid, lagg);
+    if (r.userId !== null) {
+      const day = dayOf(r.createdAt);
+      const uid = [r.workspaceId, day.getTime(), r.userId].join("\u0000");
+      const uagg = users.get(uid) ?? { workspaceId: r.workspaceId, day, userId: r.userId, requests: 0, errors: 0, spendNano: 0n, latencySumMs: 0n, firstAt: r.createdAt, lastAt: r.createdAt };
+      uagg.requests++;
+      if (r.status >= 400) uagg.errors++;
+      uagg.spendNano += big(r.costNanoUsd);
+      uagg.latencySumMs += big(r.latencyMs);
+      if (r.createdAt < uagg.firstAt) uagg.firstAt = r.createdAt;
+      if (r.createdAt > uagg.lastAt) uagg.lastAt = r.createdAt;
+      users.set(uid, uagg);
+    }
     const model = r.modelServed ?? r.modelRequested;
     const cacheHit = r.cacheStatus === "HIT";
     const id = [r.workspaceId, hour.getTime(), r.provider, model, r.status, cacheHit].join("\u0000");
@@ -99,22 +169,60 @@ export function rollupBatch(rows: RequestLogRow[]): { requests: RequestRollupRow
     }
   }
   const ordered = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  return { requests: ordered(requests), properties: ordered(properties) };
+  return { requests: ordered(requests), properties: ordered(properties), latency: ordered(latency), users: ordered(users) };
 }
+
+/** Each rollup table, its columns and which of a batch's rollups go in it, in write order. */
+export const ROLLUP_TABLES = [
+  { table: "RequestRollup", columns: REQUEST_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.requests },
+  { table: "PropertyRollup", columns: PROPERTY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.properties },
+  { table: "LatencyRollup", columns: LATENCY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.latency },
+  { table: "UserRollup", columns: USER_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.users },
+] as unknown as { table: RollupTable; columns: Columns<Record<string, unknown>>; rows: (b: RollupBatch) => Record<string, unknown>[] }[];
 
 /** `INSERT … ON CONFLICT DO UPDATE` that adds to the totals; `values` is the dialect's source. */
-export function upsertSql(table: "RequestRollup" | "PropertyRollup", columns: { name: string; key: boolean }[], values: string): string {
+export function upsertSql(dialect: Dialect, table: RollupTable, columns: { name: string; key: boolean; merge?: "min" | "max" }[], values: string): string {
   const names = columns.map((c) => `"${c.name}"`).join(", ");
   const keys = columns.filter((c) => c.key).map((c) => `"${c.name}"`).join(", ");
-  const sums = columns.filter((c) => !c.key).map((c) => `"${c.name}" = "${table}"."${c.name}" + excluded."${c.name}"`).join(", ");
-  return `INSERT INTO "${table}" (${names}) ${values} ON CONFLICT (${keys}) DO UPDATE SET ${sums}`;
+  const merged = (c: { name: string; merge?: "min" | "max" }) => {
+    const [current, added] = [`"${table}"."${c.name}"`, `excluded."${c.name}"`];
+    if (!c.merge) return `${current} + ${added}`;
+    const fn = dialect === "postgres" ? (c.merge === "min" ? "LEAST" : "GREATEST") : c.merge.toUpperCase();
+    return `${fn}(${current}, ${added})`;
+  };
+  const sets = columns.filter((c) => !c.key).map((c) => `"${c.name}" = ${merged(c)}`).join(", ");
+  return `INSERT INTO "${table}" (${names}) ${values} ON CONFLICT (${keys}) DO UPDATE SET ${sets}`;
 }
 
-/** Statements that recompute both rollups from the rows. */
-export function rebuildRollupsSql(dialect: "sqlite" | "postgres"): string[] {
-  const hour = (column: string) => (dialect === "postgres" ? `date_trunc('hour', ${column})` : `substr(${column}, 1, 13) || ':00:00.000+00:00'`);
+const columnList = (columns: { name: string }[]) => columns.map((c) => `"${c.name}"`).join(", ");
+
+type Dialect = "sqlite" | "postgres";
+/** The start of a timestamp's hour or day, stored as the dialect stores timestamps. */
+const hourSql = (dialect: Dialect, column: string) => (dialect === "postgres" ? `date_trunc('hour', ${column})` : `substr(${column}, 1, 13) || ':00:00.000+00:00'`);
+const daySql = (dialect: Dialect, column: string) => (dialect === "postgres" ? `date_trunc('day', ${column})` : `substr(${column}, 1, 10) || 'T00:00:00.000+00:00'`);
+
+/** Statements that recompute the latency and per-user rollups from the rows (also their migration's backfill). */
+export function rebuildSketchRollupsSql(dialect: Dialect): string[] {
+  const hour = (column: string) => hourSql(dialect, column);
+  const day = (column: string) => daySql(dialect, column);
+  return [
+    `DELETE FROM "LatencyRollup"`,
+    `DELETE FROM "UserRollup"`,
+    `INSERT INTO "LatencyRollup" (${columnList(LATENCY_ROLLUP_COLUMNS)})
+      SELECT r."workspaceId", ${hour(`r."createdAt"`)}, ${latencyBucketSql(`r."latencyMs"`)}, COUNT(*) FROM "Request" r GROUP BY 1, 2, 3`,
+    `INSERT INTO "UserRollup" (${columnList(USER_ROLLUP_COLUMNS)})
+      SELECT r."workspaceId", ${day(`r."createdAt"`)}, r."userId", COUNT(*), SUM(CASE WHEN r."status" >= 400 THEN 1 ELSE 0 END), COALESCE(SUM(r."costNanoUsd"), 0),
+        SUM(r."latencyMs"), MIN(r."createdAt"), MAX(r."createdAt")
+      FROM "Request" r WHERE r."userId" IS NOT NULL GROUP BY 1, 2, 3`,
+  ];
+}
+
+/** Statements that recompute every rollup from the rows. */
+export function rebuildRollupsSql(dialect: Dialect): string[] {
+  const hour = (column: string) => hourSql(dialect, column);
   const hit = dialect === "postgres" ? `COALESCE(r."cacheStatus" = 'HIT', false)` : `(CASE WHEN r."cacheStatus" = 'HIT' THEN 1 ELSE 0 END)`;
   return [
+    ...rebuildSketchRollupsSql(dialect),
     `DELETE FROM "RequestRollup"`,
     `DELETE FROM "PropertyRollup"`,
     `INSERT INTO "RequestRollup" (${REQUEST_ROLLUP_COLUMNS.map((c) => `"${c.name}"`).join(", ")})

@@ -51,6 +51,8 @@ export async function removeDeletedWorkspace(id: string, db: Db = defaultDb()) {
     db.requestProperty.deleteMany({ where: { workspaceId: id } }),
     db.requestRollup.deleteMany({ where: { workspaceId: id } }),
     db.propertyRollup.deleteMany({ where: { workspaceId: id } }),
+    db.latencyRollup.deleteMany({ where: { workspaceId: id } }),
+    db.userRollup.deleteMany({ where: { workspaceId: id } }),
     db.cacheEntry.deleteMany({ where: { workspaceId: id } }),
     db.logDeadLetter.deleteMany({ where: { workspaceId: id } }),
     db.workspace.delete({ where: { id } }),

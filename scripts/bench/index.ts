@@ -25,7 +25,7 @@ import { freePort } from "../../tests/support/ports";
 import { createTestDatabase } from "../../tests/support/test-db";
 import { buildIsStale } from "../lib/build-state";
 import { measureIngest } from "./ingest";
-import { type QueryBench, benchQueries, queryReport } from "./queries";
+import { BENCH_DATABASES, type QueryBench, benchQueries, queryReport } from "./queries";
 import { treeCpuMs } from "./process-cpu";
 import { type StorageResult, measureStorage, storageReport } from "./storage";
 import { type LoadResult, ensureWrk, runWrk } from "./wrk";
@@ -76,7 +76,7 @@ async function main() {
   }
   if (only === undefined || only === "queries") {
     const results: QueryBench[] = [];
-    for (const kind of ["sqlite", "postgres"] as const) results.push(await benchQueries(kind));
+    for (const kind of BENCH_DATABASES) results.push(await benchQueries(kind));
     writeSection("QUERIES", queryReport(results));
   }
 }

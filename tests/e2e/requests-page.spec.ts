@@ -142,7 +142,7 @@ describe("Requests page", () => {
 
     // Overview: the tiles and charts of the default window, and top values of a chosen property.
     await page.getByText("p95 latency").waitFor();
-    for (const chart of ["Spend per day", "Requests by status per day", "Latency p50 and p95 per day (ms)"]) await page.getByRole("figure", { name: chart }).waitFor();
+    for (const chart of ["Spend per day", "Requests by status per day", "Latency p50 and p95 per day (ms, within ±2%)"]) await page.getByRole("figure", { name: chart }).waitFor();
     // The last 7 days start and end inside a day: those two days are marked as partial.
     expect(await page.getByRole("figure", { name: "Spend per day" }).textContent()).toContain("The window starts or ends inside this bucket");
     const topOf = page.getByLabel("Top values of");

@@ -105,14 +105,14 @@ export default async function OverviewPage({ searchParams }: { searchParams: Pro
         <StatTile label="Avg cost / request" value={totals.requests ? formatUsd(totals.spendNano / BigInt(totals.requests)) : "—"} />
         <StatTile label="Error rate" value={totals.requests ? formatPercent(totals.errors / totals.requests) : "—"} hint={`${formatCount(totals.errors)} errors`} />
         <StatTile label="Avg latency" value={formatMs(totals.avgLatencyMs)} />
-        <StatTile label="p95 latency" value={formatMs(latency.overall?.p95)} />
+        <StatTile label="p95 latency" value={`${latency.error && latency.overall ? "≈ " : ""}${formatMs(latency.overall?.p95)}`} hint={latency.error ? `within ±${latency.error * 100}%, from hourly histograms` : undefined} />
         <StatTile label="Avg time to first token" value={formatMs(totals.avgTtftMs)} hint="streamed requests" />
         <StatTile label="Cache hit rate" value={totals.requests ? formatPercent(totals.cacheHits / totals.requests) : "—"} hint={`${formatUsd(totals.savedNano)} saved`} />
       </div>
       <div className="grid gap-4 lg:grid-cols-2">
         <StackedArea keys={spend.keys.length ? spend.keys : ["spend"]} rows={markPartial(spend.rows, partial)} label={`Spend per ${view.granularity}`} />
         <StackedBars keys={[...STATUS_CLASSES]} rows={markPartial(statuses.rows, partial)} label={`Requests by status per ${view.granularity}`} colors={STATUS_COLORS} />
-        <LineSeries keys={["p50", "p95"]} rows={latencyRows} label={`Latency p50 and p95 per ${view.granularity} (ms)`} />
+        <LineSeries keys={["p50", "p95"]} rows={latencyRows} label={`Latency p50 and p95 per ${view.granularity} (ms${latency.error ? `, within ±${latency.error * 100}%` : ""})`} />
         <ShareBars title="Cost by model" total={totals.spendNano} rows={shares(models, (model) => ({ model }))} empty="No spend in this window." />
         <ShareBars title="Top users" total={totals.spendNano} rows={shares(users.filter((u) => u.group !== "(no user)"), (userId) => ({ userId }))} empty="No requests carried a user id. Send Helicone-User-Id to see who spends what." />
         <div className="space-y-2">

@@ -91,21 +91,34 @@ describe.each(DATABASE_KINDS)("overview queries on %s", (kind) => {
     ]);
   });
 
-  it("p50 and p95 latency per day and over the window, nearest-rank", async () => {
+  it("p50 and p95 latency per day and over the window, nearest-rank: exact for a narrower scope, within ±2% for the whole workspace", async () => {
     // Day one n=4: ranks 2 and 4. Day two n=20: ranks 10 and 19. All 24 sorted:
     // 10 … 100, 100, 110 … 200, 200, 300, 400: rank 12 → 110, rank ceil(0.95·24) = 23 → 300.
-    expect(await latencyPercentiles(ws, WINDOW, "day", t.db)).toEqual({
+    const exact = {
       overall: { p50: 110, p95: 300 },
       series: [
         { bucket: "2026-11-10", p50: 200, p95: 400 },
         { bucket: "2026-11-11", p50: 100, p95: 190 },
       ],
+    };
+    // A narrower scope (here: every request is OpenAI's) ranks the rows.
+    expect(await latencyPercentiles({ workspaceId: ws, provider: "openai" }, WINDOW, "day", t.db)).toEqual({ ...exact, error: 0 });
+    // The whole workspace reads the hourly histograms: each figure within the stated bound (and its 0.1 ms rounding).
+    const approx = await latencyPercentiles(ws, WINDOW, "day", t.db);
+    expect(approx.error).toBe(0.02);
+    const within = (got: number, want: number) => expect(Math.abs(got - want)).toBeLessThanOrEqual(want * approx.error + 0.05);
+    within(approx.overall!.p50, exact.overall.p50);
+    within(approx.overall!.p95, exact.overall.p95);
+    expect(approx.series.map((p) => p.bucket)).toEqual(exact.series.map((p) => p.bucket));
+    approx.series.forEach((p, i) => {
+      within(p.p50, exact.series[i]!.p50);
+      within(p.p95, exact.series[i]!.p95);
     });
   });
 
   it("an empty window gives zeros and no percentiles", async () => {
     const empty = { from: new Date("2026-10-01T00:00:00Z"), to: new Date("2026-10-02T00:00:00Z") };
     expect(await overviewTotals(ws, empty, t.db)).toEqual({ requests: 0, errors: 0, spendNano: 0n, avgLatencyMs: null, avgTtftMs: null, cacheHits: 0, savedNano: 0n });
-    expect(await latencyPercentiles(ws, empty, "hour", t.db)).toEqual({ overall: null, series: [] });
+    expect(await latencyPercentiles(ws, empty, "hour", t.db)).toEqual({ overall: null, series: [], error: 0.02 });
   });
 });

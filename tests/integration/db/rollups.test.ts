@@ -1,9 +1,12 @@
-// The hourly rollups the log writer keeps are exactly the sums of the rows, however the rows
-// arrive in batches, and the analytics read through them give the rows' answers for windows
-// cut anywhere, not only on the hour.
+// The rollups the log writer keeps (hourly totals and latency histograms, daily per-user totals)
+// are exactly the sums of the rows, however the rows arrive in batches, and the analytics read
+// through them give the rows' answers for windows cut anywhere, not only on the hour or day:
+// exact totals, and percentiles within the histograms' stated bound.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { costBreakdown } from "@/lib/analytics/cost";
+import { latencyPercentiles, percentileOf } from "@/lib/analytics/latency";
 import { overviewTotals } from "@/lib/analytics/overview";
+import { userSummaries } from "@/lib/analytics/users";
 import { propertyValueSummaries } from "@/lib/analytics/properties";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { rebuildRollups } from "@/lib/db/rebuild-rollups";
@@ -22,6 +25,8 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
   const snapshot = async () => ({
     requests: await t.db.requestRollup.findMany({ orderBy: [{ hour: "asc" }, { provider: "asc" }, { model: "asc" }, { status: "asc" }, { cacheHit: "asc" }] }),
     properties: await t.db.propertyRollup.findMany({ orderBy: [{ key: "asc" }, { hour: "asc" }, { value: "asc" }] }),
+    latency: await t.db.latencyRollup.findMany({ orderBy: [{ hour: "asc" }, { bucket: "asc" }] }),
+    users: await t.db.userRollup.findMany({ orderBy: [{ day: "asc" }, { userId: "asc" }] }),
   });
 
   beforeAll(async () => {
@@ -43,6 +48,8 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
     const written = await snapshot();
     expect(written.requests.reduce((s, r) => s + r.requests, 0)).toBe(600);
     expect(written.properties.length).toBeGreaterThan(0);
+    expect(written.latency.reduce((s, r) => s + r.requests, 0)).toBe(600);
+    expect(written.users.reduce((s, r) => s + r.requests, 0)).toBe(rows.filter((r) => r.userId !== null).length);
     await rebuildRollups(t.db);
     expect(await snapshot()).toEqual(written);
   });
@@ -64,5 +71,44 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
     const steps = await propertyValueSummaries(ws, "step", window, t.db);
     for (const s of steps) expect(s.requests).toBe(inside.filter((r) => r.properties.some((p) => p.key === "step" && p.value === s.value)).length);
     expect(steps.reduce((n, s) => n + s.requests, 0)).toBe(inside.length);
+  });
+
+  it("give each user's exact totals for a window cut mid-day", async () => {
+    const window = { from: new Date("2026-11-18T15:05:00Z"), to: new Date("2026-11-20T07:30:00Z") };
+    const inside = rows.filter((r) => r.createdAt >= window.from && r.createdAt < window.to && r.userId !== null);
+    const expected = new Map<string, { requests: number; spendNano: bigint; errors: number; latency: number; first: number; last: number }>();
+    for (const r of inside) {
+      const u = expected.get(r.userId!) ?? { requests: 0, spendNano: 0n, errors: 0, latency: 0, first: Infinity, last: -Infinity };
+      u.requests++;
+      u.spendNano += r.costNanoUsd ?? 0n;
+      if (r.status >= 400) u.errors++;
+      u.latency += r.latencyMs;
+      u.first = Math.min(u.first, r.createdAt.getTime());
+      u.last = Math.max(u.last, r.createdAt.getTime());
+      expected.set(r.userId!, u);
+    }
+    const users = await userSummaries(ws, window, { limit: 1000 }, t.db);
+    expect(users).toHaveLength(expected.size);
+    for (const u of users) {
+      const want = expected.get(u.userId)!;
+      expect({ requests: u.requests, spendNano: u.spendNano, first: u.firstSeen.getTime(), last: u.lastSeen.getTime() }).toEqual({ requests: want.requests, spendNano: want.spendNano, first: want.first, last: want.last });
+      expect(u.errorRate).toBeCloseTo(want.errors / want.requests, 9);
+      expect(u.avgLatencyMs).toBeCloseTo(want.latency / want.requests, 6);
+    }
+    const spendOrder = [...expected.entries()].sort(([a, x], [b, y]) => (y.spendNano > x.spendNano ? 1 : y.spendNano < x.spendNano ? -1 : a.localeCompare(b))).map(([id]) => id);
+    expect(users.map((u) => u.userId)).toEqual(spendOrder);
+  });
+
+  it("give percentiles within ±2% of the exact nearest-rank ones, for a window cut mid-hour", async () => {
+    const window = { from: new Date("2026-11-18T13:20:00Z"), to: new Date("2026-11-20T10:10:00Z") };
+    const latencies = rows.filter((r) => r.createdAt >= window.from && r.createdAt < window.to).map((r) => r.latencyMs);
+    const counts = new Map<number, number>();
+    for (const l of latencies) counts.set(l, (counts.get(l) ?? 0) + 1);
+    const histogram = [...counts.entries()].sort((a, b) => a[0] - b[0]);
+    const got = await latencyPercentiles(ws, window, "day", t.db);
+    for (const [p, value] of [[50, got.overall!.p50], [95, got.overall!.p95]] as const) {
+      const exact = percentileOf(histogram, latencies.length, p);
+      expect(Math.abs(value - exact)).toBeLessThanOrEqual(exact * got.error + 0.05);
+    }
   });
 });
