@@ -1,4 +1,4 @@
-// `npm run generate-traffic -- --rows 1000000 --days 90 [--workspace default]`: fills the
+// `npm run generate-traffic -- --rows 1000000 --days 90 [--workspace default] [--writers N]`: fills the
 // configured database (DATABASE_URL, else ./data/tollgate.db) with realistic traffic: every
 // model, thousands of users, sessions and properties, including a 500-value `customer` key.
 import "./lib/load-env";
@@ -10,7 +10,7 @@ import { redactUrl, resolveDatabase } from "../lib/db/url";
 import { SCALE_TRAFFIC, writeBulkTraffic } from "./lib/bulk-traffic";
 
 async function main() {
-  const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, days: { type: "string", default: "90" }, workspace: { type: "string", default: "default" }, seed: { type: "string", default: "1" } } });
+  const { values } = parseArgs({ options: { rows: { type: "string", default: "1000000" }, days: { type: "string", default: "90" }, workspace: { type: "string", default: "default" }, seed: { type: "string", default: "1" }, writers: { type: "string" } } });
   const rows = Number(values.rows);
   const days = Number(values.days);
   if (!Number.isInteger(rows) || rows < 1 || !(days > 0)) throw new Error("--rows must be a positive integer and --days a positive number");
@@ -21,9 +21,7 @@ async function main() {
   await db.$disconnect();
   console.log(`generate-traffic: writing ${rows.toLocaleString("en-US")} requests over ${days} days into ${redactUrl(target.url)} (workspace ${values.workspace})`);
   const started = performance.now();
-  const written = await writeBulkTraffic(target, workspace.id, { ...SCALE_TRAFFIC, count: rows, days, seed: Number(values.seed) }, (n) => {
-    if (n % 100_000 === 0) console.log(`  ${n.toLocaleString("en-US")}`);
-  });
+  const written = await writeBulkTraffic(target, workspace.id, { ...SCALE_TRAFFIC, count: rows, days, seed: Number(values.seed) }, (n) => console.log(`  ${n.toLocaleString("en-US")}`), values.writers ? Math.max(1, Number(values.writers)) : undefined);
   console.log(`generate-traffic: wrote ${written.toLocaleString("en-US")} requests in ${((performance.now() - started) / 1000).toFixed(0)} s`);
 }
 

@@ -14,7 +14,37 @@ import { MemoryRateLimitStore } from "../ratelimit/memory-store";
 import type { Bucket, Decision, RateLimitStore, Reservation } from "../ratelimit/types";
 import { type Methods, RemoteError, type RpcPeer } from "./rpc";
 
+/**
+ * What workers read from the database for the hot path (API keys, provider keys, prices, rate
+ * limit rules, budgets), kept by the primary as last read by any worker: while the database is
+ * unreachable, a worker that never read a workspace's settings answers with what another worker
+ * read, so its calls are answered and logged as one process's would be from its own caches.
+ */
+export interface RememberedReads {
+  remember(kind: string, key: string, value: unknown): void;
+  recall(kind: string, key: string): Promise<unknown>;
+}
+
+/** A database read that tells the primary what it found, and asks it when the database fails. */
+export function readWithMemory<T>(kind: string, read: (key: string) => Promise<T>, memory: RememberedReads | undefined): (key: string) => Promise<T> {
+  if (!memory) return read;
+  return async (key) => {
+    try {
+      const value = await read(key);
+      memory.remember(kind, key, value);
+      return value;
+    } catch (error) {
+      const remembered = await memory.recall(kind, key).catch(() => undefined);
+      if (remembered === undefined) throw error;
+      return remembered as T;
+    }
+  };
+}
+
+const MAX_REMEMBERED_READS = 50_000;
+
 export interface SharedStores {
+  reads?: RememberedReads;
   rateLimits: RateLimitStore;
   budgets: BudgetStore;
   cache: ResponseCacheStore;
@@ -28,7 +58,13 @@ export function hostSharedState(target: DatabaseTarget): { methods: Methods; des
   let budgets = new MemoryBudgetStore();
   const cache = new EmbeddedCacheStore();
   const writer = target.kind === "sqlite" ? createRequestLogWriter(target) : undefined;
+  const reads = new Map<string, unknown>();
   const methods: Methods = {
+    "reads.remember": (kind: string, key: string, value: unknown) => {
+      if (reads.size >= MAX_REMEMBERED_READS) reads.clear();
+      reads.set(`${kind}\u0000${key}`, value);
+    },
+    "reads.recall": (kind: string, key: string) => reads.get(`${kind}\u0000${key}`),
     "rateLimits.take": (requestId: string, buckets: Bucket[], now: number) => rateLimits.take(requestId, buckets, now),
     "rateLimits.settle": (reservation: Reservation, actual: number) => rateLimits.settle(reservation, actual),
     "budgets.reserve": (charges: BudgetCharge[]) => budgets.reserve(charges),
@@ -85,5 +121,9 @@ export function remoteSharedState(primary: RpcPeer, target: DatabaseTarget): Sha
           close: async () => {},
         }
       : undefined;
-  return { rateLimits, budgets, cache, writer, forgetBudgets: () => primary.call("budgets.forget") };
+  const reads: RememberedReads = {
+    remember: (kind, key, value) => void primary.call("reads.remember", kind, key, value).catch(() => {}),
+    recall: (kind, key) => primary.call("reads.recall", kind, key),
+  };
+  return { reads, rateLimits, budgets, cache, writer, forgetBudgets: () => primary.call("budgets.forget") };
 }

@@ -33,7 +33,7 @@ import { KeyCache } from "./key-cache";
 import { WorkspaceCache } from "./workspace-cache";
 import { blockingBudgets } from "../db/budgets";
 import { type BudgetStore, MemoryBudgetStore } from "../budgets/store";
-import type { SharedStores } from "../cluster/shared-state";
+import { type SharedStores, readWithMemory } from "../cluster/shared-state";
 import { RedisBudgetStore } from "../budgets/redis-store";
 import { spendNanoByGroup } from "../analytics/alert-metrics";
 import { DEFAULT_LOG_QUEUE_OPTIONS, LogQueue } from "./log-queue";
@@ -104,6 +104,8 @@ export function createGateway({ env = process.env, db: database, target, clock =
   const store = () => database ?? db();
   const logTarget = target ?? resolveDatabase(env.DATABASE_URL);
   const writer = shared?.writer ?? createRequestLogWriter(logTarget);
+  // In worker mode, what one worker read is there for the others while the database is away.
+  const remembered = <T>(kind: string, read: (key: string) => Promise<T>) => readWithMemory(kind, read, shared?.reads);
   const config = loadGatewayConfig(env);
   // With REDIS_URL, state shared by replicas lives in Redis; otherwise in this process and the database.
   const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.TOLLGATE_REDIS_PREFIX || undefined, redisTimeouts(env)) : undefined;
@@ -116,11 +118,11 @@ export function createGateway({ env = process.env, db: database, target, clock =
     config,
     providers,
     workspaceProviders: new WorkspaceCache(
-      async (workspaceId) => withWorkspaceKeys(providers, await listProviderKeys(workspaceId, store()), env.TOLLGATE_SECRET, (provider) => console.error(`provider keys: a stored ${provider} key cannot be decrypted with this TOLLGATE_SECRET; using the env key`)),
+      async (workspaceId) => withWorkspaceKeys(providers, await remembered("providerKeys", (id) => listProviderKeys(id, store()))(workspaceId), env.TOLLGATE_SECRET, (provider) => console.error(`provider keys: a stored ${provider} key cannot be decrypted with this TOLLGATE_SECRET; using the env key`)),
       config.providerKeyTtlMs,
     ),
-    keys: new KeyCache((hash) => findApiKeyByHash(hash, store()), (ids, at) => touchApiKeys(ids, at, store())),
-    prices: new PriceOverrideCache((workspaceId) => listPriceOverrides(workspaceId, store()), config.priceOverrideTtlMs),
+    keys: new KeyCache(remembered("apiKey", (hash) => findApiKeyByHash(hash, store())), (ids, at) => touchApiKeys(ids, at, store())),
+    prices: new PriceOverrideCache(remembered("prices", (workspaceId) => listPriceOverrides(workspaceId, store())), config.priceOverrideTtlMs),
     models: config.refuseUnknownModels ? new ModelDirectory({ dispatcherFor: (provider) => (provider.memberSupplied ? publicDispatcher : dispatcher) }) : null,
     log: new LogQueue(
       writer,
@@ -132,8 +134,8 @@ export function createGateway({ env = process.env, db: database, target, clock =
     rateLimits: redis
       ? new FailoverRateLimitStore(new RedisRateLimitStore(redis.redis, redis.prefix), shared?.rateLimits ?? new MemoryRateLimitStore(), redis.breaker, fallback)
       : (shared?.rateLimits ?? new MemoryRateLimitStore()),
-    rateLimitRules: rateLimitRuleCache((workspaceId) => listEnabledRateLimitRules(workspaceId, store()), config.rateLimitRuleTtlMs),
-    budgets: new WorkspaceCache((workspaceId) => blockingBudgets(workspaceId, store()), config.budgetTtlMs),
+    rateLimitRules: rateLimitRuleCache(remembered("rateLimitRules", (workspaceId) => listEnabledRateLimitRules(workspaceId, store())), config.rateLimitRuleTtlMs),
+    budgets: new WorkspaceCache(remembered("budgets", (workspaceId) => blockingBudgets(workspaceId, store())), config.budgetTtlMs),
     budgetTotals: redis ? new FailoverBudgetStore(new RedisBudgetStore(redis.redis, redis.prefix), budgetFallback(shared), redis.breaker, fallback) : (shared?.budgets ?? new MemoryBudgetStore()),
     budgetSpend: async (workspaceId, window, filter) => (await spendNanoByGroup(workspaceId, window, filter, null, store())).get("") ?? 0n,
     dispatcher,

@@ -6,7 +6,7 @@ import type { PriceOverride } from "./cost";
 export class PriceOverrideCache {
   private readonly cache: WorkspaceCache<Map<string, PriceOverride>>;
 
-  constructor(load = listPriceOverrides, ttlMs = 30_000) {
+  constructor(load: (workspaceId: string) => Promise<Awaited<ReturnType<typeof listPriceOverrides>>> = listPriceOverrides, ttlMs = 30_000) {
     this.cache = new WorkspaceCache(async (workspaceId) => new Map((await load(workspaceId)).map((r) => [`${r.provider}/${r.model}`, r])), ttlMs);
   }
 

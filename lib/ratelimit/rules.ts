@@ -17,6 +17,6 @@ export interface StoredRule {
 
 export type RateLimitRuleCache = WorkspaceCache<StoredRule[]>;
 
-export function rateLimitRuleCache(load: typeof listEnabledRateLimitRules, ttlMs: number): RateLimitRuleCache {
+export function rateLimitRuleCache(load: (workspaceId: string) => Promise<Awaited<ReturnType<typeof listEnabledRateLimitRules>>>, ttlMs: number): RateLimitRuleCache {
   return new WorkspaceCache(async (workspaceId) => (await load(workspaceId)).map((r) => ({ ...r, scope: r.scope as StoredRule["scope"], unit: r.unit as LimitUnit })), ttlMs);
 }

@@ -2,8 +2,9 @@
 // (the dashboard in one of them) and no Redis. What must hold is what one process guarantees:
 // a limit is counted once across the workers, a cached answer saved by one is a hit in the
 // others, every answered call has exactly one row (on SQLite through the one writer), health
-// and metrics count every worker, a worker that dies is replaced, and SIGTERM under load loses
-// nothing. Connections are spread over the workers by the primary, round robin.
+// and metrics count every worker, a worker that dies is replaced (and answers during a database
+// outage with what the others read), and SIGTERM under load loses nothing. Connections are
+// spread over the workers by the primary, round robin.
 import { readFileSync } from "node:fs";
 import OpenAI from "openai";
 import { Agent } from "undici";
@@ -11,6 +12,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp } from "../support/app";
 import { type GatewayHarness, fakeProviderEnv, startGatewayHarness } from "../support/gateway/harness";
 import { type CallSpec, call, sleep, startLoad } from "../support/load";
+import { cutDatabase, restoreDatabase } from "../support/outage";
 import { DATABASE_KINDS } from "../support/test-db";
 
 const WORKERS = 3;
@@ -101,16 +103,22 @@ describe.each(DATABASE_KINDS)(`npm start with ${WORKERS} workers and no Redis (%
     expect(answered).toBe(rows);
   });
 
-  it("replaces a worker that dies and keeps serving", async () => {
+  it("replaces a worker that dies, and the new one serves even while the database is away", async () => {
     const primary = h.process!.serverPid();
     const [victim] = childrenOf(primary).slice(-1);
     process.kill(victim!, "SIGKILL");
     await until("a new worker", async () => childrenOf(primary), (c) => c.length === WORKERS && !c.includes(victim!));
     expect(h.output()).toContain(`worker ${victim}`);
-    for (let i = 0; i < 2 * WORKERS; i++) {
-      const o = await onNewConnection(h.url, h.key, { path: "/v1/chat/completions", body: { model: "gpt-4o-mini", messages: [{ role: "user", content: "after" }] } });
-      expect(o.status).toBe(200);
+    // The new worker has read nothing yet: the key and settings others read come from the primary.
+    await cutDatabase(h.t);
+    const outcomes = [];
+    try {
+      for (let i = 0; i < 2 * WORKERS; i++) outcomes.push(await onNewConnection(h.url, h.key, { path: "/v1/chat/completions", body: { model: "gpt-4o-mini", messages: [{ role: "user", content: "while the database is away" }] } }));
+    } finally {
+      await restoreDatabase(h.t);
     }
+    expect(outcomes.map((o) => o.status)).toEqual(outcomes.map(() => 200));
+    for (const o of outcomes) await h.row(o.id!); // written once the database is back
     expect((await fetch(`${h.url}/requests`, { redirect: "manual" })).status).toBeLessThan(500); // the dashboard, through any worker
   });
 
