@@ -1,9 +1,11 @@
 // Demo traffic at scale (a million rows and more), written with the gateway's own batched log
 // writer: Prisma's createMany would take minutes for what this does in seconds. On Postgres
 // several writers (each its own share of the rows, from its own seed) keep the database busy
-// while the next batches are generated; SQLite takes one writer.
+// while the next batches are generated, and an empty log is loaded without its secondary
+// indexes (bulk-indexes.ts); SQLite takes one writer.
 import { createRequestLogWriter } from "../../lib/db/request-log-writer";
 import type { DatabaseTarget } from "../../lib/db/url";
+import { withoutSecondaryIndexes } from "./bulk-indexes";
 import { type DemoOptions, demoRows } from "./demo-traffic";
 
 const BATCH = 2000;
@@ -41,8 +43,11 @@ export async function writeBulkTraffic(target: DatabaseTarget, workspaceId: stri
     for (; reported + 100_000 <= written; reported += 100_000) onProgress?.(reported + 100_000);
   };
   const shares = Array.from({ length: Math.min(writers, count) }, (_, i) => Math.floor(count / writers) + (i < count % writers ? 1 : 0));
-  const counts = await Promise.all(shares.map((share, i) => writeShare(target, workspaceId, { ...options, count: share, seed: seed + i * 7919 }, onBatch)));
-  return counts.reduce((n, c) => n + c, 0);
+  const load = async () => {
+    const counts = await Promise.all(shares.map((share, i) => writeShare(target, workspaceId, { ...options, count: share, seed: seed + i * 7919 }, onBatch)));
+    return counts.reduce((n, c) => n + c, 0);
+  };
+  return target.kind === "postgres" ? withoutSecondaryIndexes(target.url, load) : load();
 }
 
 /** The benchmark's shape: many users, a high-cardinality property, every model. */
