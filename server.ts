@@ -56,16 +56,18 @@ export async function startServer({ port, hostname, worker }: ServerOptions) {
       if (fromPeer) appendPeerAddress(req); // so sign-in limits see the real peer, not a client-chosen header
       handleOther(req, res);
     };
-  const servers = [createServer(handler(true))];
-  for (const server of servers) {
+  const serverFor = (handle: Handler) => {
+    const server = createServer(handle);
     server.on("clientError", answerClientError);
     server.keepAliveTimeout = 65_000; // above common load-balancer idle timeouts
     server.headersTimeout = 66_000;
-  }
+    return server;
+  };
+  const servers = [serverFor(handler(true))];
   await listen(servers[0]!, { port, host: hostname });
   if (worker?.role === "dashboard") {
     // Dashboard paths the other workers received; the socket is this user's alone.
-    const internal = createServer(handler(false));
+    const internal = serverFor(handler(false));
     await listen(internal, { path: worker.dashboardSocket, exclusive: true });
     chmodSync(worker.dashboardSocket, 0o600);
     servers.push(internal);

@@ -70,7 +70,7 @@ async function percentilesFromHistograms(workspaceId: string, window: Window, gr
   const q = sql(dialect);
   const text = `SELECT ${bucketOf(dialect, granularity, "f.t")} AS bucket, f.b AS b, SUM(f.n) AS n FROM ${latencyFacts(q, workspaceId, window)} GROUP BY 1, 2`;
   const rows = await db.$queryRawUnsafe<{ bucket: string; b: unknown; n: unknown }[]>(text, ...q.params);
-  return { ...fromHistograms(rows.map((r) => ({ bucket: String(r.bucket), latency: Math.round(bucketLatency(Number(r.b)) * 10) / 10, count: Number(r.n) }))), error: LATENCY_ERROR };
+  return { ...fromHistograms(rows.map((r) => ({ bucket: String(r.bucket), latency: bucketLatency(Number(r.b)), count: Number(r.n) }))), error: LATENCY_ERROR };
 }
 
 /**

@@ -4,7 +4,6 @@
 import type { LogQueueStats } from "../gateway/log-queue";
 
 export interface ClusterLink {
-  workers: number;
   /** Each worker's log queue (a worker that does not answer in time is missing). */
   logStats(): Promise<LogQueueStats[]>;
   /** Prometheus text summed over the workers. */

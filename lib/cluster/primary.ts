@@ -39,7 +39,7 @@ export async function runPrimary({ workers, target, port, hostname }: { workers:
 
   const fork = (role: Role): Promise<void> => {
     const startedAt = Date.now();
-    const worker = cluster.fork({ [WORKER_ENV.role]: role, [WORKER_ENV.socket]: socket, [WORKER_ENV.count]: String(workers) });
+    const worker = cluster.fork({ [WORKER_ENV.role]: role, [WORKER_ENV.socket]: socket });
     peers.set(worker, new RpcPeer(worker as unknown as Channel, methods, shared.describeError));
     worker.on("exit", (code, signal) => {
       peers.delete(worker);

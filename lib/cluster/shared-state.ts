@@ -56,7 +56,9 @@ export interface SharedStores {
 export function hostSharedState(target: DatabaseTarget): { methods: Methods; describeError: (error: unknown) => unknown; close: () => Promise<void> } {
   const rateLimits = new MemoryRateLimitStore();
   let budgets = new MemoryBudgetStore();
-  const cache = new EmbeddedCacheStore();
+  // Only workers without Redis use it; with Redis a cache outage is a miss, as in one process.
+  let cache: EmbeddedCacheStore | undefined;
+  const embeddedCache = () => (cache ??= new EmbeddedCacheStore());
   const writer = target.kind === "sqlite" ? createRequestLogWriter(target) : undefined;
   const reads = new Map<string, unknown>();
   const methods: Methods = {
@@ -72,8 +74,8 @@ export function hostSharedState(target: DatabaseTarget): { methods: Methods; des
     "budgets.adjust": (key: string, deltaNano: number) => budgets.adjust(key, deltaNano),
     // After a Redis outage the fallback totals are forgotten, so the next outage starts from the log.
     "budgets.forget": () => void (budgets = new MemoryBudgetStore()),
-    "cache.read": (key: string, bucketSize: number) => cache.read(key, bucketSize),
-    "cache.save": (key: string, workspaceId: string, response: CachedResponse, settings: CacheSettings) => cache.save(key, workspaceId, response, settings),
+    "cache.read": (key: string, bucketSize: number) => embeddedCache().read(key, bucketSize),
+    "cache.save": (key: string, workspaceId: string, response: CachedResponse, settings: CacheSettings) => embeddedCache().save(key, workspaceId, response, settings),
   };
   if (writer) {
     Object.assign(methods, {
@@ -87,7 +89,7 @@ export function hostSharedState(target: DatabaseTarget): { methods: Methods; des
     // A worker's log queue decides from the class whether to retry, dead-letter or skip a row.
     describeError: (error) => writer?.classify(error),
     close: async () => {
-      await Promise.all([rateLimits.close(), budgets.close(), cache.close(), writer?.close()]);
+      await Promise.all([rateLimits.close(), budgets.close(), cache?.close(), writer?.close()]);
     },
   };
 }

@@ -10,7 +10,7 @@ import { setClusterLink } from "./link";
 import { type Channel, RpcPeer } from "./rpc";
 import { remoteSharedState } from "./shared-state";
 
-export const WORKER_ENV = { role: "TOLLGATE_WORKER_ROLE", socket: "TOLLGATE_DASHBOARD_SOCKET", count: "TOLLGATE_WORKER_COUNT" } as const;
+export const WORKER_ENV = { role: "TOLLGATE_WORKER_ROLE", socket: "TOLLGATE_DASHBOARD_SOCKET" } as const;
 
 export async function startWorker(port: number, hostname: string) {
   const role = process.env[WORKER_ENV.role] === "dashboard" ? "dashboard" : "gateway";
@@ -20,7 +20,6 @@ export async function startWorker(port: number, hostname: string) {
   AggregatorRegistry.setRegistries([metrics().registry]);
   if (role === "dashboard") {
     setClusterLink({
-      workers: Number(process.env[WORKER_ENV.count]) || 1,
       logStats: () => primary.call<LogQueueStats[]>("cluster.logStats"),
       metrics: () => primary.call<string>("cluster.metrics"),
     });

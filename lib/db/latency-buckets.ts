@@ -15,9 +15,9 @@ export function latencyBucket(ms: number): number {
   return ms < 1 ? ZERO_BUCKET : Math.ceil(Math.log(ms) / LN_GAMMA);
 }
 
-/** The latency a bucket stands for, in ms. */
+/** The latency a bucket stands for, in ms to a tenth (the bound is 2% of at least 1 ms). */
 export function bucketLatency(bucket: number): number {
-  return bucket === ZERO_BUCKET ? 0 : (2 * GAMMA ** bucket) / (GAMMA + 1);
+  return bucket === ZERO_BUCKET ? 0 : Math.round((20 * GAMMA ** bucket) / (GAMMA + 1)) / 10;
 }
 
 /** latencyBucket() in SQL (both dialects have ln and ceil). */

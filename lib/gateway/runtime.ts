@@ -106,6 +106,7 @@ export function createGateway({ env = process.env, db: database, target, clock =
   const writer = shared?.writer ?? createRequestLogWriter(logTarget);
   // In worker mode, what one worker read is there for the others while the database is away.
   const remembered = <T>(kind: string, read: (key: string) => Promise<T>) => readWithMemory(kind, read, shared?.reads);
+  const readProviderKeys = remembered("providerKeys", (workspaceId) => listProviderKeys(workspaceId, store()));
   const config = loadGatewayConfig(env);
   // With REDIS_URL, state shared by replicas lives in Redis; otherwise in this process and the database.
   const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, env.TOLLGATE_REDIS_PREFIX || undefined, redisTimeouts(env)) : undefined;
@@ -118,7 +119,7 @@ export function createGateway({ env = process.env, db: database, target, clock =
     config,
     providers,
     workspaceProviders: new WorkspaceCache(
-      async (workspaceId) => withWorkspaceKeys(providers, await remembered("providerKeys", (id) => listProviderKeys(id, store()))(workspaceId), env.TOLLGATE_SECRET, (provider) => console.error(`provider keys: a stored ${provider} key cannot be decrypted with this TOLLGATE_SECRET; using the env key`)),
+      async (workspaceId) => withWorkspaceKeys(providers, await readProviderKeys(workspaceId), env.TOLLGATE_SECRET, (provider) => console.error(`provider keys: a stored ${provider} key cannot be decrypted with this TOLLGATE_SECRET; using the env key`)),
       config.providerKeyTtlMs,
     ),
     keys: new KeyCache(remembered("apiKey", (hash) => findApiKeyByHash(hash, store())), (ids, at) => touchApiKeys(ids, at, store())),
