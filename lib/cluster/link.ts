@@ -4,8 +4,8 @@
 import type { LogQueueStats } from "../gateway/log-queue";
 
 export interface ClusterLink {
-  /** Each worker's log queue (a worker that does not answer in time is missing). */
-  logStats(): Promise<LogQueueStats[]>;
+  /** Each worker's log queue, and how many workers did not answer in time. */
+  logStats(): Promise<{ queues: LogQueueStats[]; unreported: number }>;
   /** Prometheus text summed over the workers. */
   metrics(): Promise<string>;
 }

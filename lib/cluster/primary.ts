@@ -31,8 +31,9 @@ export async function runPrimary({ workers, target, port, hostname }: { workers:
   const methods = {
     ...shared.methods,
     "cluster.logStats": async () => {
-      const stats = await Promise.all([...peers.values()].map((peer) => withTimeout(peer.call<LogQueueStats | null>("logStats"), 2_000).catch(() => null)));
-      return stats.filter((s): s is LogQueueStats => s !== null);
+      const stats = await Promise.all([...peers.values()].map((peer) => withTimeout(peer.call<LogQueueStats | null>("logStats"), 2_000).catch(() => undefined)));
+      // A worker that does not answer may hold rows: health must say so, not count it as empty.
+      return { queues: stats.filter((s): s is LogQueueStats => !!s), unreported: stats.filter((s) => s === undefined).length };
     },
     "cluster.metrics": () => aggregator.clusterMetrics(),
   };

@@ -20,7 +20,7 @@ export async function startWorker(port: number, hostname: string) {
   AggregatorRegistry.setRegistries([metrics().registry]);
   if (role === "dashboard") {
     setClusterLink({
-      logStats: () => primary.call<LogQueueStats[]>("cluster.logStats"),
+      logStats: () => primary.call<{ queues: LogQueueStats[]; unreported: number }>("cluster.logStats"),
       metrics: () => primary.call<string>("cluster.metrics"),
     });
   }
@@ -32,5 +32,14 @@ export async function startWorker(port: number, hostname: string) {
   });
   // A primary that dies leaves its workers to finish what they have; their log rows go to disk.
   process.on("disconnect", () => void stop("the primary process is gone"));
+  if (role === "gateway") {
+    // Next reports a stray error and carries on in the dashboard worker (and in one process); a
+    // gateway worker stops as on SIGTERM instead, so its queued rows are written or spilled
+    // before the primary replaces it, never lost with the process.
+    process.on("uncaughtException", (error) => {
+      console.error(`worker ${process.pid}: uncaught exception, stopping: ${error.stack ?? error.message}`);
+      void stop("uncaught exception");
+    });
+  }
   process.send?.({ tollgate: "ready" });
 }

@@ -36,8 +36,13 @@ export function createPostgresLogWriter(url: string): RequestLogWriter {
   const pool = new Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5000 });
   pool.on("error", () => {}); // an idle client dropped by the server; the next write reconnects
 
+  // A connection cut between two statements of a transaction is reported as an 'error' event on
+  // the checked-out client, not by a query; without a listener it would be an uncaught exception
+  // (and kill a gateway worker with its queue). The next query fails and the batch is retried.
+  const ignoreCut = () => {};
   const transaction = async (queries: [string, unknown[]][]) => {
     const client = await pool.connect();
+    client.on("error", ignoreCut);
     try {
       await client.query("BEGIN");
       for (const [sql, params] of queries) await client.query(sql, params);
@@ -46,6 +51,7 @@ export function createPostgresLogWriter(url: string): RequestLogWriter {
       await client.query("ROLLBACK").catch(() => {});
       throw error;
     } finally {
+      client.removeListener("error", ignoreCut);
       client.release();
     }
   };

@@ -10,17 +10,24 @@ import { runningGateway } from "./runtime";
 /** Pending rows or age beyond which the log counts as behind. */
 export const LOG_BEHIND = { rows: 10_000, ageMs: 30_000 };
 
+/** The server's log queue: this process's, or every worker's summed. */
+export type ServerLogStats = LogQueueStats & {
+  /** Workers that did not report their queue in time (worker mode): their rows are not counted. */
+  unreportedWorkers?: number;
+};
+
 export interface LogHealth {
   status: "ok" | "degraded";
   reasons: string[];
-  /** The server's queue: this process's, or every worker's summed (undefined when it runs no gateway). */
-  queue?: LogQueueStats;
+  /** Undefined when the process runs no gateway. */
+  queue?: ServerLogStats;
   /** Dead letters in the database, of every workspace; null when the database did not answer. */
   deadLetters: number | null;
 }
 
-export function logReasons(queue: LogQueueStats | undefined, deadLetters: number | null): string[] {
+export function logReasons(queue: ServerLogStats | undefined, deadLetters: number | null): string[] {
   const reasons: string[] = [];
+  if (queue?.unreportedWorkers) reasons.push(`${countOf(queue.unreportedWorkers, "worker")} did not report their request log: rows may be waiting there`);
   if (queue?.stalled) reasons.push(`the database is not taking log writes (${countOf(queue.pending, "row")} waiting): ${queue.lastError ?? "unknown error"}`);
   else if (queue && (queue.pending > LOG_BEHIND.rows || queue.oldestPendingMs > LOG_BEHIND.ageMs)) {
     reasons.push(`the log is behind: ${countOf(queue.pending, "row")} waiting, the oldest for ${Math.round(queue.oldestPendingMs / 1000)} s`);
@@ -47,12 +54,15 @@ export function mergeLogStats(queues: LogQueueStats[]): LogQueueStats | undefine
   };
 }
 
-/** The log queue of this server: in worker mode, all workers' (a worker that does not answer is left out). */
-export async function serverLogStats(): Promise<LogQueueStats | undefined> {
+/** The log queue of this server: in worker mode, all workers', with those that did not answer counted. */
+export async function serverLogStats(): Promise<ServerLogStats | undefined> {
   const own = runningGateway()?.deps.log.snapshot();
   const link = clusterLink();
   if (!link) return own;
-  return mergeLogStats(await link.logStats().catch(() => (own ? [own] : [])));
+  // Without the primary, only this worker's queue is known, and the others are unreported.
+  const { queues, unreported } = await link.logStats().catch(() => ({ queues: own ? [own] : [], unreported: 1 }));
+  const merged = mergeLogStats(queues);
+  return merged && { ...merged, unreportedWorkers: unreported };
 }
 
 export async function logHealth(): Promise<LogHealth> {

@@ -25,7 +25,7 @@ export async function GET() {
       ...(reasons.length ? { reasons } : {}),
       log: {
         ...(queue
-          ? { pending: queue.pending, spilled: queue.spilled, oldestPendingMs: queue.oldestPendingMs, written: queue.written, deadLettered: queue.deadLettered, duplicates: queue.duplicates, dropped: queue.dropped, stalled: queue.stalled }
+          ? { pending: queue.pending, spilled: queue.spilled, oldestPendingMs: queue.oldestPendingMs, written: queue.written, deadLettered: queue.deadLettered, duplicates: queue.duplicates, dropped: queue.dropped, stalled: queue.stalled, ...(queue.unreportedWorkers ? { unreportedWorkers: queue.unreportedWorkers } : {}) }
           : {}),
         deadLetters: log.deadLetters,
       },
