@@ -9,7 +9,7 @@ const PG_TYPES: Record<ColumnType, string> = { text: "text", int: "int4", bigint
 
 const unnest = (types: ColumnType[]) => `SELECT * FROM UNNEST(${types.map((t, i) => `$${i + 1}::${PG_TYPES[t]}[]`).join(", ")})`;
 const REQUEST_SQL = `INSERT INTO "Request" (${REQUEST_COLUMNS.map(([n]) => `"${n}"`).join(", ")}) ${unnest(REQUEST_COLUMNS.map(([, t]) => t))}`;
-const PROPERTY_SQL = `INSERT INTO "RequestProperty" ("requestId", "workspaceId", "key", "value", "createdAt") ${unnest(["text", "text", "text", "text", "timestamp"])}`;
+const PROPERTY_SQL = `INSERT INTO "RequestProperty" ("requestId", "workspaceId", "key", "value", "createdAt", "costNanoUsd") ${unnest(["text", "text", "text", "text", "timestamp", "bigint"])}`;
 const ROLLUPS = ROLLUP_TABLES.map((r) => ({ ...r, sql: upsertSql("postgres", r.table, r.columns, unnest(r.columns.map((c) => c.type))) }));
 const DEAD_LETTER_SQL = `INSERT INTO "LogDeadLetter" ("id", "workspaceId", "requestId", "error", "row") SELECT gen_random_uuid()::text, * FROM UNNEST($1::text[], $2::text[], $3::text[], $4::text[])`;
 
@@ -60,7 +60,7 @@ export function createPostgresLogWriter(url: string): RequestLogWriter {
     const queries: [string, unknown[]][] = [[REQUEST_SQL, REQUEST_COLUMNS.map(([name]) => rows.map((r) => encode(r[name])))]];
     const props = propertyRows(rows);
     if (props.length) {
-      queries.push([PROPERTY_SQL, [props.map((p) => p.requestId), props.map((p) => p.workspaceId), props.map((p) => p.key), props.map((p) => p.value), props.map((p) => p.createdAt.toISOString())]]);
+      queries.push([PROPERTY_SQL, [props.map((p) => p.requestId), props.map((p) => p.workspaceId), props.map((p) => p.key), props.map((p) => p.value), props.map((p) => p.createdAt.toISOString()), props.map((p) => encode(p.costNanoUsd))]]);
     }
     const batch = rollupBatch(rows);
     for (const rollup of ROLLUPS) {

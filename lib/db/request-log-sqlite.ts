@@ -34,7 +34,7 @@ export function createSqliteLogWriter(file: string): RequestLogWriter {
     db.pragma("synchronous = NORMAL");
     const names = REQUEST_COLUMNS.map(([name]) => `"${name}"`).join(", ");
     const request = db.prepare(`INSERT INTO "Request" (${names}) VALUES (${REQUEST_COLUMNS.map(() => "?").join(", ")})`);
-    const property = db.prepare(`INSERT INTO "RequestProperty" ("requestId", "workspaceId", "key", "value", "createdAt") VALUES (?, ?, ?, ?, ?)`);
+    const property = db.prepare(`INSERT INTO "RequestProperty" ("requestId", "workspaceId", "key", "value", "createdAt", "costNanoUsd") VALUES (?, ?, ?, ?, ?, ?)`);
     const encode = (value: unknown, type: string) =>
       value === null || value === undefined ? null : type === "timestamp" ? sqliteTimestamp(value as Date) : type === "bool" ? (value ? 1 : 0) : value;
     const placeholders = (n: number) => `VALUES (${new Array(n).fill("?").join(", ")})`;
@@ -49,7 +49,7 @@ export function createSqliteLogWriter(file: string): RequestLogWriter {
         for (let i = 0; i < REQUEST_COLUMNS.length; i++) values[i] = encode(row[REQUEST_COLUMNS[i]![0]], REQUEST_COLUMNS[i]![1]);
         request.run(values);
       }
-      for (const p of propertyRows(rows)) property.run(p.requestId, p.workspaceId, p.key, p.value, sqliteTimestamp(p.createdAt));
+      for (const p of propertyRows(rows)) property.run(p.requestId, p.workspaceId, p.key, p.value, sqliteTimestamp(p.createdAt), p.costNanoUsd);
       const batch = rollupBatch(rows);
       for (const rollup of rollups) for (const r of rollup.rows(batch)) rollup.statement.run(rollup.columns.map((c) => encode(r[c.name], c.type)));
     });

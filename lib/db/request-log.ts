@@ -100,10 +100,11 @@ export interface PropertyRow {
   key: string;
   value: string;
   createdAt: Date;
+  costNanoUsd: bigint | null;
 }
 
 export const propertyRows = (rows: RequestLogRow[]): PropertyRow[] =>
-  rows.flatMap((r) => r.properties.map((p) => ({ requestId: r.id, workspaceId: r.workspaceId, key: p.key, value: p.value, createdAt: r.createdAt })));
+  rows.flatMap((r) => r.properties.map((p) => ({ requestId: r.id, workspaceId: r.workspaceId, key: p.key, value: p.value, createdAt: r.createdAt, costNanoUsd: r.costNanoUsd })));
 
 /**
  * Why a write failed, which decides what the queue does with the row:

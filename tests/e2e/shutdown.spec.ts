@@ -5,7 +5,7 @@
 import { afterEach, describe, expect, it } from "vitest";
 import { startApp } from "../support/app";
 import { type GatewayHarness, fakeProviderEnv, startGatewayHarness } from "../support/gateway/harness";
-import { type CallSpec, sleep, startLoad } from "../support/load";
+import { deployMix, sleep, startLoad } from "../support/load";
 import { recordFigures } from "../support/reliability-report";
 import { DATABASE_KINDS } from "../support/test-db";
 
@@ -20,14 +20,6 @@ async function waitForEmptyLog(url: string) {
   throw new Error("the log did not empty");
 }
 
-/** Mostly quick calls, some slow ones and some streams, as a real fleet sends them. */
-const mix = (i: number): CallSpec => {
-  const kind = i % 10;
-  if (kind < 7) return { path: "/v1/chat/completions", body: { model: "gpt-4o-mini", messages } };
-  if (kind < 9) return { path: "/v1/chat/completions", body: { model: "gpt-4o-mini+delay-1000", messages } };
-  return { path: "/v1/chat/completions", body: { model: "gpt-4o-mini+delay-700", messages, stream: true } };
-};
-
 describe.each([
   ...DATABASE_KINDS.map((kind) => ["npm start", "server", kind] as const),
   ["next start with NEXT_MANUAL_SIG_HANDLE", "next", "postgres"] as const,
@@ -40,8 +32,9 @@ describe.each([
   it("answers without a 5xx and logs every answered call exactly once", async () => {
     const env = { TOLLGATE_SHUTDOWN_GRACE_MS: "3000", ...(entry === "next" ? { NEXT_MANUAL_SIG_HANDLE: "1" } : {}) };
     h = await startGatewayHarness(entry, kind, env);
-    const load = startLoad(h.url, h.key, 16, mix);
-    await sleep(1500);
+    const load = startLoad(h.url, h.key, 16, deployMix());
+    await sleep(1500); // slow calls and streams are in flight
+    await load.answered(100);
     await h.stopApp(); // SIGTERM; resolves when the process has exited
     const outcomes = await load.stop();
     // The next start writes what the last one left on disk (under next start, calls that ended after the flush).

@@ -11,7 +11,7 @@ import { Agent } from "undici";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { startApp } from "../support/app";
 import { type GatewayHarness, fakeProviderEnv, startGatewayHarness } from "../support/gateway/harness";
-import { type CallSpec, call, sleep, startLoad } from "../support/load";
+import { type CallSpec, call, deployMix, sleep, startLoad } from "../support/load";
 import { cutDatabase, restoreDatabase } from "../support/outage";
 import { DATABASE_KINDS } from "../support/test-db";
 
@@ -123,16 +123,9 @@ describe.each(DATABASE_KINDS)(`npm start with ${WORKERS} workers and no Redis (%
   });
 
   it("on SIGTERM under load answers without a 5xx and logs every answered call exactly once", async () => {
-    const messages = [{ role: "user", content: "Deploy day." }];
-    const headers = { "Helicone-User-Id": "deploy" };
-    const mix = (i: number): CallSpec =>
-      i % 10 < 7
-        ? { path: "/v1/chat/completions", body: { model: "gpt-4o-mini", messages }, headers }
-        : i % 10 < 9
-          ? { path: "/v1/chat/completions", body: { model: "gpt-4o-mini+delay-1000", messages }, headers }
-          : { path: "/v1/chat/completions", body: { model: "gpt-4o-mini+delay-700", messages, stream: true }, headers };
-    const load = startLoad(h.url, h.key, 16, mix);
-    await sleep(1500);
+    const load = startLoad(h.url, h.key, 16, deployMix({ "Helicone-User-Id": "deploy" }));
+    await sleep(1500); // slow calls and streams are in flight
+    await load.answered(100);
     await h.stopApp();
     const outcomes = await load.stop();
     // What a worker could not write before the end waits on disk for the next start.

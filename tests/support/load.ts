@@ -27,6 +27,8 @@ export interface Load {
   outcomes: Outcome[];
   /** Stops sending and waits for the calls under way. */
   stop: () => Promise<Outcome[]>;
+  /** Resolves once `count` calls have been answered, so a test acts under load that really ran (slow machines vary). */
+  answered: (count: number, timeoutMs?: number) => Promise<void>;
 }
 
 /** One call: reads the whole answer (a stream to its end). */
@@ -88,8 +90,25 @@ export function startLoad(url: string, key: string, workers: number, next: (i: n
       await dispatcher.close();
       return outcomes;
     },
+    answered: async (count, timeoutMs = 30_000) => {
+      const deadline = Date.now() + timeoutMs;
+      while (outcomes.filter((o) => o.status !== null).length < count) {
+        if (Date.now() > deadline) throw new Error(`only ${outcomes.length} calls answered in ${timeoutMs} ms`);
+        await sleep(20);
+      }
+    },
   };
 }
 
-/** Waits until the load ends by itself (the server went away) or `ms` passed. */
 export const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
+
+/** Mostly quick calls, some slow ones and some streams, as a real fleet sends them during a deploy. */
+export const deployMix =
+  (headers?: Record<string, string>) =>
+  (i: number): CallSpec => {
+    const messages = [{ role: "user", content: "Deploy day." }];
+    const kind = i % 10;
+    if (kind < 7) return { path: "/v1/chat/completions", body: { model: "gpt-4o-mini", messages }, headers };
+    if (kind < 9) return { path: "/v1/chat/completions", body: { model: "gpt-4o-mini+delay-1000", messages }, headers };
+    return { path: "/v1/chat/completions", body: { model: "gpt-4o-mini+delay-700", messages, stream: true }, headers };
+  };

@@ -27,6 +27,11 @@ describe.each(DATABASE_KINDS)("request log queries on %s", (kind) => {
     other = (await findOrCreateWorkspace("b", "B", t.db)).id;
     await seedDemoTraffic(t.db, ws, { count: 300, now: NOW });
     await seedDemoTraffic(t.db, other, { count: 30, now: NOW, seed: 9 });
+    // Some calls are unpriced (a model without a price): null cost on the request and on its
+    // properties, as the log writer stores them, so every cost order meets nulls.
+    const unpriced = (await t.db.request.findMany({ where: { workspaceId: ws }, select: { id: true }, orderBy: { id: "asc" } })).filter((_, i) => i % 9 === 0).map((r) => r.id);
+    await t.db.request.updateMany({ where: { id: { in: unpriced } }, data: { costNanoUsd: null } });
+    await t.db.requestProperty.updateMany({ where: { requestId: { in: unpriced } }, data: { costNanoUsd: null } });
   });
   afterAll(() => t?.drop());
 
@@ -99,6 +104,12 @@ describe.each(DATABASE_KINDS)("request log queries on %s", (kind) => {
     expect((await pageThrough({ sort: "ttft", "propertyContains.step": "ar" }, 6)).map((r) => r.id)).toEqual(
       expected((r) => r.properties.some((p) => p.key === "step" && p.value.includes("ar")), (r) => r.timeToFirstTokenMs, "desc"),
     );
+    // Within a property value, read in cost order from the property's cost index, unpriced last.
+    expect(all.filter((r) => has(r, "workflow", "research-agent") && r.costNanoUsd === null).length).toBeGreaterThan(3);
+    for (const dir of ["desc", "asc"] as const) {
+      expect((await pageThrough({ sort: "cost", dir, "property.workflow": "research-agent", userId: "user_42" }, 3)).map((r) => r.id)).toEqual(expected((r) => has(r, "workflow", "research-agent") && r.userId === "user_42", cost, dir));
+      expect((await pageThrough({ sort: "cost", dir, "property.workflow": "research-agent" }, 7)).map((r) => r.id)).toEqual(expected((r) => has(r, "workflow", "research-agent"), cost, dir));
+    }
     // Prisma path: a model filter.
     expect((await pageThrough({ sort: "cost", dir: "asc", model: "gpt-4o-mini" }, 11)).map((r) => r.id)).toEqual(expected((r) => r.modelRequested === "gpt-4o-mini", cost, "asc"));
   });
