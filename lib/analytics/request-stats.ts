@@ -3,6 +3,7 @@
 // It reads the same Prisma filter as the request list (requests.ts), so a total and the rows it
 // sums can never disagree either.
 import { type Db, db as defaultDb } from "../db/client";
+import { percentileOf } from "./latency";
 import type { RequestQuery } from "./request-query";
 import { requestWhere } from "./requests";
 
@@ -32,12 +33,13 @@ const unpaged = (q: RequestQuery): RequestQuery => ({ ...q, cursor: undefined, s
 
 export async function requestStats(workspaceId: string, q: RequestQuery, db: Db = defaultDb()): Promise<RequestStats> {
   const where = requestWhere(workspaceId, unpaged(q));
-  // One pass: a few groups (status × cache status) carry every sum and count; then the p95.
+  // One pass over the selected rows: groups by status, cache outcome and latency carry every sum
+  // and count, and the latency counts give the exact p95 without a second pass that sorts rows.
   const groups = await db.request.groupBy({
-    by: ["status", "cacheStatus"],
+    by: ["status", "cacheStatus", "latencyMs"],
     where,
     _count: { _all: true, costNanoUsd: true, timeToFirstTokenMs: true },
-    _sum: { costNanoUsd: true, promptTokens: true, completionTokens: true, costSavedNanoUsd: true, latencyMs: true, timeToFirstTokenMs: true },
+    _sum: { costNanoUsd: true, promptTokens: true, completionTokens: true, costSavedNanoUsd: true, timeToFirstTokenMs: true },
   });
   let requests = 0;
   let priced = 0;
@@ -51,6 +53,7 @@ export async function requestStats(workspaceId: string, q: RequestQuery, db: Db 
   let completionTokens = 0;
   let spendNano = 0n;
   let savedNano = 0n;
+  const latencies = new Map<number, number>();
   for (const g of groups) {
     const n = g._count._all;
     requests += n;
@@ -59,15 +62,15 @@ export async function requestStats(workspaceId: string, q: RequestQuery, db: Db 
     if (g.status >= 400) errors += n;
     if (g.cacheStatus === "HIT") cacheHits += n;
     if (g.cacheStatus !== null) cacheLookups += n;
-    latencySum += g._sum.latencyMs ?? 0;
+    latencySum += g.latencyMs * n;
+    latencies.set(g.latencyMs, (latencies.get(g.latencyMs) ?? 0) + n);
     ttftSum += g._sum.timeToFirstTokenMs ?? 0;
     promptTokens += g._sum.promptTokens ?? 0;
     completionTokens += g._sum.completionTokens ?? 0;
     spendNano += g._sum.costNanoUsd ?? 0n;
     savedNano += g._sum.costSavedNanoUsd ?? 0n;
   }
-  // Nearest rank: the ceil(0.95 n)-th smallest latency.
-  const p95 = requests ? await db.request.findFirst({ where, orderBy: [{ latencyMs: "asc" }, { id: "asc" }], skip: Math.ceil(0.95 * requests) - 1, select: { latencyMs: true } }) : null;
+  const p95 = requests ? percentileOf([...latencies].sort(([a], [b]) => a - b), requests, 95) : null;
   return {
     requests,
     spendNano,
@@ -75,7 +78,7 @@ export async function requestStats(workspaceId: string, q: RequestQuery, db: Db 
     promptTokens,
     completionTokens,
     avgLatencyMs: requests ? latencySum / requests : null,
-    p95LatencyMs: p95?.latencyMs ?? null,
+    p95LatencyMs: p95,
     avgTtftMs: timed ? ttftSum / timed : null,
     errors,
     errorRate: requests ? errors / requests : null,
