@@ -43,14 +43,16 @@ function usersFrom(q: ReturnType<typeof sql>, workspaceId: string, window: Windo
   return options.userId === undefined && options.search ? `${facts} WHERE LOWER(f.u) LIKE ${q.param(likeContains(options.search.toLowerCase()))} ESCAPE '\\'` : facts;
 }
 
-export async function userSummaries(workspaceId: string, window: Window, options: UserOptions = {}, db: Db = defaultDb()): Promise<UserSummary[]> {
+/** The first users by the sort, and how many match in all ("showing 100 of 5,006"), from one pass over the facts. */
+export async function userSummaries(workspaceId: string, window: Window, options: UserOptions = {}, db: Db = defaultDb()): Promise<{ users: UserSummary[]; total: number }> {
   const q = sql(dialectOf(db));
-  const text = `SELECT f.u AS u, SUM(f.n) AS n, SUM(f.spend) AS spend, SUM(f.lat) * 1.0 / SUM(f.n) AS lat, SUM(f.errors) AS errors, MIN(f.first) AS first, MAX(f.last) AS last
+  // COUNT(*) OVER () counts the groups before LIMIT cuts them: the total without a second pass.
+  const text = `SELECT f.u AS u, SUM(f.n) AS n, SUM(f.spend) AS spend, SUM(f.lat) * 1.0 / SUM(f.n) AS lat, SUM(f.errors) AS errors, MIN(f.first) AS first, MAX(f.last) AS last, COUNT(*) OVER () AS total
     FROM ${usersFrom(q, workspaceId, window, options)}
     GROUP BY f.u ORDER BY ${ORDER[options.sort ?? "spend"]} DESC, f.u LIMIT ${Math.max(1, Math.min(options.limit ?? 100, 1000))}`;
-  const rows = await db.$queryRawUnsafe<{ u: string; n: unknown; spend: unknown; lat: unknown; errors: unknown; first: unknown; last: unknown }[]>(text, ...q.params);
+  const rows = await db.$queryRawUnsafe<{ u: string; n: unknown; spend: unknown; lat: unknown; errors: unknown; first: unknown; last: unknown; total: unknown }[]>(text, ...q.params);
   const models = await modelsOf(db, workspaceId, window, rows.map((r) => r.u));
-  return rows.map((r) => ({
+  const users = rows.map((r) => ({
     userId: r.u,
     requests: Number(r.n),
     spendNano: toBigInt(r.spend),
@@ -60,13 +62,7 @@ export async function userSummaries(workspaceId: string, window: Window, options
     lastSeen: new Date(r.last as string | Date),
     models: models.get(r.u) ?? [],
   }));
-}
-
-/** How many users match, for "showing 100 of 5,006". */
-export async function countUsers(workspaceId: string, window: Window, options: UserOptions = {}, db: Db = defaultDb()): Promise<number> {
-  const q = sql(dialectOf(db));
-  const [row] = await db.$queryRawUnsafe<{ n: unknown }[]>(`SELECT COUNT(DISTINCT f.u) AS n FROM ${usersFrom(q, workspaceId, window, options)}`, ...q.params);
-  return Number(row?.n ?? 0);
+  return { users, total: Number(rows[0]?.total ?? 0) };
 }
 
 async function modelsOf(db: Db, workspaceId: string, window: Window, userIds: string[]) {

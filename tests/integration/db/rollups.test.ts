@@ -87,7 +87,8 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
       u.last = Math.max(u.last, r.createdAt.getTime());
       expected.set(r.userId!, u);
     }
-    const users = await userSummaries(ws, window, { limit: 1000 }, t.db);
+    const { users, total } = await userSummaries(ws, window, { limit: 1000 }, t.db);
+    expect(total).toBe(expected.size);
     expect(users).toHaveLength(expected.size);
     for (const u of users) {
       const want = expected.get(u.userId)!;

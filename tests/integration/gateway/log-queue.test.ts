@@ -47,7 +47,7 @@ describe.each(DATABASE_KINDS)("request log queue on %s", (kind) => {
     const { properties, ...columns } = row;
     const stored = await t.db.request.findUniqueOrThrow({ where: { id: row.id }, include: { properties: true } });
     expect(stored).toMatchObject(columns);
-    expect(stored.properties).toEqual([{ requestId: row.id, workspaceId: ws, key: properties[0]!.key, value: properties[0]!.value, createdAt: row.createdAt }]);
+    expect(stored.properties).toEqual([{ requestId: row.id, workspaceId: ws, key: properties[0]!.key, value: properties[0]!.value, createdAt: row.createdAt, costNanoUsd: row.costNanoUsd }]);
     // Range queries compare timestamps as Prisma writes them.
     expect(await t.db.request.count({ where: { id: row.id, createdAt: { gte: new Date("2026-11-20T10:00:00.123Z"), lt: new Date("2026-11-20T10:00:00.124Z") } } })).toBe(1);
     await q.close();

@@ -4,7 +4,7 @@ import { Cell, SimpleTable } from "@/components/ui/table";
 import { ShowButton, controlClass } from "@/components/ui/controls";
 import { TimeFields } from "@/components/ui/time-fields";
 import { type TimeSearch, parseTimeView, timeFieldsOf, timeViewParams } from "@/lib/analytics/time-range";
-import { USER_SORTS, type UserSort, countUsers, userSummaries } from "@/lib/analytics/users";
+import { USER_SORTS, type UserSort, userSummaries } from "@/lib/analytics/users";
 import { requireMember } from "@/lib/auth/session";
 import { formatCount, formatMs, formatPercent, formatUsd } from "@/lib/format";
 
@@ -18,7 +18,7 @@ export default async function UsersPage({ searchParams }: { searchParams: Search
   const view = parseTimeView(search);
   const sort: UserSort = USER_SORTS.includes(search.sort as UserSort) ? (search.sort as UserSort) : "spend";
   const q = search.q?.trim().slice(0, 200) || undefined;
-  const [users, total] = await Promise.all([userSummaries(workspace.id, view, { search: q, sort, limit: 100 }), countUsers(workspace.id, view, { search: q })]);
+  const { users, total } = await userSummaries(workspace.id, view, { search: q, sort, limit: 100 });
   const sortLink = (s: UserSort) => `/users?${new URLSearchParams({ ...timeViewParams(view), sort: s, ...(q ? { q } : {}) }).toString()}`;
 
   return (

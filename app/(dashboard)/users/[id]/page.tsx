@@ -27,13 +27,14 @@ export default async function UserPage({ params, searchParams }: { params: Promi
   const scope = { workspaceId: workspace.id, userId };
   const stats = requestStats(workspace.id, requestQuerySchema.parse({ userId, from: view.from, to: view.to }));
   void stats.catch(() => undefined); // streamed in below; never an unhandled rejection meanwhile
-  const [[summary], models, points, latency, recent] = await Promise.all([
+  const [one, models, points, latency, recent] = await Promise.all([
     userSummaries(workspace.id, view, { userId }),
     costBreakdown(scope, view, { kind: "model" }),
     costSeries(scope, view, { kind: "model" }, view.granularity),
     latencyPercentiles(scope, view, view.granularity),
     listRequests(workspace.id, requestQuerySchema.parse({ userId, from: view.from, to: view.to, limit: 50 })),
   ]);
+  const summary = one.users[0];
   const buckets = bucketLabels(view.from, view.to, view.granularity);
   const spend = stackSeries(points, models, 6, buckets);
   const latencyRows = percentileRows(latency.series, buckets);
