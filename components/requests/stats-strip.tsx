@@ -10,7 +10,11 @@ export function StatsStrip({ stats, label = "Totals for these filters" }: { stat
     ["Requests", formatCount(stats.requests)],
     ["Spend", formatUsd(stats.spendNano), stats.unpricedRequests ? `+ ${formatCount(stats.unpricedRequests)} unpriced` : undefined],
     ["Tokens in / out", `${formatCount(stats.promptTokens)} / ${formatCount(stats.completionTokens)}`],
-    ["Latency avg / p95", `${formatMs(stats.avgLatencyMs)} / ${formatMs(stats.p95LatencyMs)}`],
+    [
+      "Latency avg / p95",
+      `${formatMs(stats.avgLatencyMs)} / ${stats.p95Error && stats.p95LatencyMs !== null ? "≈ " : ""}${formatMs(stats.p95LatencyMs)}`,
+      stats.p95Error ? `p95 within ±${stats.p95Error * 100}%, from hourly histograms` : undefined,
+    ],
     ["Error rate", rate(stats.errorRate), stats.errors ? `${formatCount(stats.errors)} failed` : undefined],
     ["Cache hits", rate(stats.cacheHitRate), stats.cacheLookups ? `${formatUsd(stats.savedNano)} saved` : "no cached requests"],
   ];

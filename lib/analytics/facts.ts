@@ -81,16 +81,55 @@ export function userFacts(q: Query, scope: Scope, window: Window, options: { hou
   return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position
 }
 
+/** One property value (Workflow = research-agent), the narrowest scope with rollups of its own. */
+export interface PropertyValue {
+  key: string;
+  value: string;
+}
+
+/** The requests `r` in a window's edges, of one property value through that value's time index. */
+function edgeRequests(q: Query, workspaceId: string, edges: Window[], property?: PropertyValue): string {
+  return property
+    ? `"RequestProperty" p JOIN "Request" r ON r."id" = p."requestId"
+      WHERE p."workspaceId" = ${q.param(workspaceId)} AND p."key" = ${q.param(property.key)} AND p."value" = ${q.param(property.value)} AND ${edgesWhere(q, `p."createdAt"`, edges)}`
+    : `"Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND ${edgesWhere(q, `r."createdAt"`, edges)}`;
+}
+
+/**
+ * What a stats strip sums, as a derived table `f` with columns n, spend, unpriced, saved, lat,
+ * ttft, ttftn, pt, ct (tokens in and out), errors, hits and misses: whole hours from RequestRollup
+ * (a workspace) or PropertyRollup (one property value), the edges from the rows.
+ */
+export function stripFacts(q: Query, workspaceId: string, window: Window, property?: PropertyValue): string {
+  const { hours, edges } = splitWindow(window);
+  const rows = `SELECT 1 AS n, COALESCE(r."costNanoUsd", 0) AS spend, CASE WHEN r."costNanoUsd" IS NULL THEN 1 ELSE 0 END AS unpriced,
+      COALESCE(r."costSavedNanoUsd", 0) AS saved, r."latencyMs" AS lat, COALESCE(r."timeToFirstTokenMs", 0) AS ttft,
+      CASE WHEN r."timeToFirstTokenMs" IS NULL THEN 0 ELSE 1 END AS ttftn, COALESCE(r."promptTokens", 0) AS pt, COALESCE(r."completionTokens", 0) AS ct,
+      CASE WHEN r."status" >= 400 THEN 1 ELSE 0 END AS errors, CASE WHEN r."cacheStatus" = 'HIT' THEN 1 ELSE 0 END AS hits,
+      CASE WHEN r."cacheStatus" <> 'HIT' THEN 1 ELSE 0 END AS misses
+    FROM ${edgeRequests(q, workspaceId, edges, property)}`;
+  if (!hours) return `(${rows}) f`;
+  const sums = `"requests", "spendNano", "unpricedRequests", "savedNano", "latencySumMs", "ttftSumMs", "ttftCount", "promptTokens", "completionTokens"`;
+  const rollup = property
+    ? `SELECT ${sums}, "errors", "cacheHits", "cacheMisses" FROM "PropertyRollup"
+      WHERE "workspaceId" = ${q.param(workspaceId)} AND "key" = ${q.param(property.key)} AND "value" = ${q.param(property.value)} AND ${q.within(`"hour"`, hours)}`
+    : `SELECT ${sums}, CASE WHEN "status" >= 400 THEN "requests" ELSE 0 END, CASE WHEN "cacheHit" THEN "requests" ELSE 0 END, "cacheMisses" FROM "RequestRollup"
+      WHERE "workspaceId" = ${q.param(workspaceId)} AND ${q.within(`"hour"`, hours)}`;
+  return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position; the first SELECT names the columns
+}
+
 /**
  * Latency histograms as a derived table `f` with columns t, b (latency-buckets.ts) and n: whole
- * hours from LatencyRollup, the edges bucketed from the rows. Only a whole workspace's scope;
- * narrower ones rank the rows exactly (latency.ts).
+ * hours from LatencyRollup (a workspace) or PropertyLatencyRollup (one property value), the edges
+ * bucketed from the rows. Narrower scopes rank the rows exactly (latency.ts).
  */
-export function latencyFacts(q: Query, workspaceId: string, window: Window): string {
+export function latencyFacts(q: Query, workspaceId: string, window: Window, property?: PropertyValue): string {
   const { hours, edges } = splitWindow(window);
-  const rows = `SELECT r."createdAt" AS t, ${latencyBucketSql(`r."latencyMs"`)} AS b, 1 AS n FROM "Request" r
-    WHERE r."workspaceId" = ${q.param(workspaceId)} AND ${edgesWhere(q, `r."createdAt"`, edges)}`;
+  const rows = `SELECT r."createdAt" AS t, ${latencyBucketSql(`r."latencyMs"`)} AS b, 1 AS n FROM ${edgeRequests(q, workspaceId, edges, property)}`;
   if (!hours) return `(${rows}) f`;
-  const rollup = `SELECT "hour" AS t, "bucket" AS b, "requests" AS n FROM "LatencyRollup" WHERE "workspaceId" = ${q.param(workspaceId)} AND ${q.within(`"hour"`, hours)}`;
+  const rollup = property
+    ? `SELECT "hour" AS t, "bucket" AS b, "requests" AS n FROM "PropertyLatencyRollup"
+      WHERE "workspaceId" = ${q.param(workspaceId)} AND "key" = ${q.param(property.key)} AND "value" = ${q.param(property.value)} AND ${q.within(`"hour"`, hours)}`
+    : `SELECT "hour" AS t, "bucket" AS b, "requests" AS n FROM "LatencyRollup" WHERE "workspaceId" = ${q.param(workspaceId)} AND ${q.within(`"hour"`, hours)}`;
   return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position
 }

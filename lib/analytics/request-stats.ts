@@ -1,11 +1,17 @@
 // Totals of exactly the requests a filter selects: what the stats strip above every filtered view
 // shows and what GET /api/v1/requests/stats returns, from one function so they always agree.
-// It reads the same Prisma filter as the request list (requests.ts), so a total and the rows it
-// sums can never disagree either.
-import { type Db, db as defaultDb } from "../db/client";
+// A window with at most one property value is read from the hourly rollups: exact sums and a p95
+// within the histograms' bound, over any range, and, like the Overview, still counting requests
+// that retention has purged. Any other filter reads the rows through the request list's own
+// Prisma filter (requests.ts), so those totals and the rows they sum never disagree.
+import { type Db, db as defaultDb, dialectOf } from "../db/client";
+import { LATENCY_ERROR, bucketLatency } from "../db/latency-buckets";
+import { type PropertyValue, latencyFacts, stripFacts } from "./facts";
 import { percentileOf } from "./latency";
 import type { RequestQuery } from "./request-query";
 import { requestWhere } from "./requests";
+import { sql, toBigInt } from "./sql";
+import type { Window } from "./time-range";
 
 export interface RequestStats {
   requests: number;
@@ -15,8 +21,10 @@ export interface RequestStats {
   promptTokens: number;
   completionTokens: number;
   avgLatencyMs: number | null;
-  /** Exact: the latency 95% of the selected requests do not exceed (nearest rank). */
+  /** The latency 95% of the selected requests do not exceed (nearest rank), within p95Error. */
   p95LatencyMs: number | null;
+  /** The relative error bound of p95LatencyMs: 0 when ranked from the rows, the histograms' bound when read from the rollups. */
+  p95Error: number;
   /** Over streamed requests, the only ones with a first token to time. */
   avgTtftMs: number | null;
   errors: number;
@@ -31,61 +39,123 @@ export interface RequestStats {
 /** The filters of a query without its page: no cursor, sort or limit. */
 const unpaged = (q: RequestQuery): RequestQuery => ({ ...q, cursor: undefined, sort: "time", dir: "desc" });
 
+/** Sums over the selected requests, from the rows or from the rollups. */
+interface Sums {
+  requests: number;
+  unpriced: number;
+  errors: number;
+  cacheHits: number;
+  cacheMisses: number;
+  timed: number;
+  latencySum: number;
+  ttftSum: number;
+  promptTokens: number;
+  completionTokens: number;
+  spendNano: bigint;
+  savedNano: bigint;
+}
+
 export async function requestStats(workspaceId: string, q: RequestQuery, db: Db = defaultDb()): Promise<RequestStats> {
+  const selection = rollupSelection(q);
+  return selection ? statsFromRollups(workspaceId, selection, db) : statsFromRows(workspaceId, q, db);
+}
+
+/**
+ * A window, and at most one property value, and nothing else: what the rollups hold, so the strip
+ * over any range reads a few rows per hour instead of every request. Other filters read the rows.
+ */
+function rollupSelection(q: RequestQuery): { window: Window; property?: PropertyValue } | null {
+  const { from, to, properties, sort: _sort, dir: _dir, nulls: _nulls, limit: _limit, cursor: _cursor, ...filters } = q;
+  if (!from || !to || Object.values(filters).some((v) => v !== undefined)) return null;
+  if (properties.length > 1 || properties.some((p) => p.op !== "eq")) return null;
+  const [p] = properties;
+  return { window: { from, to }, property: p && { key: p.key.toLowerCase(), value: p.value } };
+}
+
+/** Sums from the hourly rollups and the edge rows; the p95 from the latency histograms, within their bound. */
+async function statsFromRollups(workspaceId: string, { window, property }: { window: Window; property?: PropertyValue }, db: Db): Promise<RequestStats> {
+  const dialect = dialectOf(db);
+  const sums = sql(dialect);
+  const histogram = sql(dialect);
+  const [[t], buckets] = await Promise.all([
+    db.$queryRawUnsafe<Record<string, unknown>[]>(
+      `SELECT SUM(f.n) AS n, SUM(f.unpriced) AS unpriced, SUM(f.errors) AS errors, SUM(f.hits) AS hits, SUM(f.misses) AS misses, SUM(f.ttftn) AS ttftn,
+        SUM(f.lat) AS lat, SUM(f.ttft) AS ttft, SUM(f.pt) AS pt, SUM(f.ct) AS ct, SUM(f.spend) AS spend, SUM(f.saved) AS saved
+      FROM ${stripFacts(sums, workspaceId, window, property)}`,
+      ...sums.params,
+    ),
+    db.$queryRawUnsafe<{ b: unknown; n: unknown }[]>(`SELECT f.b AS b, SUM(f.n) AS n FROM ${latencyFacts(histogram, workspaceId, window, property)} GROUP BY f.b`, ...histogram.params),
+  ]);
+  const total: Sums = {
+    requests: Number(t?.n ?? 0),
+    unpriced: Number(t?.unpriced ?? 0),
+    errors: Number(t?.errors ?? 0),
+    cacheHits: Number(t?.hits ?? 0),
+    cacheMisses: Number(t?.misses ?? 0),
+    timed: Number(t?.ttftn ?? 0),
+    latencySum: Number(t?.lat ?? 0),
+    ttftSum: Number(t?.ttft ?? 0),
+    promptTokens: Number(t?.pt ?? 0),
+    completionTokens: Number(t?.ct ?? 0),
+    spendNano: toBigInt(t?.spend),
+    savedNano: toBigInt(t?.saved),
+  };
+  const latencies = buckets.map((b): [number, number] => [bucketLatency(Number(b.b)), Number(b.n)]).sort(([a], [b]) => a - b);
+  const counted = latencies.reduce((n, [, count]) => n + count, 0);
+  return statsOf(total, counted ? percentileOf(latencies, counted, 95) : null, LATENCY_ERROR);
+}
+
+/** Any other filter: one pass over the selected rows. */
+async function statsFromRows(workspaceId: string, q: RequestQuery, db: Db): Promise<RequestStats> {
   const where = requestWhere(workspaceId, unpaged(q));
-  // One pass over the selected rows: groups by status, cache outcome and latency carry every sum
-  // and count, and the latency counts give the exact p95 without a second pass that sorts rows.
+  // Groups by status, cache outcome and latency carry every sum and count, and the latency counts
+  // give the exact p95 without a second pass that sorts rows.
   const groups = await db.request.groupBy({
     by: ["status", "cacheStatus", "latencyMs"],
     where,
     _count: { _all: true, costNanoUsd: true, timeToFirstTokenMs: true },
     _sum: { costNanoUsd: true, promptTokens: true, completionTokens: true, costSavedNanoUsd: true, timeToFirstTokenMs: true },
   });
-  let requests = 0;
-  let priced = 0;
-  let errors = 0;
-  let cacheHits = 0;
-  let cacheLookups = 0;
-  let timed = 0;
-  let latencySum = 0;
-  let ttftSum = 0;
-  let promptTokens = 0;
-  let completionTokens = 0;
-  let spendNano = 0n;
-  let savedNano = 0n;
+  const total: Sums = { requests: 0, unpriced: 0, errors: 0, cacheHits: 0, cacheMisses: 0, timed: 0, latencySum: 0, ttftSum: 0, promptTokens: 0, completionTokens: 0, spendNano: 0n, savedNano: 0n };
   const latencies = new Map<number, number>();
   for (const g of groups) {
     const n = g._count._all;
-    requests += n;
-    priced += g._count.costNanoUsd;
-    timed += g._count.timeToFirstTokenMs;
-    if (g.status >= 400) errors += n;
-    if (g.cacheStatus === "HIT") cacheHits += n;
-    if (g.cacheStatus !== null) cacheLookups += n;
-    latencySum += g.latencyMs * n;
+    total.requests += n;
+    total.unpriced += n - g._count.costNanoUsd;
+    total.timed += g._count.timeToFirstTokenMs;
+    if (g.status >= 400) total.errors += n;
+    if (g.cacheStatus === "HIT") total.cacheHits += n;
+    else if (g.cacheStatus !== null) total.cacheMisses += n;
+    total.latencySum += g.latencyMs * n;
     latencies.set(g.latencyMs, (latencies.get(g.latencyMs) ?? 0) + n);
-    ttftSum += g._sum.timeToFirstTokenMs ?? 0;
-    promptTokens += g._sum.promptTokens ?? 0;
-    completionTokens += g._sum.completionTokens ?? 0;
-    spendNano += g._sum.costNanoUsd ?? 0n;
-    savedNano += g._sum.costSavedNanoUsd ?? 0n;
+    total.ttftSum += g._sum.timeToFirstTokenMs ?? 0;
+    total.promptTokens += g._sum.promptTokens ?? 0;
+    total.completionTokens += g._sum.completionTokens ?? 0;
+    total.spendNano += g._sum.costNanoUsd ?? 0n;
+    total.savedNano += g._sum.costSavedNanoUsd ?? 0n;
   }
-  const p95 = requests ? percentileOf([...latencies].sort(([a], [b]) => a - b), requests, 95) : null;
+  const p95 = total.requests ? percentileOf([...latencies].sort(([a], [b]) => a - b), total.requests, 95) : null;
+  return statsOf(total, p95, 0);
+}
+
+function statsOf(t: Sums, p95LatencyMs: number | null, p95Error: number): RequestStats {
+  const lookups = t.cacheHits + t.cacheMisses;
   return {
-    requests,
-    spendNano,
-    unpricedRequests: requests - priced,
-    promptTokens,
-    completionTokens,
-    avgLatencyMs: requests ? latencySum / requests : null,
-    p95LatencyMs: p95,
-    avgTtftMs: timed ? ttftSum / timed : null,
-    errors,
-    errorRate: requests ? errors / requests : null,
-    cacheHits,
-    cacheLookups,
-    cacheHitRate: cacheLookups ? cacheHits / cacheLookups : null,
-    savedNano,
+    requests: t.requests,
+    spendNano: t.spendNano,
+    unpricedRequests: t.unpriced,
+    promptTokens: t.promptTokens,
+    completionTokens: t.completionTokens,
+    avgLatencyMs: t.requests ? t.latencySum / t.requests : null,
+    p95LatencyMs,
+    p95Error,
+    avgTtftMs: t.timed ? t.ttftSum / t.timed : null,
+    errors: t.errors,
+    errorRate: t.requests ? t.errors / t.requests : null,
+    cacheHits: t.cacheHits,
+    cacheLookups: lookups,
+    cacheHitRate: lookups ? t.cacheHits / lookups : null,
+    savedNano: t.savedNano,
   };
 }
 

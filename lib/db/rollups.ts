@@ -1,5 +1,6 @@
 // Rollups of the request log: hourly totals (RequestRollup, PropertyRollup), hourly latency
-// histograms (LatencyRollup, latency-buckets.ts) and daily totals per end user (UserRollup).
+// histograms (LatencyRollup, and per property value PropertyLatencyRollup; latency-buckets.ts) and
+// daily totals per end user (UserRollup).
 // The log writers add each batch's totals in the same transaction as its rows, so the rollups
 // are exactly the sums of the rows; rebuildRollups() recomputes them from the rows (after bulk
 // loads that bypass the writer, and in the migrations that created them).
@@ -26,6 +27,8 @@ export interface RequestRollupRow {
   ttftCount: number;
   promptTokens: bigint;
   completionTokens: bigint;
+  unpricedRequests: number;
+  cacheMisses: number;
 }
 
 export interface PropertyRollupRow {
@@ -37,10 +40,28 @@ export interface PropertyRollupRow {
   spendNano: bigint;
   latencySumMs: bigint;
   tokens: bigint;
+  unpricedRequests: number;
+  errors: number;
+  cacheHits: number;
+  cacheMisses: number;
+  savedNano: bigint;
+  ttftSumMs: bigint;
+  ttftCount: number;
+  promptTokens: bigint;
+  completionTokens: bigint;
 }
 
 export interface LatencyRollupRow {
   workspaceId: string;
+  hour: Date;
+  bucket: number;
+  requests: number;
+}
+
+export interface PropertyLatencyRollupRow {
+  workspaceId: string;
+  key: string;
+  value: string;
   hour: Date;
   bucket: number;
   requests: number;
@@ -60,7 +81,7 @@ export interface UserRollupRow {
 
 /** A value column adds up, unless it keeps the earliest (`min`) or latest (`max`). */
 type Columns<T> = { name: keyof T & string; type: ColumnType; key: boolean; merge?: "min" | "max" }[];
-export type RollupTable = "RequestRollup" | "PropertyRollup" | "LatencyRollup" | "UserRollup";
+export type RollupTable = "RequestRollup" | "PropertyRollup" | "LatencyRollup" | "PropertyLatencyRollup" | "UserRollup";
 
 export const REQUEST_ROLLUP_COLUMNS: Columns<RequestRollupRow> = [
   { name: "workspaceId", type: "text", key: true },
@@ -77,6 +98,8 @@ export const REQUEST_ROLLUP_COLUMNS: Columns<RequestRollupRow> = [
   { name: "ttftCount", type: "int", key: false },
   { name: "promptTokens", type: "bigint", key: false },
   { name: "completionTokens", type: "bigint", key: false },
+  { name: "unpricedRequests", type: "int", key: false },
+  { name: "cacheMisses", type: "int", key: false },
 ];
 
 export const PROPERTY_ROLLUP_COLUMNS: Columns<PropertyRollupRow> = [
@@ -88,10 +111,28 @@ export const PROPERTY_ROLLUP_COLUMNS: Columns<PropertyRollupRow> = [
   { name: "spendNano", type: "bigint", key: false },
   { name: "latencySumMs", type: "bigint", key: false },
   { name: "tokens", type: "bigint", key: false },
+  { name: "unpricedRequests", type: "int", key: false },
+  { name: "errors", type: "int", key: false },
+  { name: "cacheHits", type: "int", key: false },
+  { name: "cacheMisses", type: "int", key: false },
+  { name: "savedNano", type: "bigint", key: false },
+  { name: "ttftSumMs", type: "bigint", key: false },
+  { name: "ttftCount", type: "int", key: false },
+  { name: "promptTokens", type: "bigint", key: false },
+  { name: "completionTokens", type: "bigint", key: false },
 ];
 
 export const LATENCY_ROLLUP_COLUMNS: Columns<LatencyRollupRow> = [
   { name: "workspaceId", type: "text", key: true },
+  { name: "hour", type: "timestamp", key: true },
+  { name: "bucket", type: "int", key: true },
+  { name: "requests", type: "int", key: false },
+];
+
+export const PROPERTY_LATENCY_ROLLUP_COLUMNS: Columns<PropertyLatencyRollupRow> = [
+  { name: "workspaceId", type: "text", key: true },
+  { name: "key", type: "text", key: true },
+  { name: "value", type: "text", key: true },
   { name: "hour", type: "timestamp", key: true },
   { name: "bucket", type: "int", key: true },
   { name: "requests", type: "int", key: false },
@@ -115,6 +156,7 @@ export interface RollupBatch {
   requests: RequestRollupRow[];
   properties: PropertyRollupRow[];
   latency: LatencyRollupRow[];
+  propertyLatency: PropertyLatencyRollupRow[];
   users: UserRollupRow[];
 }
 
@@ -123,6 +165,7 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
   const requests = new Map<string, RequestRollupRow>();
   const properties = new Map<string, PropertyRollupRow>();
   const latency = new Map<string, LatencyRollupRow>();
+  const propertyLatency = new Map<string, PropertyLatencyRollupRow>();
   const users = new Map<string, UserRollupRow>();
   for (const r of rows) {
     const hour = hourOf(r.createdAt);
@@ -146,8 +189,13 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
     const model = r.modelServed ?? r.modelRequested;
     const cacheHit = r.cacheStatus === "HIT";
     const id = [r.workspaceId, hour.getTime(), r.provider, model, r.status, cacheHit].join("\u0000");
-    const agg = requests.get(id) ?? { workspaceId: r.workspaceId, hour, provider: r.provider, model, status: r.status, cacheHit, requests: 0, spendNano: 0n, savedNano: 0n, latencySumMs: 0n, ttftSumMs: 0n, ttftCount: 0, promptTokens: 0n, completionTokens: 0n };
+    const cacheMiss = r.cacheStatus !== null && !cacheHit;
+    const agg =
+      requests.get(id) ??
+      { workspaceId: r.workspaceId, hour, provider: r.provider, model, status: r.status, cacheHit, requests: 0, spendNano: 0n, savedNano: 0n, latencySumMs: 0n, ttftSumMs: 0n, ttftCount: 0, promptTokens: 0n, completionTokens: 0n, unpricedRequests: 0, cacheMisses: 0 };
     agg.requests++;
+    if (r.costNanoUsd === null) agg.unpricedRequests++;
+    if (cacheMiss) agg.cacheMisses++;
     agg.spendNano += big(r.costNanoUsd);
     agg.savedNano += big(r.costSavedNanoUsd);
     agg.latencySumMs += big(r.latencyMs);
@@ -160,23 +208,59 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
     requests.set(id, agg);
     for (const p of r.properties) {
       const pid = [r.workspaceId, p.key, hour.getTime(), p.value].join("\u0000");
-      const pagg = properties.get(pid) ?? { workspaceId: r.workspaceId, key: p.key, hour, value: p.value, requests: 0, spendNano: 0n, latencySumMs: 0n, tokens: 0n };
+      const pagg = properties.get(pid) ?? emptyPropertyRollup(r.workspaceId, p.key, hour, p.value);
       pagg.requests++;
       pagg.spendNano += big(r.costNanoUsd);
       pagg.latencySumMs += big(r.latencyMs);
       pagg.tokens += big(r.promptTokens) + big(r.completionTokens);
+      if (r.costNanoUsd === null) pagg.unpricedRequests++;
+      if (r.status >= 400) pagg.errors++;
+      if (cacheHit) pagg.cacheHits++;
+      if (cacheMiss) pagg.cacheMisses++;
+      pagg.savedNano += big(r.costSavedNanoUsd);
+      if (r.timeToFirstTokenMs !== null) {
+        pagg.ttftSumMs += big(r.timeToFirstTokenMs);
+        pagg.ttftCount++;
+      }
+      pagg.promptTokens += big(r.promptTokens);
+      pagg.completionTokens += big(r.completionTokens);
       properties.set(pid, pagg);
+      const plid = [r.workspaceId, p.key, p.value, hour.getTime(), bucket].join("\u0000");
+      const plagg = propertyLatency.get(plid) ?? { workspaceId: r.workspaceId, key: p.key, value: p.value, hour, bucket, requests: 0 };
+      plagg.requests++;
+      propertyLatency.set(plid, plagg);
     }
   }
   const ordered = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  return { requests: ordered(requests), properties: ordered(properties), latency: ordered(latency), users: ordered(users) };
+  return { requests: ordered(requests), properties: ordered(properties), latency: ordered(latency), propertyLatency: ordered(propertyLatency), users: ordered(users) };
 }
+
+const emptyPropertyRollup = (workspaceId: string, key: string, hour: Date, value: string): PropertyRollupRow => ({
+  workspaceId,
+  key,
+  hour,
+  value,
+  requests: 0,
+  spendNano: 0n,
+  latencySumMs: 0n,
+  tokens: 0n,
+  unpricedRequests: 0,
+  errors: 0,
+  cacheHits: 0,
+  cacheMisses: 0,
+  savedNano: 0n,
+  ttftSumMs: 0n,
+  ttftCount: 0,
+  promptTokens: 0n,
+  completionTokens: 0n,
+});
 
 /** Each rollup table, its columns and which of a batch's rollups go in it, in write order. */
 export const ROLLUP_TABLES = [
   { table: "RequestRollup", columns: REQUEST_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.requests },
   { table: "PropertyRollup", columns: PROPERTY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.properties },
   { table: "LatencyRollup", columns: LATENCY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.latency },
+  { table: "PropertyLatencyRollup", columns: PROPERTY_LATENCY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.propertyLatency },
   { table: "UserRollup", columns: USER_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.users },
 ] as unknown as { table: RollupTable; columns: Columns<Record<string, unknown>>; rows: (b: RollupBatch) => Record<string, unknown>[] }[];
 
@@ -201,38 +285,33 @@ type Dialect = "sqlite" | "postgres";
 const hourSql = (dialect: Dialect, column: string) => (dialect === "postgres" ? `date_trunc('hour', ${column})` : `substr(${column}, 1, 13) || ':00:00.000+00:00'`);
 const daySql = (dialect: Dialect, column: string) => (dialect === "postgres" ? `date_trunc('day', ${column})` : `substr(${column}, 1, 10) || 'T00:00:00.000+00:00'`);
 
-/** Statements that recompute the latency and per-user rollups from the rows (also their migration's backfill). */
-export function rebuildSketchRollupsSql(dialect: Dialect): string[] {
-  const hour = (column: string) => hourSql(dialect, column);
-  const day = (column: string) => daySql(dialect, column);
-  return [
-    `DELETE FROM "LatencyRollup"`,
-    `DELETE FROM "UserRollup"`,
-    `INSERT INTO "LatencyRollup" (${columnList(LATENCY_ROLLUP_COLUMNS)})
-      SELECT r."workspaceId", ${hour(`r."createdAt"`)}, ${latencyBucketSql(`r."latencyMs"`)}, COUNT(*) FROM "Request" r GROUP BY 1, 2, 3`,
-    `INSERT INTO "UserRollup" (${columnList(USER_ROLLUP_COLUMNS)})
-      SELECT r."workspaceId", ${day(`r."createdAt"`)}, r."userId", COUNT(*), SUM(CASE WHEN r."status" >= 400 THEN 1 ELSE 0 END), COALESCE(SUM(r."costNanoUsd"), 0),
-        SUM(r."latencyMs"), MIN(r."createdAt"), MAX(r."createdAt")
-      FROM "Request" r WHERE r."userId" IS NOT NULL GROUP BY 1, 2, 3`,
-  ];
-}
-
-/** Statements that recompute every rollup from the rows. */
+/** Statements that recompute every rollup from the rows (after bulk loads that bypass the writer). */
 export function rebuildRollupsSql(dialect: Dialect): string[] {
   const hour = (column: string) => hourSql(dialect, column);
+  const day = (column: string) => daySql(dialect, column);
   const hit = dialect === "postgres" ? `COALESCE(r."cacheStatus" = 'HIT', false)` : `(CASE WHEN r."cacheStatus" = 'HIT' THEN 1 ELSE 0 END)`;
+  const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+  const [unpriced, errors, hits, misses] = [`r."costNanoUsd" IS NULL`, `r."status" >= 400`, `r."cacheStatus" = 'HIT'`, `r."cacheStatus" <> 'HIT'`].map(count);
   return [
-    ...rebuildSketchRollupsSql(dialect),
-    `DELETE FROM "RequestRollup"`,
-    `DELETE FROM "PropertyRollup"`,
-    `INSERT INTO "RequestRollup" (${REQUEST_ROLLUP_COLUMNS.map((c) => `"${c.name}"`).join(", ")})
+    ...["RequestRollup", "PropertyRollup", "LatencyRollup", "PropertyLatencyRollup", "UserRollup"].map((table) => `DELETE FROM "${table}"`),
+    `INSERT INTO "RequestRollup" (${columnList(REQUEST_ROLLUP_COLUMNS)})
       SELECT r."workspaceId", ${hour(`r."createdAt"`)}, r."provider", COALESCE(r."modelServed", r."modelRequested"), r."status", ${hit},
         COUNT(*), COALESCE(SUM(r."costNanoUsd"), 0), COALESCE(SUM(r."costSavedNanoUsd"), 0), SUM(r."latencyMs"), COALESCE(SUM(r."timeToFirstTokenMs"), 0),
-        COUNT(r."timeToFirstTokenMs"), COALESCE(SUM(r."promptTokens"), 0), COALESCE(SUM(r."completionTokens"), 0)
+        COUNT(r."timeToFirstTokenMs"), COALESCE(SUM(r."promptTokens"), 0), COALESCE(SUM(r."completionTokens"), 0), ${unpriced}, ${misses}
       FROM "Request" r GROUP BY 1, 2, 3, 4, 5, 6`,
-    `INSERT INTO "PropertyRollup" (${PROPERTY_ROLLUP_COLUMNS.map((c) => `"${c.name}"`).join(", ")})
+    `INSERT INTO "PropertyRollup" (${columnList(PROPERTY_ROLLUP_COLUMNS)})
       SELECT p."workspaceId", p."key", ${hour(`p."createdAt"`)}, p."value", COUNT(*), COALESCE(SUM(r."costNanoUsd"), 0), SUM(r."latencyMs"),
-        SUM(COALESCE(r."promptTokens", 0) + COALESCE(r."completionTokens", 0))
+        SUM(COALESCE(r."promptTokens", 0) + COALESCE(r."completionTokens", 0)), ${unpriced}, ${errors}, ${hits}, ${misses}, COALESCE(SUM(r."costSavedNanoUsd"), 0),
+        COALESCE(SUM(r."timeToFirstTokenMs"), 0), COUNT(r."timeToFirstTokenMs"), COALESCE(SUM(r."promptTokens"), 0), COALESCE(SUM(r."completionTokens"), 0)
       FROM "RequestProperty" p JOIN "Request" r ON r."id" = p."requestId" GROUP BY 1, 2, 3, 4`,
+    `INSERT INTO "LatencyRollup" (${columnList(LATENCY_ROLLUP_COLUMNS)})
+      SELECT r."workspaceId", ${hour(`r."createdAt"`)}, ${latencyBucketSql(`r."latencyMs"`)}, COUNT(*) FROM "Request" r GROUP BY 1, 2, 3`,
+    `INSERT INTO "PropertyLatencyRollup" (${columnList(PROPERTY_LATENCY_ROLLUP_COLUMNS)})
+      SELECT p."workspaceId", p."key", p."value", ${hour(`p."createdAt"`)}, ${latencyBucketSql(`r."latencyMs"`)}, COUNT(*)
+      FROM "RequestProperty" p JOIN "Request" r ON r."id" = p."requestId" GROUP BY 1, 2, 3, 4, 5`,
+    `INSERT INTO "UserRollup" (${columnList(USER_ROLLUP_COLUMNS)})
+      SELECT r."workspaceId", ${day(`r."createdAt"`)}, r."userId", COUNT(*), ${errors}, COALESCE(SUM(r."costNanoUsd"), 0),
+        SUM(r."latencyMs"), MIN(r."createdAt"), MAX(r."createdAt")
+      FROM "Request" r WHERE r."userId" IS NOT NULL GROUP BY 1, 2, 3`,
   ];
 }

@@ -52,6 +52,7 @@ export async function removeDeletedWorkspace(id: string, db: Db = defaultDb()) {
     db.requestRollup.deleteMany({ where: { workspaceId: id } }),
     db.propertyRollup.deleteMany({ where: { workspaceId: id } }),
     db.latencyRollup.deleteMany({ where: { workspaceId: id } }),
+    db.propertyLatencyRollup.deleteMany({ where: { workspaceId: id } }),
     db.userRollup.deleteMany({ where: { workspaceId: id } }),
     db.cacheEntry.deleteMany({ where: { workspaceId: id } }),
     db.logDeadLetter.deleteMany({ where: { workspaceId: id } }),

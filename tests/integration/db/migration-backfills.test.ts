@@ -2,9 +2,12 @@
 // migrated to just before the migration, given rows, then migrated the rest of the way.
 import { randomUUID } from "node:crypto";
 import { afterEach, describe, expect, it } from "vitest";
+import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { migrate, migrationsFor } from "@/lib/db/migrate";
+import { createRequestLogWriter } from "@/lib/db/request-log-writer";
 import type { DatabaseTarget } from "@/lib/db/url";
 import { sqliteTimestamp } from "@/lib/db/timestamps";
+import { demoRows } from "../../../scripts/lib/demo-traffic";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
 
 describe.each(DATABASE_KINDS)("data migrations on %s", (kind) => {
@@ -37,5 +40,31 @@ describe.each(DATABASE_KINDS)("data migrations on %s", (kind) => {
       { requestId: "unpriced", key: "customer", costNanoUsd: null },
       { requestId: "unpriced", key: "workflow", costNanoUsd: null },
     ]);
+  });
+
+  it("0016 fills the strip's rollup columns and the property latency histograms from the rows as the log writer would", async () => {
+    t = await createTestDatabase(kind);
+    const ws = (await findOrCreateWorkspace("w", "W", t.db)).id;
+    const writer = createRequestLogWriter(t.target);
+    await writer.writeBatch([...demoRows(ws, { count: 300, days: 2, now: new Date("2026-11-20T12:00:00Z"), seed: 5 })].map((r, i) => (i % 7 ? r : { ...r, costNanoUsd: null })));
+    await writer.close();
+    const db = t.db;
+    const snapshot = async () => ({
+      requests: await db.requestRollup.findMany({ orderBy: [{ hour: "asc" }, { provider: "asc" }, { model: "asc" }, { status: "asc" }, { cacheHit: "asc" }] }),
+      properties: await db.propertyRollup.findMany({ orderBy: [{ key: "asc" }, { hour: "asc" }, { value: "asc" }] }),
+      propertyLatency: await db.propertyLatencyRollup.findMany({ orderBy: [{ key: "asc" }, { value: "asc" }, { hour: "asc" }, { bucket: "asc" }] }),
+    });
+    const written = await snapshot();
+    // As an install had them before 0016: the new columns at their defaults, no histograms.
+    await db.$executeRawUnsafe(`UPDATE "RequestRollup" SET "unpricedRequests" = 0, "cacheMisses" = 0`);
+    await db.$executeRawUnsafe(
+      `UPDATE "PropertyRollup" SET "unpricedRequests" = 0, "errors" = 0, "cacheHits" = 0, "cacheMisses" = 0, "savedNano" = 0, "ttftSumMs" = 0, "ttftCount" = 0, "promptTokens" = 0, "completionTokens" = 0`,
+    );
+    await db.$executeRawUnsafe(`DELETE FROM "PropertyLatencyRollup"`);
+    expect(await snapshot()).not.toEqual(written);
+    const migration = migrationsFor({ kind } as DatabaseTarget).find((m) => m.name.startsWith("0016_"))!.sql;
+    const backfill = migration.slice(migration.indexOf("-- Backfill")).split("-- CreateIndex")[0]!;
+    for (const statement of backfill.split(/;\s*\n/).map((s) => s.replace(/^--.*$/gm, "").trim()).filter(Boolean)) await db.$executeRawUnsafe(statement);
+    expect(await snapshot()).toEqual(written);
   });
 });

@@ -6,6 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { costBreakdown } from "@/lib/analytics/cost";
 import { latencyPercentiles, percentileOf } from "@/lib/analytics/latency";
 import { overviewTotals } from "@/lib/analytics/overview";
+import { requestQuerySchema } from "@/lib/analytics/request-query";
+import { requestStats } from "@/lib/analytics/request-stats";
 import { userSummaries } from "@/lib/analytics/users";
 import { propertyValueSummaries } from "@/lib/analytics/properties";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
@@ -26,6 +28,7 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
     requests: await t.db.requestRollup.findMany({ orderBy: [{ hour: "asc" }, { provider: "asc" }, { model: "asc" }, { status: "asc" }, { cacheHit: "asc" }] }),
     properties: await t.db.propertyRollup.findMany({ orderBy: [{ key: "asc" }, { hour: "asc" }, { value: "asc" }] }),
     latency: await t.db.latencyRollup.findMany({ orderBy: [{ hour: "asc" }, { bucket: "asc" }] }),
+    propertyLatency: await t.db.propertyLatencyRollup.findMany({ orderBy: [{ key: "asc" }, { value: "asc" }, { hour: "asc" }, { bucket: "asc" }] }),
     users: await t.db.userRollup.findMany({ orderBy: [{ day: "asc" }, { userId: "asc" }] }),
   });
 
@@ -33,7 +36,8 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
     t = await createTestDatabase(kind);
     ws = (await findOrCreateWorkspace("a", "A", t.db)).id;
     // 600 requests over two days, written in uneven batches so one hour spans several.
-    rows = [...demoRows(ws, { count: 600, days: 2, now: NOW, seed: 3 })];
+    // Every ninth unpriced, as a model without a price would be.
+    rows = [...demoRows(ws, { count: 600, days: 2, now: NOW, seed: 3 })].map((r, i) => (i % 9 ? r : { ...r, costNanoUsd: null }));
     const writer = createRequestLogWriter(t.target);
     for (let i = 0; i < rows.length; ) {
       const size = 1 + ((i * 7) % 53);
@@ -49,6 +53,10 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
     expect(written.requests.reduce((s, r) => s + r.requests, 0)).toBe(600);
     expect(written.properties.length).toBeGreaterThan(0);
     expect(written.latency.reduce((s, r) => s + r.requests, 0)).toBe(600);
+    expect(written.propertyLatency.reduce((s, r) => s + r.requests, 0)).toBe(rows.reduce((n, r) => n + r.properties.length, 0));
+    // The strip's figures are there to be checked, not all zero.
+    for (const column of ["unpricedRequests", "errors", "cacheHits", "cacheMisses", "ttftCount"] as const) expect(written.properties.some((r) => r[column] > 0), column).toBe(true);
+    expect(written.requests.some((r) => r.unpricedRequests > 0) && written.requests.some((r) => r.cacheMisses > 0)).toBe(true);
     expect(written.users.reduce((s, r) => s + r.requests, 0)).toBe(rows.filter((r) => r.userId !== null).length);
     await rebuildRollups(t.db);
     expect(await snapshot()).toEqual(written);
@@ -110,6 +118,22 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
     for (const [p, value] of [[50, got.overall!.p50], [95, got.overall!.p95]] as const) {
       const exact = percentileOf(histogram, latencies.length, p);
       expect(Math.abs(value - exact)).toBeLessThanOrEqual(exact * got.error + 0.05);
+    }
+  });
+
+  it("give a stats strip over a window, or one property value in it, cut mid-hour: the rows' exact sums and their p95 within ±2%", async () => {
+    const window = { from: new Date("2026-11-18T14:44:00Z"), to: new Date("2026-11-20T08:13:30.250Z") };
+    const step = rows.flatMap((r) => r.properties).find((p) => p.key === "step")!;
+    for (const property of [undefined, step]) {
+      const q = requestQuerySchema.parse({ ...window, properties: property ? [{ key: property.key, op: "eq", value: property.value }] : [] });
+      const fromRollups = await requestStats(ws, q, t.db);
+      const fromRows = await requestStats(ws, { ...q, minLatencyMs: 0 }, t.db); // any further filter reads the rows
+      const inside = rows.filter((r) => r.createdAt >= window.from && r.createdAt < window.to && (!property || r.properties.some((p) => p.key === property.key && p.value === property.value)));
+      expect(inside.length).toBeGreaterThan(20);
+      expect(fromRows).toMatchObject({ requests: inside.length, spendNano: inside.reduce((n, r) => n + (r.costNanoUsd ?? 0n), 0n), p95Error: 0 });
+      expect(fromRollups.p95Error).toBe(0.02);
+      expect({ ...fromRollups, p95LatencyMs: null, p95Error: 0 }).toEqual({ ...fromRows, p95LatencyMs: null });
+      expect(Math.abs(fromRollups.p95LatencyMs! - fromRows.p95LatencyMs!)).toBeLessThanOrEqual(fromRows.p95LatencyMs! * 0.02 + 0.05);
     }
   });
 });
