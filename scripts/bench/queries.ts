@@ -81,6 +81,7 @@ export async function benchQueries(kind: DatabaseKind): Promise<QueryBench> {
       timings.push(
         await measure("page: overview (/), default 7 d", 500, () => page(`${app.url}/`, cookie)),
         await measure("page: overview, 30 d", 1000, () => page(`${app.url}/?range=30d`, cookie)),
+        await measure("page: requests, no filter, 30 d", null, () => page(`${app.url}/requests?range=30d`, cookie)),
         await measure("page: requests, Workflow = research-agent, 30 d", null, () => page(`${app.url}/requests?range=30d&property.workflow=research-agent`, cookie)),
         await measure("page: cost by model, 30 d", null, () => page(`${app.url}/cost?range=30d`, cookie)),
         await measure("page: cost by property Workflow, 90 d", null, () => page(`${app.url}/cost?range=90d&by=property:workflow`, cookie)),
