@@ -66,11 +66,14 @@ export async function requestStats(workspaceId: string, q: RequestQuery, db: Db 
  */
 function rollupSelection(q: RequestQuery): { window: Window; property?: PropertyValue } | null {
   const { from, to, properties, sort: _sort, dir: _dir, nulls: _nulls, limit: _limit, cursor: _cursor, ...filters } = q;
-  if (!from || !to || Object.values(filters).some((v) => v !== undefined)) return null;
+  if (!from || Object.values(filters).some((v) => v !== undefined)) return null;
   if (properties.length > 1 || properties.some((p) => p.op !== "eq")) return null;
   const [p] = properties;
-  return { window: { from, to }, property: p && { key: p.key.toLowerCase(), value: p.value } };
+  return { window: { from, to: to ?? OPEN_END }, property: p && { key: p.key.toLowerCase(), value: p.value } };
 }
+
+/** A window without an end ("last 30 days", live) reaches every row, as the list's does. */
+const OPEN_END = new Date("9999-12-31T00:00:00Z");
 
 /** Sums from the hourly rollups and the edge rows; the p95 from the latency histograms, within their bound. */
 async function statsFromRollups(workspaceId: string, { window, property }: { window: Window; property?: PropertyValue }, db: Db): Promise<RequestStats> {

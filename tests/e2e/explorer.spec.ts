@@ -58,6 +58,10 @@ describe("request explorer", () => {
       const spend = (await stripValue(page, "Spend"))!;
       expect(Math.abs(Number(spend.replace(/[$,]/g, "")) - (stats.spendUsd as number))).toBeLessThan(0.01 + (stats.spendUsd as number) * 0.001);
       expect(await stripValue(page, "Error rate")).toBe(stats.errorRate === null ? "—" : `${((stats.errorRate as number) * 100).toFixed(1)}%`);
+      // A window, or one property value in it, is read from the rollups: the p95 says it is approximate.
+      expect(stats.p95Error).toBe(filter.startsWith("status") ? 0 : 0.02);
+      const latency = await page.getByRole("region", { name: "Totals for these filters" }).locator("div", { has: page.locator("dt", { hasText: /^Latency avg \/ p95$/ }) }).textContent();
+      expect(latency!.includes("p95 within ±2%, from hourly histograms")).toBe((stats.p95Error as number) > 0);
     }
     await page.close();
   });
