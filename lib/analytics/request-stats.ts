@@ -1,9 +1,9 @@
 // Totals of exactly the requests a filter selects: what the stats strip above every filtered view
 // shows and what GET /api/v1/requests/stats returns, from one function so they always agree.
 // A window with at most one property value is read from the hourly rollups: exact sums and a p95
-// within the histograms' bound, over any range, and, like the Overview, still counting requests
-// that retention has purged. Any other filter reads the rows through the request list's own
-// Prisma filter (requests.ts), so those totals and the rows they sum never disagree.
+// within the histograms' bound, over any range, for the rows retention has kept. Any other filter
+// reads the rows through the request list's own Prisma filter (requests.ts). Either way the totals
+// and the rows the list pages through never disagree.
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
 import { LATENCY_ERROR, bucketLatency } from "../db/latency-buckets";
 import { type PropertyValue, latencyFacts, stripFacts } from "./facts";
@@ -55,6 +55,8 @@ interface Sums {
   savedNano: bigint;
 }
 
+const NO_SUMS: Readonly<Sums> = { requests: 0, unpriced: 0, errors: 0, cacheHits: 0, cacheMisses: 0, timed: 0, latencySum: 0, ttftSum: 0, promptTokens: 0, completionTokens: 0, spendNano: 0n, savedNano: 0n };
+
 export async function requestStats(workspaceId: string, q: RequestQuery, db: Db = defaultDb()): Promise<RequestStats> {
   const selection = rollupSelection(q);
   return selection ? statsFromRollups(workspaceId, selection, db) : statsFromRows(workspaceId, q, db);
@@ -75,8 +77,17 @@ function rollupSelection(q: RequestQuery): { window: Window; property?: Property
 /** A window without an end ("last 30 days", live) reaches every row, as the list's does. */
 const OPEN_END = new Date("9999-12-31T00:00:00Z");
 
-/** Sums from the hourly rollups and the edge rows; the p95 from the latency histograms, within their bound. */
-async function statsFromRollups(workspaceId: string, { window, property }: { window: Window; property?: PropertyValue }, db: Db): Promise<RequestStats> {
+/**
+ * Sums from the hourly rollups and the edge rows; the p95 from the latency histograms, within their
+ * bound. The window starts no earlier than the oldest row kept: retention purges oldest first and
+ * the rollups keep what it purged, so this counts exactly the rows the list pages through.
+ */
+async function statsFromRollups(workspaceId: string, selection: { window: Window; property?: PropertyValue }, db: Db): Promise<RequestStats> {
+  const oldest = await db.request.findFirst({ where: { workspaceId }, orderBy: { createdAt: "asc" }, select: { createdAt: true } });
+  const from = oldest && oldest.createdAt > selection.window.from ? oldest.createdAt : selection.window.from;
+  if (!oldest || from >= selection.window.to) return statsOf(NO_SUMS, null, LATENCY_ERROR);
+  const window = { from, to: selection.window.to };
+  const { property } = selection;
   const dialect = dialectOf(db);
   const sums = sql(dialect);
   const histogram = sql(dialect);
@@ -119,7 +130,7 @@ async function statsFromRows(workspaceId: string, q: RequestQuery, db: Db): Prom
     _count: { _all: true, costNanoUsd: true, timeToFirstTokenMs: true },
     _sum: { costNanoUsd: true, promptTokens: true, completionTokens: true, costSavedNanoUsd: true, timeToFirstTokenMs: true },
   });
-  const total: Sums = { requests: 0, unpriced: 0, errors: 0, cacheHits: 0, cacheMisses: 0, timed: 0, latencySum: 0, ttftSum: 0, promptTokens: 0, completionTokens: 0, spendNano: 0n, savedNano: 0n };
+  const total: Sums = { ...NO_SUMS };
   const latencies = new Map<number, number>();
   for (const g of groups) {
     const n = g._count._all;

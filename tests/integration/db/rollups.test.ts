@@ -12,6 +12,7 @@ import { userSummaries } from "@/lib/analytics/users";
 import { propertyValueSummaries } from "@/lib/analytics/properties";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { rebuildRollups } from "@/lib/db/rebuild-rollups";
+import { deleteRowsBefore } from "@/lib/db/retention";
 import type { RequestLogRow } from "@/lib/db/request-log";
 import { createRequestLogWriter } from "@/lib/db/request-log-writer";
 import { demoRows } from "../../../scripts/lib/demo-traffic";
@@ -135,5 +136,25 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
       expect({ ...fromRollups, p95LatencyMs: null, p95Error: 0 }).toEqual({ ...fromRows, p95LatencyMs: null });
       expect(Math.abs(fromRollups.p95LatencyMs! - fromRows.p95LatencyMs!)).toBeLessThanOrEqual(fromRows.p95LatencyMs! * 0.02 + 0.05);
     }
+  });
+
+  it("give a stats strip of the rows retention kept, not of the purged ones the rollups still count", async () => {
+    const purged = (await findOrCreateWorkspace("purged", "Purged", t.db)).id;
+    const writer = createRequestLogWriter(t.target);
+    await writer.writeBatch([...demoRows(purged, { count: 300, days: 2, now: NOW, seed: 4 })]);
+    await writer.close();
+    // A purge cut off mid-batch, as retention leaves it between runs: the oldest rows gone.
+    await deleteRowsBefore(purged, new Date("2026-11-19T09:30:00Z"), 40, t.db);
+    const kept = await t.db.request.count({ where: { workspaceId: purged } });
+    expect(kept).toBeLessThan(300);
+    const property = { key: "step", value: rows.flatMap((r) => r.properties).find((p) => p.key === "step")!.value };
+    for (const properties of [[], [{ ...property, op: "eq" }]]) {
+      const q = requestQuerySchema.parse({ from: new Date("2026-11-17T00:00:00Z"), properties });
+      const fromRollups = await requestStats(purged, q, t.db);
+      const fromRows = await requestStats(purged, { ...q, minLatencyMs: 0 }, t.db);
+      expect(fromRollups.p95Error).toBe(0.02);
+      expect({ ...fromRollups, p95LatencyMs: null, p95Error: 0 }).toEqual({ ...fromRows, p95LatencyMs: null });
+    }
+    expect((await requestStats(purged, requestQuerySchema.parse({ from: new Date("2026-11-17T00:00:00Z") }), t.db)).requests).toBe(kept);
   });
 });
