@@ -293,7 +293,7 @@ export function rebuildRollupsSql(dialect: Dialect): string[] {
   const count = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
   const [unpriced, errors, hits, misses] = [`r."costNanoUsd" IS NULL`, `r."status" >= 400`, `r."cacheStatus" = 'HIT'`, `r."cacheStatus" <> 'HIT'`].map(count);
   return [
-    ...["RequestRollup", "PropertyRollup", "LatencyRollup", "PropertyLatencyRollup", "UserRollup"].map((table) => `DELETE FROM "${table}"`),
+    ...ROLLUP_TABLES.map(({ table }) => `DELETE FROM "${table}"`),
     `INSERT INTO "RequestRollup" (${columnList(REQUEST_ROLLUP_COLUMNS)})
       SELECT r."workspaceId", ${hour(`r."createdAt"`)}, r."provider", COALESCE(r."modelServed", r."modelRequested"), r."status", ${hit},
         COUNT(*), COALESCE(SUM(r."costNanoUsd"), 0), COALESCE(SUM(r."costSavedNanoUsd"), 0), SUM(r."latencyMs"), COALESCE(SUM(r."timeToFirstTokenMs"), 0),
