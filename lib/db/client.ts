@@ -11,17 +11,20 @@ import { type DatabaseTarget, resolveDatabase } from "./url";
  */
 export type Db = SqliteClient;
 
-const kinds = new WeakMap<object, DatabaseTarget["kind"]>();
+const targets = new WeakMap<object, DatabaseTarget>();
+
+/** The database a client talks to. */
+export const targetOf = (db: Db): DatabaseTarget => targets.get(db) ?? resolveDatabase();
 
 /** Which SQL dialect a client speaks, for the few queries written as raw SQL (lib/analytics). */
-export const dialectOf = (db: Db): DatabaseTarget["kind"] => kinds.get(db) ?? resolveDatabase().kind;
+export const dialectOf = (db: Db): DatabaseTarget["kind"] => targetOf(db).kind;
 
 export function createDb(target: DatabaseTarget = resolveDatabase()): Db {
   const client =
     target.kind === "postgres"
       ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5000 }) }) as unknown as Db)
       : new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.file }) });
-  kinds.set(client, target.kind);
+  targets.set(client, target);
   return client;
 }
 

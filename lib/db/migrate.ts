@@ -4,7 +4,9 @@
 import { mkdirSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import Database from "better-sqlite3";
-import { Client } from "pg";
+import type { Client } from "pg";
+import { withPostgresClient } from "./postgres-client";
+import { DAYS_AHEAD, ensureDailyPartitions, isPartitioned } from "./partitions";
 import { type DatabaseTarget, resolveDatabase } from "./url";
 
 const TABLE = "_tollgate_migrations";
@@ -56,31 +58,37 @@ function migrateSqlite(file: string, migrations: Migration[]): MigrationResult {
   }
 }
 
-async function migratePostgres(url: string, migrations: Migration[]): Promise<MigrationResult> {
-  const client = new Client({ connectionString: url, connectionTimeoutMillis: 5000 });
-  await client.connect();
-  try {
+function migratePostgres(url: string, migrations: Migration[]): Promise<MigrationResult> {
+  return withPostgresClient(url, async (client) => {
     await client.query("SELECT pg_advisory_lock($1)", [PG_LOCK_ID]);
-    await client.query(`CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
-    const { rows } = await client.query<{ name: string }>(`SELECT name FROM "${TABLE}"`);
-    const done = new Set(rows.map((r) => r.name));
-    const applied: string[] = [];
-    for (const m of migrations) {
-      if (done.has(m.name)) continue;
-      await client.query("BEGIN");
-      try {
-        await client.query(m.sql);
-        await client.query(`INSERT INTO "${TABLE}" (name) VALUES ($1)`, [m.name]);
-        await client.query("COMMIT");
-      } catch (error) {
-        await client.query("ROLLBACK");
-        throw new Error(`migration ${m.name} failed: ${(error as Error).message}`);
-      }
-      applied.push(m.name);
+    try {
+      return await applyPostgres(client, migrations);
+    } finally {
+      await client.query("SELECT pg_advisory_unlock($1)", [PG_LOCK_ID]).catch(() => {});
     }
-    return { applied, alreadyApplied: done.size };
-  } finally {
-    await client.query("SELECT pg_advisory_unlock($1)", [PG_LOCK_ID]).catch(() => {});
-    await client.end();
+  });
+}
+
+async function applyPostgres(client: Client, migrations: Migration[]): Promise<MigrationResult> {
+  await client.query(`CREATE TABLE IF NOT EXISTS "${TABLE}" (name TEXT PRIMARY KEY, applied_at TIMESTAMPTZ NOT NULL DEFAULT now())`);
+  const { rows } = await client.query<{ name: string }>(`SELECT name FROM "${TABLE}"`);
+  const done = new Set(rows.map((r) => r.name));
+  const applied: string[] = [];
+  for (const m of migrations) {
+    if (done.has(m.name)) continue;
+    await client.query("BEGIN");
+    try {
+      await client.query(m.sql);
+      await client.query(`INSERT INTO "${TABLE}" (name) VALUES ($1)`, [m.name]);
+      await client.query("COMMIT");
+    } catch (error) {
+      await client.query("ROLLBACK");
+      throw new Error(`migration ${m.name} failed: ${(error as Error).message}`);
+    }
+    applied.push(m.name);
   }
+  // Every start makes the request log's partitions for the days ahead, so a server that was
+  // down when the daily job should have run still has today's.
+  if (await isPartitioned(client)) await ensureDailyPartitions(client, new Date(), new Date(Date.now() + DAYS_AHEAD * 86_400_000));
+  return { applied, alreadyApplied: done.size };
 }

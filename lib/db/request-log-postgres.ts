@@ -25,7 +25,8 @@ const encode = (value: unknown) => (value instanceof Date ? value.toISOString() 
 export function classifyPostgresError(error: unknown): WriteFailure {
   const { code, constraint } = error as { code?: string; constraint?: string };
   if (!code || !/^[0-9A-Z]{5}$/.test(code)) return "outage";
-  if (code === "23505" && constraint === "Request_pkey") return "duplicate";
+  // The request log is partitioned by day (0017): the key violated is a partition's.
+  if (code === "23505" && /^Request(_[a-z0-9]+)?_pkey$/.test(constraint ?? "")) return "duplicate";
   const cls = code.slice(0, 2);
   if (["08", "40", "53", "57", "58"].includes(cls) || code === "42P01" || code === "42703" || code === "55P03" || code === "25006") return "outage";
   if (["22", "23", "54"].includes(cls) || code === "42804") return "row";

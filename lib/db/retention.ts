@@ -9,6 +9,11 @@ export function workspacesWithRetention(db: Db = defaultDb()) {
   });
 }
 
+/** Every workspace's row limit, deleted ones included (their rows all go). */
+export function rowLimits(db: Db = defaultDb()) {
+  return db.workspace.findMany({ select: { id: true, rowRetentionDays: true, deletedAt: true } });
+}
+
 export function retentionOf(workspaceId: string, db: Db = defaultDb()) {
   return db.workspace.findUnique({ where: { id: workspaceId }, select: { bodyRetentionDays: true, rowRetentionDays: true, bodiesPurgedBefore: true } });
 }

@@ -1,14 +1,16 @@
 // The retention purge: for each workspace with a retention setting, blank request and response
 // bodies older than its body limit, and delete rows older than its row limit, in small batches
-// with a pause between them. Rows go only up to a whole hour, so the hourly rollups, which are
+// with a pause between them. Rows go a whole UTC day at a time, so the hourly rollups, which are
 // never purged, still hold every purged hour completely: totals and charts over old periods stay
-// exact (lib/analytics/facts.ts reads whole hours from the rollups).
-import type { Db } from "../db/client";
-import { HOUR_MS } from "../db/rollups";
-import { type BodyCursor, clearBodiesBetween, deleteRowsBefore, markBodiesPurgedBefore, workspacesWithRetention } from "../db/retention";
+// exact (lib/analytics/facts.ts reads whole hours from the rollups). On Postgres, where the log
+// is partitioned by day, a day whose rows have all expired is dropped as a table first.
+import { type Db, targetOf } from "../db/client";
+import { DAYS_AHEAD, dropLogPartitionIf, ensureDailyPartitions, isPartitioned, listLogPartitions, startOfUtcDay } from "../db/partitions";
+import { withPostgresClient } from "../db/postgres-client";
+import { type BodyCursor, clearBodiesBetween, deleteRowsBefore, markBodiesPurgedBefore, rowLimits, workspacesWithRetention } from "../db/retention";
 import { deletedWorkspaceIds, removeDeletedWorkspace } from "../db/workspaces";
 
-const DAY_MS = 24 * HOUR_MS;
+const DAY_MS = 86_400_000;
 
 export interface PurgeOptions {
   batch: number;
@@ -25,7 +27,8 @@ export interface PurgeResult {
 
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
-export const rowCutoff = (now: Date, days: number) => new Date(Math.floor((now.getTime() - days * DAY_MS) / HOUR_MS) * HOUR_MS);
+/** Rows go a whole UTC day at a time: the day must be entirely older than the limit. */
+export const rowCutoff = (now: Date, days: number) => startOfUtcDay(new Date(now.getTime() - days * DAY_MS));
 export const bodyCutoff = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
 async function deleteRowsInBatches(db: Db, workspaceId: string, before: Date, options: PurgeOptions): Promise<number> {
@@ -70,8 +73,32 @@ export async function purgeWorkspace(db: Db, workspace: { id: string; bodyRetent
   return result;
 }
 
+/**
+ * Postgres: makes the days ahead, and drops each past day whose every row has expired (or belongs
+ * to a deleted workspace) as a whole table. A day that still holds rows some workspace keeps
+ * stays, and the row deletes below take out the expired ones. Returns the rows dropped.
+ */
+async function maintainDailyPartitions(db: Db, now: Date): Promise<number> {
+  const target = targetOf(db);
+  if (target.kind !== "postgres") return 0;
+  const cutoffs = new Map((await rowLimits(db)).map((w) => [w.id, w.deletedAt ? END_OF_TIME : w.rowRetentionDays === null ? null : rowCutoff(now, w.rowRetentionDays)]));
+  return withPostgresClient(target.url, async (client) => {
+    if (!(await isPartitioned(client))) return 0;
+    await ensureDailyPartitions(client, now, new Date(now.getTime() + DAYS_AHEAD * DAY_MS));
+    let dropped = 0;
+    for (const day of await listLogPartitions(client)) {
+      const end = day.to;
+      if (day.isDefault || end === null || end > startOfUtcDay(now)) continue;
+      const expired = (rows: Map<string, number>) => [...rows.keys()].every((id) => (cutoffs.get(id) ?? null) !== null && cutoffs.get(id)! >= end);
+      dropped += (await dropLogPartitionIf(client, day.suffix, expired)) ?? 0;
+    }
+    return dropped;
+  });
+}
+
 export async function purgeAll(db: Db, now: Date, options: PurgeOptions): Promise<PurgeResult> {
-  const results = [await removeDeletedWorkspaces(db, options)];
+  const dropped = await maintainDailyPartitions(db, now);
+  const results = [{ bodiesCleared: 0, rowsDeleted: dropped, workspacesRemoved: 0 }, await removeDeletedWorkspaces(db, options)];
   for (const workspace of await workspacesWithRetention(db)) results.push(await purgeWorkspace(db, workspace, now, options));
   return {
     bodiesCleared: results.reduce((sum, r) => sum + r.bodiesCleared, 0),

@@ -3,6 +3,8 @@
 // several writers (each its own share of the rows, from its own seed) keep the database busy
 // while the next batches are generated, and an empty log is loaded without its secondary
 // indexes (bulk-indexes.ts); SQLite takes one writer.
+import { ensureDailyPartitions } from "../../lib/db/partitions";
+import { withPostgresClient } from "../../lib/db/postgres-client";
 import { createRequestLogWriter } from "../../lib/db/request-log-writer";
 import type { DatabaseTarget } from "../../lib/db/url";
 import { withoutSecondaryIndexes } from "./bulk-indexes";
@@ -47,7 +49,11 @@ export async function writeBulkTraffic(target: DatabaseTarget, workspaceId: stri
     const counts = await Promise.all(shares.map((share, i) => writeShare(target, workspaceId, { ...options, count: share, seed: seed + i * 7919 }, onBatch)));
     return counts.reduce((n, c) => n + c, 0);
   };
-  return target.kind === "postgres" ? withoutSecondaryIndexes(target.url, load) : load();
+  if (target.kind === "sqlite") return load();
+  // The days written get their own partitions, as live traffic does, rather than the default one.
+  const now = options.now ?? new Date();
+  await withPostgresClient(target.url, (client) => ensureDailyPartitions(client, new Date(now.getTime() - (options.days ?? 14) * 86_400_000), now));
+  return withoutSecondaryIndexes(target.url, load);
 }
 
 /** The benchmark's shape: many users, a high-cardinality property, every model. */

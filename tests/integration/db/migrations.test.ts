@@ -83,8 +83,9 @@ describe.each(DATABASE_KINDS)("schema on %s", (kind) => {
   it("deletes a workspace's rows with it", async () => {
     const ws = await t.db.workspace.create({ data: { slug: `ws-${randomUUID()}`, name: "W", webhookSecret: "s" } });
     const id = randomUUID();
+    const createdAt = new Date(); // a property carries its request's time (on Postgres, part of the key it points at)
     await t.db.request.create({
-      data: { id, workspaceId: ws.id, provider: "openai", modelRequested: "m", path: "/v1/chat/completions", status: 200, latencyMs: 1, properties: { create: [{ workspaceId: ws.id, key: "k", value: "v", createdAt: new Date() }] } },
+      data: { id, workspaceId: ws.id, createdAt, provider: "openai", modelRequested: "m", path: "/v1/chat/completions", status: 200, latencyMs: 1, properties: { create: [{ workspaceId: ws.id, key: "k", value: "v", createdAt }] } },
     });
     await t.db.workspace.delete({ where: { id: ws.id } });
     expect(await t.db.request.count({ where: { id } })).toBe(0);

@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { DATABASES, renderSchema, schemaPath } from "../../../scripts/lib/prisma-schemas";
-import { migrate } from "@/lib/db/migrate";
+import { migrate, migrationsFor } from "@/lib/db/migrate";
 import { describeStructure } from "../../support/db-structure";
 import { createTestDatabase } from "../../support/test-db";
 import { diffSql, isEmptyDiff, listMigrations, snapshotPath } from "../../../scripts/lib/migration-files";
@@ -22,7 +22,9 @@ describe.each(DATABASES)("prisma/%s", (db) => {
     const kind = db;
     const [chained, direct] = await Promise.all([createTestDatabase(kind), createTestDatabase(kind, { migrations: [] })]);
     try {
-      await migrate(direct.target, [{ name: "0001_from_empty.sql", sql: diffSql(null, schemaPath(db)) }]);
+      // What Prisma's schema cannot say: Postgres partitions the request log by day (0017).
+      const physical = db === "postgres" ? migrationsFor(direct.target).filter((m) => m.name === "0017_partition_request_log.sql") : [];
+      await migrate(direct.target, [{ name: "0001_from_empty.sql", sql: diffSql(null, schemaPath(db)) }, ...physical]);
       expect(await describeStructure(chained.target)).toEqual(await describeStructure(direct.target));
     } finally {
       await Promise.all([chained.drop(), direct.drop()]);

@@ -1,5 +1,5 @@
 // The retention purge on both databases: bodies blanked after N days, rows deleted after M days
-// (to a whole hour) in small batches, properties with them, and the rollups, so every total
+// (a whole UTC day at a time) in small batches, properties with them, and the rollups, so every total
 // over the purged period, unchanged.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { costBreakdown } from "@/lib/analytics/cost";
@@ -28,7 +28,7 @@ describe.each(DATABASE_KINDS)("retention purge on %s", (kind) => {
     const writer = createRequestLogWriter(t.target);
     await writer.writeBatch([
       ...[0, 1, 2].map((i) => logRow(ws, { createdAt: daysAgo(40, i), costNanoUsd: 1000n, properties: [{ key: "workflow", value: "old" }] })),
-      logRow(ws, { createdAt: daysAgo(30, 20), costNanoUsd: 7n }), // 30 days and 20 minutes ago: in the cutoff's hour, kept
+      logRow(ws, { createdAt: daysAgo(30, 20), costNanoUsd: 7n }), // 30 days and 20 minutes ago: its day is not over 30 days old yet, kept
       ...[0, 1].map((i) => logRow(ws, { createdAt: daysAgo(20, i), costNanoUsd: 500n, requestBody: '{"prompt":"twenty days"}', responseBody: '{"answer":"old"}' })),
       logRow(ws, { createdAt: daysAgo(2), costNanoUsd: 50n, requestBody: '{"prompt":"recent"}' }),
       logRow(keep, { createdAt: daysAgo(40), costNanoUsd: 9n }),
@@ -59,7 +59,8 @@ describe.each(DATABASE_KINDS)("retention purge on %s", (kind) => {
     expect((await retentionOf(ws, t.db))!.bodiesPurgedBefore).toEqual(daysAgo(7));
     expect(await purgeAll(t.db, NOW, { batch: 2, pauseMs: 0 })).toEqual({ rowsDeleted: 0, bodiesCleared: 0, workspacesRemoved: 0 });
     expect((await t.db.request.findFirstOrThrow({ where: { workspaceId: ws, costNanoUsd: 50n } })).requestBody).toBe('{"prompt":"recent"}');
-    // An hour later the cutoff has moved past the row from 30 days and 20 minutes ago.
-    expect((await purgeAll(t.db, new Date(NOW.getTime() + 3_600_000), { batch: 2, pauseMs: 0 })).rowsDeleted).toBe(1);
+    // Still so eleven hours later; the next day, the cutoff has moved past that row's day.
+    expect((await purgeAll(t.db, new Date(NOW.getTime() + 11 * 3_600_000), { batch: 2, pauseMs: 0 })).rowsDeleted).toBe(0);
+    expect((await purgeAll(t.db, new Date(NOW.getTime() + 12 * 3_600_000), { batch: 2, pauseMs: 0 })).rowsDeleted).toBe(1);
   });
 });

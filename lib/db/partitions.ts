@@ -1,0 +1,130 @@
+// Postgres keeps the request log (Request and RequestProperty) in one partition per UTC day
+// (migration 0017): retention drops a day's tables instead of deleting their rows, and a query
+// over a week reads a week's tables. This module lists the days, makes the ones ahead and drops
+// one; lib/retention/purge.ts decides which. SQLite keeps one table and needs none of it.
+import type { ClientBase } from "pg";
+import { type Db, targetOf } from "./client";
+import { withPostgresClient } from "./postgres-client";
+
+const DAY_MS = 86_400_000;
+
+/** Days made ahead of today, so a row never waits for its partition. */
+export const DAYS_AHEAD = 7;
+
+// Partition DDL takes a lock on the parent table; behind a long dashboard query it would make
+// the log writer's inserts queue behind it, so it gives up quickly and the next run tries again.
+const LOCK_TIMEOUT = "2s";
+
+const LOG_TABLES = ["Request", "RequestProperty"] as const;
+
+export interface LogPartition {
+  /** The suffix both tables' partitions share: "d20261203", "legacy" (rows from before 0017) or "default". */
+  suffix: string;
+  /** UTC bounds, `to` exclusive; null is unbounded (the legacy partition's start). */
+  from: Date | null;
+  to: Date | null;
+  /** The partition for rows no day holds: days never made, or made after rows for them arrived. */
+  isDefault: boolean;
+}
+
+export const startOfUtcDay = (t: Date) => new Date(Math.floor(t.getTime() / DAY_MS) * DAY_MS);
+
+// The columns are timestamp(3) without time zone holding UTC, as the log writer stores them.
+const timestamp = (t: Date) => t.toISOString().slice(0, 19).replace("T", " ");
+const boundDate = (value: string) => (value === "MINVALUE" || value === "MAXVALUE" ? null : new Date(`${value.replaceAll("'", "").replace(" ", "T")}Z`));
+
+/** True once migration 0017 has made the request log a partitioned table. */
+export async function isPartitioned(client: ClientBase): Promise<boolean> {
+  const { rows } = await client.query<{ relkind: string }>(`SELECT relkind FROM pg_class WHERE oid = to_regclass('"Request"')`);
+  return rows[0]?.relkind === "p";
+}
+
+export async function listLogPartitions(client: ClientBase): Promise<LogPartition[]> {
+  const { rows } = await client.query<{ name: string; bound: string }>(
+    `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '"Request"'::regclass`,
+  );
+  return rows
+    .map(({ name, bound }) => {
+      const range = /FROM \((.+)\) TO \((.+)\)/.exec(bound);
+      return { suffix: name.slice("Request_".length), from: range ? boundDate(range[1]!) : null, to: range ? boundDate(range[2]!) : null, isDefault: !range };
+    })
+    .sort((a, b) => (a.from?.getTime() ?? -Infinity) - (b.from?.getTime() ?? -Infinity));
+}
+
+/**
+ * Runs `work` in one transaction whose locks give up after LOCK_TIMEOUT; returns null when it
+ * must wait for a later run (a lock not had in time, or a row of the day reached the default
+ * partition meanwhile).
+ */
+async function inDdlTransaction<T>(client: ClientBase, work: () => Promise<T>): Promise<T | null> {
+  await client.query("BEGIN");
+  try {
+    await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
+    const result = await work();
+    await client.query("COMMIT");
+    return result;
+  } catch (error) {
+    await client.query("ROLLBACK");
+    if (["55P03", "23514"].includes((error as { code?: string }).code ?? "")) return null;
+    throw error;
+  }
+}
+
+/**
+ * Makes a partition for each UTC day from `from` to `to` that none covers yet, and returns their
+ * suffixes. A day whose rows already wait in the default partition stays there: a new partition
+ * would have to take them over under a lock.
+ */
+export async function ensureDailyPartitions(client: ClientBase, from: Date, to: Date): Promise<string[]> {
+  const existing = (await listLogPartitions(client)).filter((p) => !p.isDefault);
+  const created: string[] = [];
+  for (let day = startOfUtcDay(from); day <= to; day = new Date(day.getTime() + DAY_MS)) {
+    const end = new Date(day.getTime() + DAY_MS);
+    if (existing.some((p) => (p.from === null || p.from < end) && (p.to === null || p.to > day))) continue;
+    const waiting = await client.query(`SELECT 1 FROM "Request_default" WHERE "createdAt" >= $1 AND "createdAt" < $2 LIMIT 1`, [timestamp(day), timestamp(end)]);
+    if (waiting.rowCount) continue;
+    const suffix = `d${day.toISOString().slice(0, 10).replaceAll("-", "")}`;
+    const bounds = `FOR VALUES FROM ('${timestamp(day)}') TO ('${timestamp(end)}')`;
+    const made = await inDdlTransaction(client, async () => {
+      for (const table of LOG_TABLES) await client.query(`CREATE TABLE "${table}_${suffix}" PARTITION OF "${table}" ${bounds}`);
+      return true;
+    });
+    if (!made) break;
+    created.push(suffix);
+  }
+  return created;
+}
+
+/** The same for a Prisma client's database; nothing on SQLite. For writers of past days (seeds, generated traffic). */
+export async function ensureDailyPartitionsOf(db: Db, from: Date, to: Date): Promise<void> {
+  const target = targetOf(db);
+  if (target.kind !== "postgres") return;
+  await withPostgresClient(target.url, async (client) => {
+    if (await isPartitioned(client)) await ensureDailyPartitions(client, from, to);
+  });
+}
+
+class KeepPartition extends Error {}
+
+/**
+ * Drops one partition of both tables when `mayDrop` allows it, given how many rows each
+ * workspace has there, and returns how many rows went; null when it stays. The count and the drop
+ * happen under one lock, so no row can arrive between them.
+ */
+export function dropLogPartitionIf(client: ClientBase, suffix: string, mayDrop: (rowsByWorkspace: Map<string, number>) => boolean): Promise<number | null> {
+  return inDdlTransaction(client, async () => {
+    // The writer's order (requests, then properties), so neither waits on the other in a cycle.
+    await client.query(`LOCK TABLE "Request_${suffix}", "RequestProperty_${suffix}" IN ACCESS EXCLUSIVE MODE`);
+    const { rows } = await client.query<{ workspaceId: string; rows: number }>(`SELECT "workspaceId", count(*)::int AS rows FROM "Request_${suffix}" GROUP BY 1`);
+    if (!mayDrop(new Map(rows.map((r) => [r.workspaceId, r.rows])))) throw new KeepPartition();
+    // Properties first: they point at the requests. A referenced partition must be detached
+    // before it goes; with its properties gone, the detach's foreign-key check reads nothing.
+    await client.query(`DROP TABLE "RequestProperty_${suffix}"`);
+    await client.query(`ALTER TABLE "Request" DETACH PARTITION "Request_${suffix}"`);
+    await client.query(`DROP TABLE "Request_${suffix}"`);
+    return rows.reduce((sum, r) => sum + r.rows, 0);
+  }).catch((error) => {
+    if (error instanceof KeepPartition) return null;
+    throw error;
+  });
+}
