@@ -34,7 +34,7 @@ const timestamp = (t: Date) => t.toISOString().slice(0, 19).replace("T", " ");
 const boundDate = (value: string) => (value === "MINVALUE" || value === "MAXVALUE" ? null : new Date(`${value.replaceAll("'", "").replace(" ", "T")}Z`));
 
 /** True once migration 0017 has made the request log a partitioned table. */
-export async function isPartitioned(client: ClientBase): Promise<boolean> {
+async function isPartitioned(client: ClientBase): Promise<boolean> {
   const { rows } = await client.query<{ relkind: string }>(`SELECT relkind FROM pg_class WHERE oid = to_regclass('"Request"')`);
   return rows[0]?.relkind === "p";
 }
@@ -73,9 +73,10 @@ async function inDdlTransaction<T>(client: ClientBase, work: () => Promise<T>): 
 /**
  * Makes a partition for each UTC day from `from` to `to` that none covers yet, and returns their
  * suffixes. A day whose rows already wait in the default partition stays there: a new partition
- * would have to take them over under a lock.
+ * would have to take them over under a lock. Nothing before migration 0017.
  */
 export async function ensureDailyPartitions(client: ClientBase, from: Date, to: Date): Promise<string[]> {
+  if (!(await isPartitioned(client))) return [];
   const existing = (await listLogPartitions(client)).filter((p) => !p.isDefault);
   const created: string[] = [];
   for (let day = startOfUtcDay(from); day <= to; day = new Date(day.getTime() + DAY_MS)) {
@@ -99,9 +100,7 @@ export async function ensureDailyPartitions(client: ClientBase, from: Date, to: 
 export async function ensureDailyPartitionsOf(db: Db, from: Date, to: Date): Promise<void> {
   const target = targetOf(db);
   if (target.kind !== "postgres") return;
-  await withPostgresClient(target.url, async (client) => {
-    if (await isPartitioned(client)) await ensureDailyPartitions(client, from, to);
-  });
+  await withPostgresClient(target.url, (client) => ensureDailyPartitions(client, from, to));
 }
 
 class KeepPartition extends Error {}

@@ -5,7 +5,7 @@
 // exact (lib/analytics/facts.ts reads whole hours from the rollups). On Postgres, where the log
 // is partitioned by day, a day whose rows have all expired is dropped as a table first.
 import { type Db, targetOf } from "../db/client";
-import { DAYS_AHEAD, dropLogPartitionIf, ensureDailyPartitions, isPartitioned, listLogPartitions, startOfUtcDay } from "../db/partitions";
+import { DAYS_AHEAD, dropLogPartitionIf, ensureDailyPartitions, listLogPartitions, startOfUtcDay } from "../db/partitions";
 import { withPostgresClient } from "../db/postgres-client";
 import { type BodyCursor, clearBodiesBetween, deleteRowsBefore, markBodiesPurgedBefore, rowLimits, workspacesWithRetention } from "../db/retention";
 import { deletedWorkspaceIds, removeDeletedWorkspace } from "../db/workspaces";
@@ -83,13 +83,16 @@ async function maintainDailyPartitions(db: Db, now: Date): Promise<number> {
   if (target.kind !== "postgres") return 0;
   const cutoffs = new Map((await rowLimits(db)).map((w) => [w.id, w.deletedAt ? END_OF_TIME : w.rowRetentionDays === null ? null : rowCutoff(now, w.rowRetentionDays)]));
   return withPostgresClient(target.url, async (client) => {
-    if (!(await isPartitioned(client))) return 0;
     await ensureDailyPartitions(client, now, new Date(now.getTime() + DAYS_AHEAD * DAY_MS));
     let dropped = 0;
     for (const day of await listLogPartitions(client)) {
       const end = day.to;
       if (day.isDefault || end === null || end > startOfUtcDay(now)) continue;
-      const expired = (rows: Map<string, number>) => [...rows.keys()].every((id) => (cutoffs.get(id) ?? null) !== null && cutoffs.get(id)! >= end);
+      const expired = (rows: Map<string, number>) =>
+        [...rows.keys()].every((id) => {
+          const cutoff = cutoffs.get(id);
+          return cutoff != null && cutoff >= end;
+        });
       dropped += (await dropLogPartitionIf(client, day.suffix, expired)) ?? 0;
     }
     return dropped;

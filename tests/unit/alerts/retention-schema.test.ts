@@ -15,9 +15,9 @@ describe("retention settings", () => {
     expect(messages({ bodyRetentionDays: "30", rowRetentionDays: "7" })).toEqual(["bodyRetentionDays: Bodies cannot be kept longer than the rows that hold them"]);
   });
 
-  it("deletes rows only up to a whole hour, so the rollups hold every purged hour completely", () => {
+  it("deletes rows a whole UTC day at a time, so the rollups hold every purged hour and Postgres drops whole days", () => {
     const now = new Date("2026-11-26T12:34:56Z");
-    expect(rowCutoff(now, 30)).toEqual(new Date("2026-10-27T12:00:00Z"));
+    expect(rowCutoff(now, 30)).toEqual(new Date("2026-10-27T00:00:00Z"));
     expect(bodyCutoff(now, 7)).toEqual(new Date("2026-11-19T12:34:56Z"));
   });
 });

@@ -16,7 +16,7 @@ export default async function RetentionPage() {
       <div>
         <h1 className="text-2xl font-semibold">Retention</h1>
         <p className="text-sm text-zinc-500">
-          An hourly job blanks prompts and responses older than the body limit and deletes rows older than the row limit, in small batches. Totals, charts and costs over old periods stay exact: they are kept in hourly rollups, which are never purged.
+          An hourly job blanks prompts and responses older than the body limit and deletes rows older than the row limit a whole day (UTC) at a time, in small batches. Totals, charts and costs over old periods stay exact: they are kept in hourly rollups, which are never purged.
         </p>
       </div>
       <SettingsNav current="/settings/retention" />
