@@ -190,9 +190,7 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
     const cacheHit = r.cacheStatus === "HIT";
     const id = [r.workspaceId, hour.getTime(), r.provider, model, r.status, cacheHit].join("\u0000");
     const cacheMiss = r.cacheStatus !== null && !cacheHit;
-    const agg =
-      requests.get(id) ??
-      { workspaceId: r.workspaceId, hour, provider: r.provider, model, status: r.status, cacheHit, requests: 0, spendNano: 0n, savedNano: 0n, latencySumMs: 0n, ttftSumMs: 0n, ttftCount: 0, promptTokens: 0n, completionTokens: 0n, unpricedRequests: 0, cacheMisses: 0 };
+    const agg = requests.get(id) ?? emptyRollup(REQUEST_ROLLUP_COLUMNS, { workspaceId: r.workspaceId, hour, provider: r.provider, model, status: r.status, cacheHit });
     agg.requests++;
     if (r.costNanoUsd === null) agg.unpricedRequests++;
     if (cacheMiss) agg.cacheMisses++;
@@ -208,7 +206,7 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
     requests.set(id, agg);
     for (const p of r.properties) {
       const pid = [r.workspaceId, p.key, hour.getTime(), p.value].join("\u0000");
-      const pagg = properties.get(pid) ?? emptyPropertyRollup(r.workspaceId, p.key, hour, p.value);
+      const pagg = properties.get(pid) ?? emptyRollup(PROPERTY_ROLLUP_COLUMNS, { workspaceId: r.workspaceId, key: p.key, hour, value: p.value });
       pagg.requests++;
       pagg.spendNano += big(r.costNanoUsd);
       pagg.latencySumMs += big(r.latencyMs);
@@ -235,25 +233,12 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
   return { requests: ordered(requests), properties: ordered(properties), latency: ordered(latency), propertyLatency: ordered(propertyLatency), users: ordered(users) };
 }
 
-const emptyPropertyRollup = (workspaceId: string, key: string, hour: Date, value: string): PropertyRollupRow => ({
-  workspaceId,
-  key,
-  hour,
-  value,
-  requests: 0,
-  spendNano: 0n,
-  latencySumMs: 0n,
-  tokens: 0n,
-  unpricedRequests: 0,
-  errors: 0,
-  cacheHits: 0,
-  cacheMisses: 0,
-  savedNano: 0n,
-  ttftSumMs: 0n,
-  ttftCount: 0,
-  promptTokens: 0n,
-  completionTokens: 0n,
-});
+/** A rollup row with these key values and every total at zero, as its columns type them. */
+function emptyRollup<T>(columns: Columns<T>, keys: Partial<T>): T {
+  const totals: Record<string, unknown> = {};
+  for (const c of columns) if (!c.key) totals[c.name] = c.type === "bigint" ? 0n : 0;
+  return { ...totals, ...keys } as T;
+}
 
 /** Each rollup table, its columns and which of a batch's rollups go in it, in write order. */
 export const ROLLUP_TABLES = [

@@ -2,7 +2,8 @@
 // (no members, keys refused, provider keys gone, alerts and budgets off); the purge job then
 // removes its rows in batches (lib/retention/purge.ts) and finally the workspace itself.
 import { randomBytes } from "node:crypto";
-import { type Db, db as defaultDb } from "./client";
+import { type Db, db as defaultDb, dialectOf } from "./client";
+import { ROLLUP_TABLES } from "./rollups";
 
 /** A URL-safe slug from a workspace's name; a random suffix keeps it unique. */
 const slugOf = (name: string) =>
@@ -47,13 +48,10 @@ export async function deletedWorkspaceIds(db: Db = defaultDb()): Promise<string[
  * rows cascade with it.
  */
 export async function removeDeletedWorkspace(id: string, db: Db = defaultDb()) {
+  const param = dialectOf(db) === "postgres" ? "$1" : "?";
   await db.$transaction([
     db.requestProperty.deleteMany({ where: { workspaceId: id } }),
-    db.requestRollup.deleteMany({ where: { workspaceId: id } }),
-    db.propertyRollup.deleteMany({ where: { workspaceId: id } }),
-    db.latencyRollup.deleteMany({ where: { workspaceId: id } }),
-    db.propertyLatencyRollup.deleteMany({ where: { workspaceId: id } }),
-    db.userRollup.deleteMany({ where: { workspaceId: id } }),
+    ...ROLLUP_TABLES.map(({ table }) => db.$executeRawUnsafe(`DELETE FROM "${table}" WHERE "workspaceId" = ${param}`, id)),
     db.cacheEntry.deleteMany({ where: { workspaceId: id } }),
     db.logDeadLetter.deleteMany({ where: { workspaceId: id } }),
     db.workspace.delete({ where: { id } }),

@@ -11,6 +11,7 @@ import { createBudget } from "@/lib/db/budgets";
 import { createInvitation } from "@/lib/db/members";
 import { saveProviderKey } from "@/lib/db/provider-keys";
 import { createRequestLogWriter } from "@/lib/db/request-log-writer";
+import { ROLLUP_TABLES } from "@/lib/db/rollups";
 import { markWorkspaceDeleted } from "@/lib/db/workspaces";
 import { purgeAll } from "@/lib/retention/purge";
 import { logRow } from "../../support/request-rows";
@@ -40,7 +41,7 @@ describe.each(DATABASE_KINDS)("workspace deletion on %s", (kind) => {
     await recordAudit(gone, { userId: ownerId, label: "owner@example.com" }, { action: "alert.created", target: "a" }, t.db);
     const writer = createRequestLogWriter(t.target);
     await writer.writeBatch([
-      ...Array.from({ length: 5 }, (_, i) => logRow(gone, { createdAt: new Date(NOW.getTime() - i * 86_400_000), properties: [{ key: "team", value: "search" }] })),
+      ...Array.from({ length: 5 }, (_, i) => logRow(gone, { createdAt: new Date(NOW.getTime() - i * 86_400_000), userId: "u1", properties: [{ key: "team", value: "search" }] })),
       logRow(kept, { createdAt: NOW, costNanoUsd: 9n, properties: [{ key: "team", value: "kept" }] }),
     ]);
     await writer.writeDeadLetters([{ row: logRow(gone), error: "refused" }]);
@@ -62,13 +63,18 @@ describe.each(DATABASE_KINDS)("workspace deletion on %s", (kind) => {
   });
 
   it("removes every row of it with the next purge, and nothing of another workspace", async () => {
+    const rollupRows = async (table: string) =>
+      Number((await t.db.$queryRawUnsafe<{ n: number }[]>(`SELECT COUNT(*) AS n FROM "${table}" WHERE "workspaceId" = ${kind === "postgres" ? "$1" : "?"}`, gone))[0]!.n);
+    for (const { table } of ROLLUP_TABLES) expect(await rollupRows(table), table).toBeGreaterThan(0);
     const keptBefore = await overviewTotals(kept, WINDOW, t.db);
     const result = await purgeAll(t.db, NOW, { batch: 2, pauseMs: 0 });
     expect(result).toEqual({ rowsDeleted: 5, bodiesCleared: 0, workspacesRemoved: 1 });
     expect(await t.db.workspace.count({ where: { id: gone } })).toBe(0);
-    for (const table of ["request", "requestProperty", "requestRollup", "propertyRollup", "alertRule", "budget", "auditEvent", "apiKey", "logDeadLetter"] as const) {
+    for (const table of ["request", "requestProperty", "alertRule", "budget", "auditEvent", "apiKey", "logDeadLetter"] as const) {
       expect(await (t.db[table] as unknown as { count: (q: object) => Promise<number> }).count({ where: { workspaceId: gone } }), table).toBe(0);
     }
+    // Every rollup table, the next one added included.
+    for (const { table } of ROLLUP_TABLES) expect(await rollupRows(table), table).toBe(0);
     expect(await overviewTotals(kept, WINDOW, t.db)).toEqual(keptBefore);
     expect(keptBefore.requests).toBe(1);
     expect(await t.db.requestProperty.count({ where: { workspaceId: kept } })).toBe(1);
