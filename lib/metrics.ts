@@ -2,6 +2,7 @@
 // bundles route handlers apart from server.ts.
 import { Counter, Gauge, Registry, collectDefaultMetrics } from "prom-client";
 import { countDeadLetters as deadLetterCount } from "./db/dead-letters";
+import { partitionDaysAhead } from "./db/partitions";
 import type { LogQueueStats } from "./gateway/log-queue";
 
 interface Metrics {
@@ -69,6 +70,16 @@ function createMetrics(): Metrics {
     async collect() {
       const count = await deadLetterCount().catch(() => null);
       if (count !== null) this.set(count);
+    },
+  });
+  new Gauge({
+    name: "tollgate_log_partition_days_ahead",
+    help: "Postgres: days after today whose request-log partition exists (the hourly job makes 7); at 0, tomorrow's rows will land in the default partition.",
+    registers: [registry],
+    aggregator: "max",
+    async collect() {
+      const days = await partitionDaysAhead().catch(() => null);
+      if (days !== null) this.set(days);
     },
   });
   const gatewayRequests = new Counter({

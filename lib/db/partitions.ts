@@ -3,7 +3,7 @@
 // over a week reads a week's tables. This module lists the days, makes the ones ahead and drops
 // one; lib/retention/purge.ts decides which. SQLite keeps one table and needs none of it.
 import type { ClientBase } from "pg";
-import { type Db, targetOf } from "./client";
+import { type Db, db as defaultDb, targetOf } from "./client";
 import { withPostgresClient } from "./postgres-client";
 
 const DAY_MS = 86_400_000;
@@ -39,16 +39,33 @@ async function isPartitioned(client: ClientBase): Promise<boolean> {
   return rows[0]?.relkind === "p";
 }
 
-export async function listLogPartitions(client: ClientBase): Promise<LogPartition[]> {
-  const { rows } = await client.query<{ name: string; bound: string }>(
-    `SELECT c.relname AS name, pg_get_expr(c.relpartbound, c.oid) AS bound FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = '"Request"'::regclass`,
-  );
-  return rows
+const PARTITIONS_SQL = `SELECT c.relname::text AS name, pg_get_expr(c.relpartbound, c.oid) AS bound FROM pg_inherits i JOIN pg_class c ON c.oid = i.inhrelid WHERE i.inhparent = to_regclass('"Request"')`;
+
+const parsePartitions = (rows: { name: string; bound: string }[]): LogPartition[] =>
+  rows
     .map(({ name, bound }) => {
       const range = /FROM \((.+)\) TO \((.+)\)/.exec(bound);
       return { suffix: name.slice("Request_".length), from: range ? boundDate(range[1]!) : null, to: range ? boundDate(range[2]!) : null, isDefault: !range };
     })
     .sort((a, b) => (a.from?.getTime() ?? -Infinity) - (b.from?.getTime() ?? -Infinity));
+
+export async function listLogPartitions(client: ClientBase): Promise<LogPartition[]> {
+  return parsePartitions((await client.query<{ name: string; bound: string }>(PARTITIONS_SQL)).rows);
+}
+
+/**
+ * How many days after today already have their partition, counted from tomorrow; null on SQLite
+ * or before 0017. Below one, the hourly job has not run for a day and tomorrow's rows will land
+ * in the default partition (kept, but read and purged row by row).
+ */
+export async function partitionDaysAhead(db: Db = defaultDb(), now = new Date()): Promise<number | null> {
+  if (targetOf(db).kind !== "postgres") return null;
+  const partitions = parsePartitions(await db.$queryRawUnsafe<{ name: string; bound: string }[]>(PARTITIONS_SQL));
+  if (partitions.length === 0) return null;
+  const days = partitions.filter((p) => !p.isDefault);
+  let ahead = 0;
+  for (let day = startOfUtcDay(now).getTime() + DAY_MS; days.some((p) => (p.from?.getTime() ?? -Infinity) <= day && (p.to?.getTime() ?? Infinity) > day); day += DAY_MS) ahead++;
+  return ahead;
 }
 
 /**

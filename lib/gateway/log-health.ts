@@ -1,7 +1,8 @@
 // Is the request log keeping up? One answer for /api/health, /metrics and the dashboard banner:
 // degraded, with the reasons, whenever rows wait too long, the database is not taking writes,
-// rows were dead-lettered or were dropped.
+// rows were dead-lettered or were dropped, or (Postgres) tomorrow has no partition of the log.
 import { countDeadLetters } from "../db/dead-letters";
+import { partitionDaysAhead } from "../db/partitions";
 import { countOf } from "../format";
 import { clusterLink } from "../cluster/link";
 import type { LogQueueStats } from "./log-queue";
@@ -23,9 +24,11 @@ export interface LogHealth {
   queue?: ServerLogStats;
   /** Dead letters in the database, of every workspace; null when the database did not answer. */
   deadLetters: number | null;
+  /** Days after today with their log partition (Postgres); null on SQLite or when unknown. */
+  partitionDaysAhead: number | null;
 }
 
-export function logReasons(queue: ServerLogStats | undefined, deadLetters: number | null): string[] {
+export function logReasons(queue: ServerLogStats | undefined, deadLetters: number | null, partitionDaysAhead: number | null = null): string[] {
   const reasons: string[] = [];
   if (queue?.unreportedWorkers) reasons.push(`${countOf(queue.unreportedWorkers, "worker")} did not report their request log: rows may be waiting there`);
   if (queue?.stalled) reasons.push(`the database is not taking log writes (${countOf(queue.pending, "row")} waiting): ${queue.lastError ?? "unknown error"}`);
@@ -34,6 +37,7 @@ export function logReasons(queue: ServerLogStats | undefined, deadLetters: numbe
   }
   if (deadLetters) reasons.push(`${countOf(deadLetters, "log row")} refused by the database, kept as dead letters`);
   if (queue?.dropped) reasons.push(`${countOf(queue.dropped, "log row")} dropped since start (the disk spill was full)`);
+  if (partitionDaysAhead === 0) reasons.push("the request log has no partition for tomorrow (UTC): the hourly purge job has not made one for days; rows will be kept in the default partition, read and purged row by row");
   return reasons;
 }
 
@@ -67,7 +71,7 @@ export async function serverLogStats(): Promise<ServerLogStats | undefined> {
 
 export async function logHealth(): Promise<LogHealth> {
   const queue = await serverLogStats();
-  const deadLetters = await countDeadLetters().catch(() => null);
-  const reasons = logReasons(queue, deadLetters);
-  return { status: reasons.length ? "degraded" : "ok", reasons, queue, deadLetters };
+  const [deadLetters, daysAhead] = await Promise.all([countDeadLetters().catch(() => null), partitionDaysAhead().catch(() => null)]);
+  const reasons = logReasons(queue, deadLetters, daysAhead);
+  return { status: reasons.length ? "degraded" : "ok", reasons, queue, deadLetters, partitionDaysAhead: daysAhead };
 }

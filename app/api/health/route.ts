@@ -28,6 +28,7 @@ export async function GET() {
           ? { pending: queue.pending, spilled: queue.spilled, oldestPendingMs: queue.oldestPendingMs, written: queue.written, deadLettered: queue.deadLettered, duplicates: queue.duplicates, dropped: queue.dropped, stalled: queue.stalled, ...(queue.unreportedWorkers ? { unreportedWorkers: queue.unreportedWorkers } : {}) }
           : {}),
         deadLetters: log.deadLetters,
+        ...(log.partitionDaysAhead !== null ? { partitionDaysAhead: log.partitionDaysAhead } : {}),
       },
     },
     { status: up ? 200 : 503, headers: { "cache-control": "no-store" } },

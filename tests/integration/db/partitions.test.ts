@@ -7,7 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { overviewTotals } from "@/lib/analytics/overview";
 import { findOrCreateWorkspace } from "@/lib/db/accounts";
 import { migrate, migrationsFor } from "@/lib/db/migrate";
-import { ensureDailyPartitions, listLogPartitions } from "@/lib/db/partitions";
+import { dropLogPartitionIf, ensureDailyPartitions, listLogPartitions, partitionDaysAhead } from "@/lib/db/partitions";
 import { withPostgresClient } from "@/lib/db/postgres-client";
 import { createRequestLogWriter } from "@/lib/db/request-log-writer";
 import type { RequestLogRow } from "@/lib/db/request-log";
@@ -89,6 +89,15 @@ describe("the request log partitioned by day on Postgres", () => {
     expect(await overviewTotals(a!, window, t.db)).toEqual(before);
     // A day later nothing more has expired.
     expect((await purgeAll(t.db, new Date(NOW.getTime() + DAY), { batch: 100, pauseMs: 0 })).rowsDeleted).toBe(0);
+  });
+
+  it("counts the days ahead that have their partition, and a purge run makes the missing ones", async () => {
+    expect(await partitionDaysAhead(t.db)).toBe(7);
+    const inTwoDays = suffixOf(new Date(Date.now() + 2 * DAY));
+    expect(await withPostgresClient(t.url, (c) => dropLogPartitionIf(c, inTwoDays, () => true))).toBe(0);
+    expect(await partitionDaysAhead(t.db)).toBe(1);
+    await purgeAll(t.db, new Date(), { batch: 100, pauseMs: 0 });
+    expect(await partitionDaysAhead(t.db)).toBe(7);
   });
 });
 

@@ -5,6 +5,7 @@ import { discardDeadLetterAction, retryDeadLettersAction } from "@/lib/actions/d
 import { canManageSettings } from "@/lib/auth/roles";
 import { requireMember } from "@/lib/auth/session";
 import { listDeadLetters } from "@/lib/db/dead-letters";
+import { partitionDaysAhead } from "@/lib/db/partitions";
 import { countOf, formatCount } from "@/lib/format";
 import { logReasons, serverLogStats } from "@/lib/gateway/log-health";
 
@@ -16,8 +17,8 @@ export default async function RequestLogPage({ searchParams }: { searchParams: P
   const { workspace, role } = await requireMember();
   if (!canManageSettings(role)) notFound(); // admins only
   // The writer's state is this server's (all its workers); the refused rows counted are this workspace's only.
-  const [{ error }, letters, queue] = await Promise.all([searchParams, listDeadLetters(workspace.id), serverLogStats()]);
-  const reasons = logReasons(queue, letters.length);
+  const [{ error }, letters, queue, daysAhead] = await Promise.all([searchParams, listDeadLetters(workspace.id), serverLogStats(), partitionDaysAhead().catch(() => null)]);
+  const reasons = logReasons(queue, letters.length, daysAhead);
 
   return (
     <div className="space-y-6">
