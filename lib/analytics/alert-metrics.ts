@@ -34,7 +34,7 @@ function filteredRequests(q: ReturnType<typeof sql>, workspaceId: string, window
   else if (groupBy === "model") group = `COALESCE(r."modelServed", r."modelRequested")`;
   else if (groupBy) {
     // The join's parameters come first in the text, so they are bound first (SQLite binds by position).
-    join = `${onlyGrouped ? "" : "LEFT "}JOIN "RequestProperty" g ON g."requestId" = r."id" AND g."key" = ${q.param(groupBy.slice("property:".length).toLowerCase())}`;
+    join = `${onlyGrouped ? "" : "LEFT "}JOIN "RequestProperty" g ON ${q.requestOf("r", "g")} AND g."key" = ${q.param(groupBy.slice("property:".length).toLowerCase())}`;
     group = `COALESCE(g."value", '${NO_VALUE}')`;
   }
   let where = `r."workspaceId" = ${q.param(workspaceId)} AND ${q.within(`r."createdAt"`, window)}`;
@@ -44,7 +44,7 @@ function filteredRequests(q: ReturnType<typeof sql>, workspaceId: string, window
   if (filter?.userId) where += ` AND r."userId" = ${q.param(filter.userId)}`;
   if (filter?.apiKeyId) where += ` AND r."apiKeyId" = ${q.param(filter.apiKeyId)}`;
   if (filter?.property) {
-    where += ` AND r."id" IN (SELECT s."requestId" FROM "RequestProperty" s WHERE s."workspaceId" = ${q.param(workspaceId)} AND s."key" = ${q.param(filter.property.key.toLowerCase())} AND s."value" = ${q.param(filter.property.value)})`;
+    where += ` AND ${q.inProperties("r", "IN", "s", `"RequestProperty" s WHERE s."workspaceId" = ${q.param(workspaceId)} AND s."key" = ${q.param(filter.property.key.toLowerCase())} AND s."value" = ${q.param(filter.property.value)}`)}`;
   }
   return { from: `FROM "Request" r ${join} WHERE ${where}`, group };
 }

@@ -51,9 +51,11 @@ export function propertyFacts(q: Query, scope: Scope, window: Window, key?: stri
   const { hours, edges } = isWholeWorkspace(scope) ? splitWindow(window) : { hours: null, edges: [window] };
   const rows = `SELECT p."createdAt" AS t, p."key" AS key, p."value" AS value, 1 AS n, COALESCE(r."costNanoUsd", 0) AS spend, r."latencyMs" AS lat,
       COALESCE(r."promptTokens", 0) + COALESCE(r."completionTokens", 0) AS tokens
-    FROM "RequestProperty" p JOIN "Request" r ON r."id" = p."requestId"
+    FROM "RequestProperty" p JOIN "Request" r ON ${q.requestOf("r", "p")}
     WHERE p."workspaceId" = ${q.param(workspaceId)}${key === undefined ? "" : ` AND p."key" = ${q.param(key)}`} AND ${scopeWhere(q, scope)}
-      AND ${edgesWhere(q, `r."createdAt"`, edges)}`; // the request's time index finds the few edge rows, with or without a key
+      AND ${edgesWhere(q, `r."createdAt"`, edges)}${q.dialect === "postgres" ? ` AND ${edgesWhere(q, `p."createdAt"`, edges)}` : ""}`;
+  // The request's time index finds the few edge rows, with or without a key; on Postgres the same
+  // window on the property row (equal to its request's time) keeps both tables to the edge days.
   if (!hours) return `(${rows}) f`;
   const rollup = `SELECT "hour" AS t, "key" AS key, "value" AS value, "requests" AS n, "spendNano" AS spend, "latencySumMs" AS lat, "tokens" AS tokens FROM "PropertyRollup"
     WHERE "workspaceId" = ${q.param(workspaceId)}${key === undefined ? "" : ` AND "key" = ${q.param(key)}`} AND ${q.within(`"hour"`, hours)}`;
@@ -90,7 +92,7 @@ export interface PropertyValue {
 /** The requests `r` in a window's edges, of one property value through that value's time index. */
 function edgeRequests(q: Query, workspaceId: string, edges: Window[], property?: PropertyValue): string {
   return property
-    ? `"RequestProperty" p JOIN "Request" r ON r."id" = p."requestId"
+    ? `"RequestProperty" p JOIN "Request" r ON ${q.requestOf("r", "p")}
       WHERE p."workspaceId" = ${q.param(workspaceId)} AND p."key" = ${q.param(property.key)} AND p."value" = ${q.param(property.value)} AND ${edgesWhere(q, `p."createdAt"`, edges)}`
     : `"Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND ${edgesWhere(q, `r."createdAt"`, edges)}`;
 }

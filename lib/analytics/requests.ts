@@ -1,5 +1,6 @@
 // The request log as the query API and the Requests page read it. Scoped to one workspace.
 import { type Db, db as defaultDb } from "../db/client";
+import { timeSpan } from "../db/partitions";
 import { type PropertyCondition, type RequestQuery, SORT_COLUMNS, type SortValue, decodeCursor, encodeCursor, usdToNano } from "./request-query";
 import { pageIdsByIndex } from "./requests-sorted";
 
@@ -136,18 +137,19 @@ async function listByProperty(workspaceId: string, q: RequestQuery, property: Pr
     });
     if (candidates.length === 0) break;
     // Workspace, window and cursor hold for every candidate; leaving them out keeps the
-    // database on the primary key instead of a time-range scan.
+    // database on the primary key instead of a time-range scan. The candidates' own time span
+    // keeps Postgres to the days they are in.
     const ids = candidates.map((c) => c.requestId);
-    rows.push(...(await db.request.findMany({ where: { ...rowFilters(workspaceId, q, property), id: { in: ids } }, orderBy: orderBy(q), select: LIST_FIELDS })));
+    rows.push(...(await db.request.findMany({ where: { ...rowFilters(workspaceId, q, property), id: { in: ids }, createdAt: timeSpan(candidates) }, orderBy: orderBy(q), select: LIST_FIELDS })));
     if (rows.length > q.limit || candidates.length < take) break;
     after = candidates.at(-1)!;
   }
   return rows.slice(0, q.limit + 1);
 }
 
-/** The list fields of these requests, in the order of `ids`. */
-async function rowsInOrder(db: Db, ids: string[]) {
-  const rows = await db.request.findMany({ where: { id: { in: ids } }, select: LIST_FIELDS });
+/** The list fields of these requests of the query's window, in the order of `ids`. */
+async function rowsInOrder(db: Db, q: RequestQuery, ids: string[]) {
+  const rows = await db.request.findMany({ where: { id: { in: ids }, createdAt: { ...(q.from ? { gte: q.from } : {}), ...(q.to ? { lt: q.to } : {}) } }, select: LIST_FIELDS });
   const byId = new Map(rows.map((r) => [r.id, r]));
   return ids.map((id) => byId.get(id)).filter((r) => r !== undefined);
 }
@@ -156,7 +158,7 @@ export async function listRequests(workspaceId: string, q: RequestQuery, db: Db 
   const driver = q.sort === "time" && q.dir === "desc" ? q.properties.find((c) => c.op === "eq") : undefined;
   const ids = q.sort === "time" ? null : await pageIdsByIndex(db, workspaceId, q);
   const rows = ids
-    ? await rowsInOrder(db, ids)
+    ? await rowsInOrder(db, q, ids)
     : driver
       ? await listByProperty(workspaceId, q, driver, db)
       : await db.request.findMany({ where: requestWhere(workspaceId, q), orderBy: orderBy(q), take: q.limit + 1, select: LIST_FIELDS });

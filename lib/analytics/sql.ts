@@ -1,4 +1,5 @@
 // Helpers for the few analytics queries written as raw SQL, in both dialects.
+import { referenceOf, requestKeyOf, requestOfProperty } from "../db/partitions";
 import { sqliteTimestamp } from "../db/timestamps";
 import type { Granularity } from "./time-range";
 
@@ -8,6 +9,7 @@ export type Dialect = "sqlite" | "postgres";
 export function sql(dialect: Dialect) {
   const params: unknown[] = [];
   return {
+    dialect,
     params,
     param(value: unknown) {
       params.push(value);
@@ -21,6 +23,10 @@ export function sql(dialect: Dialect) {
       params.push(dialect === "postgres" ? value.toISOString() : sqliteTimestamp(value));
       return dialect === "postgres" ? `$${params.length}::timestamp` : "?";
     },
+    /** A property row `p` of request `r`, as a join condition. */
+    requestOf: (r: string, p: string) => requestOfProperty(dialect, r, p),
+    /** `r` is (or with `NOT IN`, is not) among the requests of the property rows `subquery` selects from `p`. */
+    inProperties: (r: string, op: "IN" | "NOT IN", p: string, from: string) => `${requestKeyOf(dialect, r)} ${op} (SELECT ${referenceOf(dialect, p)} FROM ${from})`,
   };
 }
 
@@ -52,7 +58,7 @@ export function scopeWhere(q: ReturnType<typeof sql>, scope: Scope): string {
   else if (status !== undefined) where += ` AND r."status" = ${q.param(status)}`;
   if (apiKeyId !== undefined) where += ` AND r."apiKeyId" = ${q.param(apiKeyId)}`;
   for (const p of properties) {
-    where += ` AND r."id" IN (SELECT s."requestId" FROM "RequestProperty" s WHERE s."workspaceId" = ${q.param(workspaceId)} AND s."key" = ${q.param(p.key.toLowerCase())} AND s."value" = ${q.param(p.value)})`;
+    where += ` AND ${q.inProperties("r", "IN", "s", `"RequestProperty" s WHERE s."workspaceId" = ${q.param(workspaceId)} AND s."key" = ${q.param(p.key.toLowerCase())} AND s."value" = ${q.param(p.value)}`)}`;
   }
   return where;
 }

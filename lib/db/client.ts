@@ -3,7 +3,7 @@ import { PrismaBetterSQLite3 } from "@prisma/adapter-better-sqlite3";
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient as SqliteClient } from "./generated/sqlite/client";
 import { PrismaClient as PostgresClient } from "./generated/postgres/client";
-import { type DatabaseTarget, resolveDatabase } from "./url";
+import { type DatabaseTarget, POSTGRES_SESSION_OPTIONS, resolveDatabase } from "./url";
 
 /**
  * Both generated clients come from the same models (prisma/models.prisma), so they share one
@@ -22,7 +22,7 @@ export const dialectOf = (db: Db): DatabaseTarget["kind"] => targetOf(db).kind;
 export function createDb(target: DatabaseTarget = resolveDatabase()): Db {
   const client =
     target.kind === "postgres"
-      ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5000 }) }) as unknown as Db)
+      ? (new PostgresClient({ adapter: new PrismaPg({ connectionString: target.url, connectionTimeoutMillis: 5000, options: POSTGRES_SESSION_OPTIONS }) }) as unknown as Db)
       : new SqliteClient({ adapter: new PrismaBetterSQLite3({ url: target.file }) });
   targets.set(client, target);
   return client;

@@ -33,6 +33,32 @@ export const startOfUtcDay = (t: Date) => new Date(Math.floor(t.getTime() / DAY_
 const timestamp = (t: Date) => t.toISOString().slice(0, 19).replace("T", " ");
 const boundDate = (value: string) => (value === "MINVALUE" || value === "MAXVALUE" ? null : new Date(`${value.replaceAll("'", "").replace(" ", "T")}Z`));
 
+/**
+ * SQL matching a property row `p` to its request `r`. On Postgres by both columns of the
+ * request's key, so each lookup reads the one day partition the request is in instead of every
+ * day's; SQLite has one table and matches the id.
+ */
+export const requestOfProperty = (dialect: "sqlite" | "postgres", r: string, p: string) =>
+  dialect === "postgres" ? `${r}."id" = ${p}."requestId" AND ${r}."createdAt" = ${p}."createdAt"` : `${r}."id" = ${p}."requestId"`;
+
+/** `r`'s key and a property row `p`'s reference to it, for `<key> IN (SELECT <reference> …)`. */
+export const requestKeyOf = (dialect: "sqlite" | "postgres", r: string) => (dialect === "postgres" ? `(${r}."id", ${r}."createdAt")` : `${r}."id"`);
+export const referenceOf = (dialect: "sqlite" | "postgres", p: string) => (dialect === "postgres" ? `${p}."requestId", ${p}."createdAt"` : `${p}."requestId"`);
+
+/**
+ * The `createdAt` range of rows found by an earlier step: added to a lookup by id, it keeps
+ * Postgres to the days those rows are in instead of probing every day's key.
+ */
+export function timeSpan(rows: { createdAt: Date }[]): { gte: Date; lte: Date } | undefined {
+  if (rows.length === 0) return undefined;
+  let [gte, lte] = [rows[0]!.createdAt, rows[0]!.createdAt];
+  for (const { createdAt } of rows) {
+    if (createdAt < gte) gte = createdAt;
+    if (createdAt > lte) lte = createdAt;
+  }
+  return { gte, lte };
+}
+
 /** True once migration 0017 has made the request log a partitioned table. */
 async function isPartitioned(client: ClientBase): Promise<boolean> {
   const { rows } = await client.query<{ relkind: string }>(`SELECT relkind FROM pg_class WHERE oid = to_regclass('"Request"')`);

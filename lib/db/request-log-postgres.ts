@@ -4,6 +4,7 @@ import { Pool } from "pg";
 import { encodeRow } from "./log-row-codec";
 import { type ColumnType, REQUEST_COLUMNS, type RequestLogRow, type RequestLogWriter, type WriteFailure, propertyRows } from "./request-log";
 import { ROLLUP_TABLES, rollupBatch, upsertSql } from "./rollups";
+import { POSTGRES_SESSION_OPTIONS } from "./url";
 
 const PG_TYPES: Record<ColumnType, string> = { text: "text", int: "int4", bigint: "int8", bool: "bool", timestamp: "timestamp(3)" };
 
@@ -34,7 +35,7 @@ export function classifyPostgresError(error: unknown): WriteFailure {
 }
 
 export function createPostgresLogWriter(url: string): RequestLogWriter {
-  const pool = new Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5000 });
+  const pool = new Pool({ connectionString: url, max: 2, connectionTimeoutMillis: 5000, options: POSTGRES_SESSION_OPTIONS });
   pool.on("error", () => {}); // an idle client dropped by the server; the next write reconnects
 
   // A connection cut between two statements of a transaction is reported as an 'error' event on

@@ -1,6 +1,7 @@
 // Retention: per-workspace settings, and the batched deletes the purge job runs. Each batch is
 // its own short statement, so the log writer and the gateway are never locked out for long.
 import { type Db, db as defaultDb } from "./client";
+import { timeSpan } from "./partitions";
 
 export function workspacesWithRetention(db: Db = defaultDb()) {
   return db.workspace.findMany({
@@ -24,10 +25,11 @@ export async function setRetention(workspaceId: string, days: { bodyRetentionDay
 
 /** Deletes up to `batch` of the oldest rows before `before` (with their properties); returns how many. */
 export async function deleteRowsBefore(workspaceId: string, before: Date, batch: number, db: Db = defaultDb()): Promise<number> {
-  const ids = (await db.request.findMany({ where: { workspaceId, createdAt: { lt: before } }, select: { id: true }, orderBy: { createdAt: "asc" }, take: batch })).map((r) => r.id);
-  if (ids.length === 0) return 0;
-  await db.$transaction([db.requestProperty.deleteMany({ where: { requestId: { in: ids } } }), db.request.deleteMany({ where: { id: { in: ids } } })]);
-  return ids.length;
+  const rows = await db.request.findMany({ where: { workspaceId, createdAt: { lt: before } }, select: { id: true, createdAt: true }, orderBy: { createdAt: "asc" }, take: batch });
+  if (rows.length === 0) return 0;
+  const [ids, createdAt] = [rows.map((r) => r.id), timeSpan(rows)];
+  await db.$transaction([db.requestProperty.deleteMany({ where: { requestId: { in: ids }, createdAt } }), db.request.deleteMany({ where: { id: { in: ids }, createdAt } })]);
+  return rows.length;
 }
 
 export interface BodyCursor {
@@ -50,7 +52,7 @@ export async function clearBodiesBetween(workspaceId: string, from: BodyCursor |
   });
   if (rows.length === 0) return { read: 0, last: null };
   await db.request.updateMany({
-    where: { id: { in: rows.map((r) => r.id) }, OR: [{ requestBody: { not: null } }, { responseBody: { not: null } }] },
+    where: { id: { in: rows.map((r) => r.id) }, createdAt: timeSpan(rows), OR: [{ requestBody: { not: null } }, { responseBody: { not: null } }] },
     data: { requestBody: null, responseBody: null, requestBodyState: "purged", responseBodyState: "purged" },
   });
   const last = rows.at(-1)!;

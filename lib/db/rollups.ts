@@ -4,6 +4,7 @@
 // The log writers add each batch's totals in the same transaction as its rows, so the rollups
 // are exactly the sums of the rows; rebuildRollups() recomputes them from the rows (after bulk
 // loads that bypass the writer, and in the migrations that created them).
+import { requestOfProperty } from "./partitions";
 import { latencyBucket, latencyBucketSql } from "./latency-buckets";
 import type { ColumnType, RequestLogRow } from "./request-log";
 
@@ -288,12 +289,12 @@ export function rebuildRollupsSql(dialect: Dialect): string[] {
       SELECT p."workspaceId", p."key", ${hour(`p."createdAt"`)}, p."value", COUNT(*), COALESCE(SUM(r."costNanoUsd"), 0), SUM(r."latencyMs"),
         SUM(COALESCE(r."promptTokens", 0) + COALESCE(r."completionTokens", 0)), ${unpriced}, ${errors}, ${hits}, ${misses}, COALESCE(SUM(r."costSavedNanoUsd"), 0),
         COALESCE(SUM(r."timeToFirstTokenMs"), 0), COUNT(r."timeToFirstTokenMs"), COALESCE(SUM(r."promptTokens"), 0), COALESCE(SUM(r."completionTokens"), 0)
-      FROM "RequestProperty" p JOIN "Request" r ON r."id" = p."requestId" GROUP BY 1, 2, 3, 4`,
+      FROM "RequestProperty" p JOIN "Request" r ON ${requestOfProperty(dialect, "r", "p")} GROUP BY 1, 2, 3, 4`,
     `INSERT INTO "LatencyRollup" (${columnList(LATENCY_ROLLUP_COLUMNS)})
       SELECT r."workspaceId", ${hour(`r."createdAt"`)}, ${latencyBucketSql(`r."latencyMs"`)}, COUNT(*) FROM "Request" r GROUP BY 1, 2, 3`,
     `INSERT INTO "PropertyLatencyRollup" (${columnList(PROPERTY_LATENCY_ROLLUP_COLUMNS)})
       SELECT p."workspaceId", p."key", p."value", ${hour(`p."createdAt"`)}, ${latencyBucketSql(`r."latencyMs"`)}, COUNT(*)
-      FROM "RequestProperty" p JOIN "Request" r ON r."id" = p."requestId" GROUP BY 1, 2, 3, 4, 5`,
+      FROM "RequestProperty" p JOIN "Request" r ON ${requestOfProperty(dialect, "r", "p")} GROUP BY 1, 2, 3, 4, 5`,
     `INSERT INTO "UserRollup" (${columnList(USER_ROLLUP_COLUMNS)})
       SELECT r."workspaceId", ${day(`r."createdAt"`)}, r."userId", COUNT(*), ${errors}, COALESCE(SUM(r."costNanoUsd"), 0),
         SUM(r."latencyMs"), MIN(r."createdAt"), MAX(r."createdAt")

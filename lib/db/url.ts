@@ -16,3 +16,10 @@ export function resolveDatabase(url: string | undefined = process.env.DATABASE_U
 export function redactUrl(url: string): string {
   return url.replace(/\/\/([^:/@]+):([^@]*)@/, "//$1:***@");
 }
+
+/**
+ * Session settings for the app's Postgres connections. JIT compilation kicks in on a query's
+ * estimated cost, which spans every day partition of the request log, and then spends hundreds of
+ * milliseconds compiling a plan for queries that read a few index pages.
+ */
+export const POSTGRES_SESSION_OPTIONS = "-c jit=off";
