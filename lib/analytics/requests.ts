@@ -1,6 +1,7 @@
 // The request log as the query API and the Requests page read it. Scoped to one workspace.
 import { type Db, db as defaultDb } from "../db/client";
 import { timeSpan } from "../db/partitions";
+import { createdAtOfId } from "../request-id";
 import { type PropertyCondition, type RequestQuery, SORT_COLUMNS, type SortValue, decodeCursor, encodeCursor, usdToNano } from "./request-query";
 import { pageIdsByIndex } from "./requests-sorted";
 
@@ -177,15 +178,19 @@ const parseJson = (text: string | null) => {
   }
 };
 
+/** A request by its id: first at the time its id carries (one day's key on Postgres), then anywhere. */
+async function findById<T>(workspaceId: string, id: string, find: (where: { id: string; workspaceId: string; createdAt?: Date }) => Promise<T | null>): Promise<T | null> {
+  const createdAt = createdAtOfId(id);
+  return (createdAt && (await find({ id, workspaceId, createdAt }))) || find({ id, workspaceId });
+}
+
 /**
  * One request with its bodies, by its id or by the caller's Helicone-Request-Id (the latest call
  * that sent it); null when it is not in this workspace.
  */
 export async function getRequest(workspaceId: string, id: string, options: { withBodies: boolean }, db: Db = defaultDb()) {
   const select = { ...LIST_FIELDS, clientRequestId: true, clippedValues: true, requestBody: true, requestBodyState: true, requestBytes: true, responseBody: true, responseBodyState: true, responseBytes: true, rateLimitHeaders: true, attempts: true };
-  const row =
-    (await db.request.findFirst({ where: { id, workspaceId }, select })) ??
-    (await db.request.findFirst({ where: { workspaceId, clientRequestId: id }, orderBy: { createdAt: "desc" }, select }));
+  const row = (await findById(workspaceId, id, (where) => db.request.findFirst({ where, select }))) ?? (await db.request.findFirst({ where: { workspaceId, clientRequestId: id }, orderBy: { createdAt: "desc" }, select }));
   if (!row) return null;
   const { requestBody, responseBody, rateLimitHeaders, attempts, clippedValues, ...rest } = row;
   return {
@@ -209,7 +214,7 @@ export async function hasAnyRequest(workspaceId: string, db: Db = defaultDb()): 
  * (the request page's previous and next): the list read from the request's own position.
  */
 export async function requestNeighbours(workspaceId: string, q: RequestQuery, id: string, db: Db = defaultDb()): Promise<{ previous: string | null; next: string | null }> {
-  const own = await db.request.findFirst({ where: { id, workspaceId }, select: { createdAt: true, costNanoUsd: true, latencyMs: true, timeToFirstTokenMs: true } });
+  const own = await findById(workspaceId, id, (where) => db.request.findFirst({ where, select: { createdAt: true, costNanoUsd: true, latencyMs: true, timeToFirstTokenMs: true } }));
   if (!own) return { previous: null, next: null };
   const value = own[SORT_COLUMNS[q.sort].column as keyof typeof own];
   const cursor = encodeCursor(q.sort, value, id);

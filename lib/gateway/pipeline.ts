@@ -1,6 +1,6 @@
 // The gateway: a fixed list of stages run in order by one loop. A stage throws a
 // GatewayError to answer early, or sets ctx.done once it has answered. Logging always runs last.
-import { randomUUID } from "node:crypto";
+import { newRequestId } from "../request-id";
 import type { GatewayContext } from "./context";
 import type { GatewayDeps } from "./deps";
 import type { Endpoint } from "./endpoints";
@@ -51,9 +51,10 @@ function sendError(ctx: GatewayContext, error: unknown) {
 }
 
 export async function handleGateway(req: GatewayRequest, res: GatewayResponse, endpoint: Endpoint, deps: GatewayDeps): Promise<void> {
+  const createdAt = deps.clock();
   const ctx: GatewayContext = {
-    id: randomUUID(),
-    createdAt: deps.clock(),
+    id: newRequestId(createdAt),
+    createdAt,
     startedAt: performance.now(),
     req,
     res,

@@ -12,6 +12,8 @@ import { withPostgresClient } from "@/lib/db/postgres-client";
 import { createRequestLogWriter } from "@/lib/db/request-log-writer";
 import type { RequestLogRow } from "@/lib/db/request-log";
 import { setRetention } from "@/lib/db/retention";
+import { getRequest } from "@/lib/analytics/requests";
+import { newRequestId } from "@/lib/request-id";
 import { purgeAll } from "@/lib/retention/purge";
 import { logRow } from "../../support/request-rows";
 import { type TestDatabase, createTestDatabase } from "../../support/test-db";
@@ -89,6 +91,19 @@ describe("the request log partitioned by day on Postgres", () => {
     expect(await overviewTotals(a!, window, t.db)).toEqual(before);
     // A day later nothing more has expired.
     expect((await purgeAll(t.db, new Date(NOW.getTime() + DAY), { batch: 100, pauseMs: 0 })).rowsDeleted).toBe(0);
+  });
+
+  it("finds a request by its id, in the day its id names or, for ids made otherwise, anywhere", async () => {
+    const ws = (await findOrCreateWorkspace("ids", "Ids", t.db)).id;
+    const at = new Date(Date.now() - 60_000);
+    const rows = [
+      logRow(ws, { id: newRequestId(at), createdAt: at }), // a proxied call
+      logRow(ws, { createdAt: at }), // logged before ids carried the time
+      logRow(ws, { id: newRequestId(new Date()), createdAt: new Date(Date.now() - 26 * 3_600_000) }), // a call reported a day after it ran
+    ];
+    await write(t, rows);
+    for (const row of rows) expect((await getRequest(ws, row.id, { withBodies: false }, t.db))?.createdAt).toEqual(row.createdAt);
+    expect(await getRequest(ws, newRequestId(at), { withBodies: false }, t.db)).toBeNull();
   });
 
   it("counts the days ahead that have their partition, and a purge run makes the missing ones", async () => {

@@ -1,6 +1,7 @@
 // The gateway core, served in-process, on both databases.
 import OpenAI from "openai";
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from "vitest";
+import { createdAtOfId } from "@/lib/request-id";
 import { type GatewayHarness, startGatewayHarness } from "../../support/gateway/harness";
 import { cacheScenarios, gatewayConfigScenarios, gatewayScenarios, rateLimitScenarios } from "../../support/gateway/scenarios";
 import { fakeProviderEnv, startCore } from "../../support/gateway/harness";
@@ -157,7 +158,9 @@ describe("gateway core refusing models their provider does not serve", () => {
     expect(typo.status).toBe(400);
     expect(typo.error).toMatchObject({ code: "model_not_found", param: "model" });
     expect(typo.error!.message).toContain('Did you mean "gpt-4o-mini"');
-    expect(await harness.row(typo.id)).toMatchObject({ status: 400, modelRequested: "gpt-4o-mimi" });
+    const row = await harness.row(typo.id);
+    expect(row).toMatchObject({ status: 400, modelRequested: "gpt-4o-mimi" });
+    expect(createdAtOfId(typo.id)).toEqual(row!.createdAt); // the id names the row's time (its day partition on Postgres)
     // Only the provider's model list was read (the bundled prices do not know the name).
     expect(harness.fake.requests().map((r) => `${r.method} ${r.path}`)).toEqual(["GET /v1/models"]);
 
