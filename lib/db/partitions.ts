@@ -139,7 +139,27 @@ export async function ensureDailyPartitions(client: ClientBase, from: Date, to: 
   return created;
 }
 
-/** The same for a Prisma client's database; nothing on SQLite. For writers of past days (seeds, generated traffic). */
+/**
+ * Postgres, each purge run: makes the days ahead of `now`, then drops each past day `expired`
+ * lets go, given its end and how many rows each workspace has in it; returns the rows dropped.
+ * Nothing on SQLite.
+ */
+export async function maintainDailyPartitions(db: Db, now: Date, expired: (dayEnd: Date, rowsByWorkspace: Map<string, number>) => boolean): Promise<number> {
+  const target = targetOf(db);
+  if (target.kind !== "postgres") return 0;
+  return withPostgresClient(target.url, async (client) => {
+    await ensureDailyPartitions(client, now, new Date(now.getTime() + DAYS_AHEAD * DAY_MS));
+    let dropped = 0;
+    for (const day of await listLogPartitions(client)) {
+      const end = day.to;
+      if (day.isDefault || end === null || end > startOfUtcDay(now)) continue;
+      dropped += (await dropLogPartitionIf(client, day.suffix, (rows) => expired(end, rows))) ?? 0;
+    }
+    return dropped;
+  });
+}
+
+/** ensureDailyPartitions for a Prisma client's database; nothing on SQLite. For writers of past days (seeds, generated traffic). */
 export async function ensureDailyPartitionsOf(db: Db, from: Date, to: Date): Promise<void> {
   const target = targetOf(db);
   if (target.kind !== "postgres") return;

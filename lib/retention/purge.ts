@@ -4,9 +4,8 @@
 // never purged, still hold every purged hour completely: totals and charts over old periods stay
 // exact (lib/analytics/facts.ts reads whole hours from the rollups). On Postgres, where the log
 // is partitioned by day, a day whose rows have all expired is dropped as a table first.
-import { type Db, targetOf } from "../db/client";
-import { DAYS_AHEAD, dropLogPartitionIf, ensureDailyPartitions, listLogPartitions, startOfUtcDay } from "../db/partitions";
-import { withPostgresClient } from "../db/postgres-client";
+import type { Db } from "../db/client";
+import { maintainDailyPartitions, startOfUtcDay } from "../db/partitions";
 import { type BodyCursor, clearBodiesBetween, deleteRowsBefore, markBodiesPurgedBefore, rowLimits, workspacesWithRetention } from "../db/retention";
 import { deletedWorkspaceIds, removeDeletedWorkspace } from "../db/workspaces";
 
@@ -74,33 +73,22 @@ export async function purgeWorkspace(db: Db, workspace: { id: string; bodyRetent
 }
 
 /**
- * Postgres: makes the days ahead, and drops each past day whose every row has expired (or belongs
- * to a deleted workspace) as a whole table. A day that still holds rows some workspace keeps
- * stays, and the row deletes below take out the expired ones. Returns the rows dropped.
+ * Postgres: a past day goes as a whole table when every row in it has expired (or belongs to a
+ * deleted workspace). A day that still holds rows some workspace keeps stays, and the row deletes
+ * below take out the expired ones. Returns the rows dropped.
  */
-async function maintainDailyPartitions(db: Db, now: Date): Promise<number> {
-  const target = targetOf(db);
-  if (target.kind !== "postgres") return 0;
+async function dropExpiredDays(db: Db, now: Date): Promise<number> {
   const cutoffs = new Map((await rowLimits(db)).map((w) => [w.id, w.deletedAt ? END_OF_TIME : w.rowRetentionDays === null ? null : rowCutoff(now, w.rowRetentionDays)]));
-  return withPostgresClient(target.url, async (client) => {
-    await ensureDailyPartitions(client, now, new Date(now.getTime() + DAYS_AHEAD * DAY_MS));
-    let dropped = 0;
-    for (const day of await listLogPartitions(client)) {
-      const end = day.to;
-      if (day.isDefault || end === null || end > startOfUtcDay(now)) continue;
-      const expired = (rows: Map<string, number>) =>
-        [...rows.keys()].every((id) => {
-          const cutoff = cutoffs.get(id);
-          return cutoff != null && cutoff >= end;
-        });
-      dropped += (await dropLogPartitionIf(client, day.suffix, expired)) ?? 0;
-    }
-    return dropped;
-  });
+  return maintainDailyPartitions(db, now, (end, rowsByWorkspace) =>
+    [...rowsByWorkspace.keys()].every((id) => {
+      const cutoff = cutoffs.get(id);
+      return cutoff != null && cutoff >= end;
+    }),
+  );
 }
 
 export async function purgeAll(db: Db, now: Date, options: PurgeOptions): Promise<PurgeResult> {
-  const dropped = await maintainDailyPartitions(db, now);
+  const dropped = await dropExpiredDays(db, now);
   const results = [{ bodiesCleared: 0, rowsDeleted: dropped, workspacesRemoved: 0 }, await removeDeletedWorkspaces(db, options)];
   for (const workspace of await workspacesWithRetention(db)) results.push(await purgeWorkspace(db, workspace, now, options));
   return {
