@@ -26,7 +26,10 @@ const TABLES = ["Request", "RequestProperty", "RequestRollup", "PropertyRollup",
 
 async function tableSizes(db: Db, rows: number): Promise<StorageResult["tables"]> {
   const sizes = await db.$queryRawUnsafe<{ name: string; total: unknown }[]>(
-    `SELECT relname::text AS name, pg_total_relation_size(c.oid)::bigint AS total FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind = 'r' AND relname::text IN (${TABLES.map((t) => `'${t}'`).join(", ")})`,
+    // A partitioned table (the request log's two, by day) keeps its bytes in its partitions.
+    `SELECT c.relname::text AS name,
+        (CASE WHEN c.relkind = 'p' THEN (SELECT SUM(pg_total_relation_size(p.relid)) FROM pg_partition_tree(c.oid) p WHERE p.isleaf) ELSE pg_total_relation_size(c.oid) END)::bigint AS total
+      FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE n.nspname = 'public' AND c.relkind IN ('r', 'p') AND c.relname::text IN (${TABLES.map((t) => `'${t}'`).join(", ")})`,
   );
   return TABLES.map((name) => ({ name, bytesPerRow: Math.round(Number(sizes.find((r) => r.name === name)?.total ?? 0) / rows) }));
 }
