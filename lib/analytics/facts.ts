@@ -5,7 +5,7 @@
 // instead of millions. Per-user totals work the same way on whole days (UserRollup), and
 // latency histograms on whole hours (LatencyRollup).
 import { latencyBucketSql } from "../db/latency-buckets";
-import { DAY_MS, HOUR_MS } from "../db/rollups";
+import { DAY_MS, HOUR_MS } from "../db/timestamps";
 import { type Dialect, type Scope, isWholeWorkspace, scopeOf, scopeWhere, type sql } from "./sql";
 import type { Window } from "./time-range";
 

@@ -7,6 +7,7 @@ import Database from "better-sqlite3";
 import type { Client } from "pg";
 import { withPostgresClient } from "./postgres-client";
 import { DAYS_AHEAD, ensureDailyPartitions } from "./partitions";
+import { DAY_MS } from "./timestamps";
 import { type DatabaseTarget, resolveDatabase } from "./url";
 
 const TABLE = "_tollgate_migrations";
@@ -89,6 +90,6 @@ async function applyPostgres(client: Client, migrations: Migration[]): Promise<M
   }
   // Every start makes the request log's partitions for the days ahead, so a server that was
   // down when the daily job should have run still has today's.
-  await ensureDailyPartitions(client, new Date(), new Date(Date.now() + DAYS_AHEAD * 86_400_000));
+  await ensureDailyPartitions(client, new Date(), new Date(Date.now() + DAYS_AHEAD * DAY_MS));
   return { applied, alreadyApplied: done.size };
 }

@@ -5,8 +5,8 @@
 import type { ClientBase } from "pg";
 import { type Db, db as defaultDb, targetOf } from "./client";
 import { withPostgresClient } from "./postgres-client";
+import { DAY_MS, dayOf } from "./timestamps";
 
-const DAY_MS = 86_400_000;
 
 /** Days made ahead of today, so a row never waits for its partition. */
 export const DAYS_AHEAD = 7;
@@ -27,7 +27,6 @@ export interface LogPartition {
   isDefault: boolean;
 }
 
-export const startOfUtcDay = (t: Date) => new Date(Math.floor(t.getTime() / DAY_MS) * DAY_MS);
 
 // The columns are timestamp(3) without time zone holding UTC, as the log writer stores them.
 const timestamp = (t: Date) => t.toISOString().slice(0, 19).replace("T", " ");
@@ -90,7 +89,7 @@ export async function partitionDaysAhead(db: Db = defaultDb(), now = new Date())
   if (partitions.length === 0) return null;
   const days = partitions.filter((p) => !p.isDefault);
   let ahead = 0;
-  for (let day = startOfUtcDay(now).getTime() + DAY_MS; days.some((p) => (p.from?.getTime() ?? -Infinity) <= day && (p.to?.getTime() ?? Infinity) > day); day += DAY_MS) ahead++;
+  for (let day = dayOf(now).getTime() + DAY_MS; days.some((p) => (p.from?.getTime() ?? -Infinity) <= day && (p.to?.getTime() ?? Infinity) > day); day += DAY_MS) ahead++;
   return ahead;
 }
 
@@ -122,7 +121,7 @@ export async function ensureDailyPartitions(client: ClientBase, from: Date, to: 
   if (!(await isPartitioned(client))) return [];
   const existing = (await listLogPartitions(client)).filter((p) => !p.isDefault);
   const created: string[] = [];
-  for (let day = startOfUtcDay(from); day <= to; day = new Date(day.getTime() + DAY_MS)) {
+  for (let day = dayOf(from); day <= to; day = new Date(day.getTime() + DAY_MS)) {
     const end = new Date(day.getTime() + DAY_MS);
     if (existing.some((p) => (p.from === null || p.from < end) && (p.to === null || p.to > day))) continue;
     const waiting = await client.query(`SELECT 1 FROM "Request_default" WHERE "createdAt" >= $1 AND "createdAt" < $2 LIMIT 1`, [timestamp(day), timestamp(end)]);
@@ -152,7 +151,7 @@ export async function maintainDailyPartitions(db: Db, now: Date, expired: (dayEn
     let dropped = 0;
     for (const day of await listLogPartitions(client)) {
       const end = day.to;
-      if (day.isDefault || end === null || end > startOfUtcDay(now)) continue;
+      if (day.isDefault || end === null || end > dayOf(now)) continue;
       dropped += (await dropLogPartitionIf(client, day.suffix, (rows) => expired(end, rows))) ?? 0;
     }
     return dropped;

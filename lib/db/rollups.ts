@@ -7,11 +7,9 @@
 import { requestOfProperty } from "./partitions";
 import { latencyBucket, latencyBucketSql } from "./latency-buckets";
 import type { ColumnType, RequestLogRow } from "./request-log";
+import { dayOf, hourOf } from "./timestamps";
 
-export const HOUR_MS = 3_600_000;
-export const DAY_MS = 24 * HOUR_MS;
-export const hourOf = (date: Date) => new Date(Math.floor(date.getTime() / HOUR_MS) * HOUR_MS);
-export const dayOf = (date: Date) => new Date(Math.floor(date.getTime() / DAY_MS) * DAY_MS);
+export { dayOf, hourOf };
 
 export interface RequestRollupRow {
   workspaceId: string;

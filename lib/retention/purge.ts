@@ -5,11 +5,11 @@
 // exact (lib/analytics/facts.ts reads whole hours from the rollups). On Postgres, where the log
 // is partitioned by day, a day whose rows have all expired is dropped as a table first.
 import type { Db } from "../db/client";
-import { maintainDailyPartitions, startOfUtcDay } from "../db/partitions";
+import { maintainDailyPartitions } from "../db/partitions";
+import { DAY_MS, dayOf } from "../db/timestamps";
 import { type BodyCursor, clearBodiesBetween, deleteRowsBefore, markBodiesPurgedBefore, rowLimits, workspacesWithRetention } from "../db/retention";
 import { deletedWorkspaceIds, removeDeletedWorkspace } from "../db/workspaces";
 
-const DAY_MS = 86_400_000;
 
 export interface PurgeOptions {
   batch: number;
@@ -27,7 +27,7 @@ export interface PurgeResult {
 const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** Rows go a whole UTC day at a time: the day must be entirely older than the limit. */
-export const rowCutoff = (now: Date, days: number) => startOfUtcDay(new Date(now.getTime() - days * DAY_MS));
+export const rowCutoff = (now: Date, days: number) => dayOf(new Date(now.getTime() - days * DAY_MS));
 export const bodyCutoff = (now: Date, days: number) => new Date(now.getTime() - days * DAY_MS);
 
 async function deleteRowsInBatches(db: Db, workspaceId: string, before: Date, options: PurgeOptions): Promise<number> {

@@ -2,14 +2,12 @@
 // for the load and built again after it, which is several times faster than keeping them up to
 // date row by row. Only when the tables start empty (a fresh database for a demo or a benchmark),
 // and the indexes are rebuilt however the load ends.
-import { Client } from "pg";
+import { withPostgresClient } from "../../lib/db/postgres-client";
 
 const TABLES = ["Request", "RequestProperty"];
 
-export async function withoutSecondaryIndexes<T>(url: string, load: () => Promise<T>): Promise<T> {
-  const client = new Client({ connectionString: url });
-  await client.connect();
-  try {
+export function withoutSecondaryIndexes<T>(url: string, load: () => Promise<T>): Promise<T> {
+  return withPostgresClient(url, async (client) => {
     const { rows: logged } = await client.query<{ any: boolean }>(`SELECT EXISTS (SELECT 1 FROM "Request") AS any`);
     if (logged[0]!.any) return await load();
     const { rows: indexes } = await client.query<{ name: string; definition: string }>(
@@ -28,7 +26,5 @@ export async function withoutSecondaryIndexes<T>(url: string, load: () => Promis
       // every day partition without it; built on the parent, it reaches each partition.
       for (const index of indexes) await client.query(index.definition.replace(" ON ONLY ", " ON "));
     }
-  } finally {
-    await client.end();
-  }
+  });
 }
