@@ -5,6 +5,7 @@
 import type { ClientBase } from "pg";
 import { type Db, db as defaultDb, targetOf } from "./client";
 import { withPostgresClient } from "./postgres-client";
+import type { DatabaseTarget } from "./url";
 import { DAY_MS, dayOf } from "./timestamps";
 
 
@@ -94,16 +95,16 @@ export async function partitionDaysAhead(db: Db = defaultDb(), now = new Date())
 }
 
 /**
- * Runs `work` in one transaction whose locks give up after LOCK_TIMEOUT; returns null when it
- * must wait for a later run (a lock not had in time, or a row of the day reached the default
- * partition meanwhile).
+ * Runs `work` in one transaction whose locks give up after LOCK_TIMEOUT, and commits what it did
+ * unless it returns null. Null also when it must wait for a later run (a lock not had in time, or
+ * a row of the day reached the default partition meanwhile).
  */
-async function inDdlTransaction<T>(client: ClientBase, work: () => Promise<T>): Promise<T | null> {
+async function inDdlTransaction<T>(client: ClientBase, work: () => Promise<T | null>): Promise<T | null> {
   await client.query("BEGIN");
   try {
     await client.query(`SET LOCAL lock_timeout = '${LOCK_TIMEOUT}'`);
     const result = await work();
-    await client.query("COMMIT");
+    await client.query(result === null ? "ROLLBACK" : "COMMIT");
     return result;
   } catch (error) {
     await client.query("ROLLBACK");
@@ -158,14 +159,10 @@ export async function maintainDailyPartitions(db: Db, now: Date, expired: (dayEn
   });
 }
 
-/** ensureDailyPartitions for a Prisma client's database; nothing on SQLite. For writers of past days (seeds, generated traffic). */
-export async function ensureDailyPartitionsOf(db: Db, from: Date, to: Date): Promise<void> {
-  const target = targetOf(db);
-  if (target.kind !== "postgres") return;
-  await withPostgresClient(target.url, (client) => ensureDailyPartitions(client, from, to));
+/** ensureDailyPartitions for a database by its target; nothing on SQLite. For writers of past days (seeds, generated traffic). */
+export async function ensureDailyPartitionsIn(target: DatabaseTarget, from: Date, to: Date): Promise<void> {
+  if (target.kind === "postgres") await withPostgresClient(target.url, (client) => ensureDailyPartitions(client, from, to));
 }
-
-class KeepPartition extends Error {}
 
 /**
  * Drops one partition of both tables when `mayDrop` allows it, given how many rows each
@@ -177,15 +174,12 @@ export function dropLogPartitionIf(client: ClientBase, suffix: string, mayDrop: 
     // The writer's order (requests, then properties), so neither waits on the other in a cycle.
     await client.query(`LOCK TABLE "Request_${suffix}", "RequestProperty_${suffix}" IN ACCESS EXCLUSIVE MODE`);
     const { rows } = await client.query<{ workspaceId: string; rows: number }>(`SELECT "workspaceId", count(*)::int AS rows FROM "Request_${suffix}" GROUP BY 1`);
-    if (!mayDrop(new Map(rows.map((r) => [r.workspaceId, r.rows])))) throw new KeepPartition();
+    if (!mayDrop(new Map(rows.map((r) => [r.workspaceId, r.rows])))) return null;
     // Properties first: they point at the requests. A referenced partition must be detached
     // before it goes; with its properties gone, the detach's foreign-key check reads nothing.
     await client.query(`DROP TABLE "RequestProperty_${suffix}"`);
     await client.query(`ALTER TABLE "Request" DETACH PARTITION "Request_${suffix}"`);
     await client.query(`DROP TABLE "Request_${suffix}"`);
     return rows.reduce((sum, r) => sum + r.rows, 0);
-  }).catch((error) => {
-    if (error instanceof KeepPartition) return null;
-    throw error;
   });
 }

@@ -3,8 +3,8 @@
 // several writers (each its own share of the rows, from its own seed) keep the database busy
 // while the next batches are generated, and an empty log is loaded without its secondary
 // indexes (bulk-indexes.ts); SQLite takes one writer.
-import { ensureDailyPartitions } from "../../lib/db/partitions";
-import { withPostgresClient } from "../../lib/db/postgres-client";
+import { ensureDailyPartitionsIn } from "../../lib/db/partitions";
+import { DAY_MS } from "../../lib/db/timestamps";
 import { createRequestLogWriter } from "../../lib/db/request-log-writer";
 import type { DatabaseTarget } from "../../lib/db/url";
 import { withoutSecondaryIndexes } from "./bulk-indexes";
@@ -52,7 +52,7 @@ export async function writeBulkTraffic(target: DatabaseTarget, workspaceId: stri
   if (target.kind === "sqlite") return load();
   // The days written get their own partitions, as live traffic does, rather than the default one.
   const now = options.now ?? new Date();
-  await withPostgresClient(target.url, (client) => ensureDailyPartitions(client, new Date(now.getTime() - (options.days ?? 14) * 86_400_000), now));
+  await ensureDailyPartitionsIn(target, new Date(now.getTime() - (options.days ?? 14) * DAY_MS), now);
   return withoutSecondaryIndexes(target.url, load);
 }
 

@@ -1,8 +1,8 @@
 // Realistic demo traffic written straight into the log, for the demo and the browser tests.
 // Deterministic (seeded PRNG), so screenshots and tests see the same data every time.
 import { randomUUID } from "node:crypto";
-import type { Db } from "../../lib/db/client";
-import { ensureDailyPartitionsOf } from "../../lib/db/partitions";
+import { type Db, targetOf } from "../../lib/db/client";
+import { ensureDailyPartitionsIn } from "../../lib/db/partitions";
 import { rebuildRollups } from "../../lib/db/rebuild-rollups";
 import { type RequestLogRow, propertyRows } from "../../lib/db/request-log";
 import { costNanoUsd } from "../../lib/pricing/cost";
@@ -147,7 +147,7 @@ export function* demoRows(workspaceId: string, options: DemoOptions = {}): Gener
 /** Writes demo rows through Prisma (tests and the demo, where a Db is at hand), then the rollups. */
 export async function seedDemoTraffic(db: Db, workspaceId: string, options: DemoOptions = {}): Promise<number> {
   const rows = [...demoRows(workspaceId, options)];
-  if (rows.length) await ensureDailyPartitionsOf(db, new Date(Math.min(...rows.map((r) => r.createdAt.getTime()))), new Date());
+  if (rows.length) await ensureDailyPartitionsIn(targetOf(db), new Date(Math.min(...rows.map((r) => r.createdAt.getTime()))), new Date());
   // Batched: one createMany per table keeps this to a couple of seconds for thousands of rows.
   for (let i = 0; i < rows.length; i += 500) await db.request.createMany({ data: rows.slice(i, i + 500).map(({ properties: _, ...row }) => row) });
   const properties = propertyRows(rows);
