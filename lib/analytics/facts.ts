@@ -2,8 +2,8 @@
 // (lib/db/rollups.ts); the partial hour at its start (and at its end, when it ends before now)
 // come from the request rows. Both sides have the same columns, so the sums are exact to the
 // millisecond however the window is cut, and a 90-day chart reads ~2,000 rows per series
-// instead of millions. Per-user totals work the same way on whole days (UserRollup), and
-// latency histograms on whole hours (LatencyRollup).
+// instead of millions. Per-user totals work the same way on whole days (UserRollup, and per
+// model UserModelRollup), and latency histograms on whole hours (LatencyRollup).
 import { latencyBucketSql } from "../db/latency-buckets";
 import { DAY_MS, HOUR_MS } from "../db/timestamps";
 import { type Dialect, type Scope, isWholeWorkspace, scopeOf, scopeWhere, type sql } from "./sql";
@@ -22,6 +22,15 @@ export function splitWindow(window: Window, unitMs = HOUR_MS): { hours: Window |
 
 function edgesWhere(q: Query, column: string, edges: Window[]): string {
   return edges.length ? `(${edges.map((e) => q.within(column, e)).join(" OR ")})` : "1 = 0";
+}
+
+/**
+ * On Postgres, the same edges on the joined table's time too (equal through the `(id, createdAt)`
+ * match): the planner then keeps both tables to the edge days' partitions when it plans, instead
+ * of opening every day's partition at run time (which costs each parallel worker tens of ms).
+ */
+function alsoOnJoined(q: Query, column: string, edges: Window[]): string {
+  return q.dialect === "postgres" ? ` AND ${edgesWhere(q, column, edges)}` : "";
 }
 
 const cacheHit = (dialect: Dialect) => (dialect === "postgres" ? `COALESCE(r."cacheStatus" = 'HIT', false)` : `(CASE WHEN r."cacheStatus" = 'HIT' THEN 1 ELSE 0 END)`);
@@ -53,9 +62,8 @@ export function propertyFacts(q: Query, scope: Scope, window: Window, key?: stri
       COALESCE(r."promptTokens", 0) + COALESCE(r."completionTokens", 0) AS tokens
     FROM "RequestProperty" p JOIN "Request" r ON ${q.requestOf("r", "p")}
     WHERE p."workspaceId" = ${q.param(workspaceId)}${key === undefined ? "" : ` AND p."key" = ${q.param(key)}`} AND ${scopeWhere(q, scope)}
-      AND ${edgesWhere(q, `r."createdAt"`, edges)}${q.dialect === "postgres" ? ` AND ${edgesWhere(q, `p."createdAt"`, edges)}` : ""}`;
-  // The request's time index finds the few edge rows, with or without a key; on Postgres the same
-  // window on the property row (equal to its request's time) keeps both tables to the edge days.
+      AND ${edgesWhere(q, `r."createdAt"`, edges)}${alsoOnJoined(q, `p."createdAt"`, edges)}`;
+  // The request's time index finds the few edge rows, with or without a key.
   if (!hours) return `(${rows}) f`;
   const rollup = `SELECT "hour" AS t, "key" AS key, "value" AS value, "requests" AS n, "spendNano" AS spend, "latencySumMs" AS lat, "tokens" AS tokens FROM "PropertyRollup"
     WHERE "workspaceId" = ${q.param(workspaceId)}${key === undefined ? "" : ` AND "key" = ${q.param(key)}`} AND ${q.within(`"hour"`, hours)}`;
@@ -83,24 +91,50 @@ export function userFacts(q: Query, scope: Scope, window: Window, options: { hou
   return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position
 }
 
-/** One property value (Workflow = research-agent), the narrowest scope with rollups of its own. */
-export interface PropertyValue {
-  key: string;
-  value: string;
+/**
+ * Requests per end user and model, for the given users, as a derived table `f` with columns u,
+ * m (model) and n: whole UTC days from UserModelRollup, the partial days at the edges from the rows.
+ */
+export function userModelFacts(q: Query, workspaceId: string, window: Window, userIds: string[]): string {
+  const { hours: days, edges } = splitWindow(window, DAY_MS);
+  const among = (column: string) => `${column} IN (${userIds.map((u) => q.param(u)).join(", ")})`;
+  const rows = `SELECT r."userId" AS u, COALESCE(r."modelServed", r."modelRequested") AS m, 1 AS n FROM "Request" r
+    WHERE r."workspaceId" = ${q.param(workspaceId)} AND ${among(`r."userId"`)} AND ${edgesWhere(q, `r."createdAt"`, edges)}`;
+  if (!days) return `(${rows}) f`;
+  const rollup = `SELECT "userId" AS u, "model" AS m, "requests" AS n FROM "UserModelRollup"
+    WHERE "workspaceId" = ${q.param(workspaceId)} AND ${among(`"userId"`)} AND ${q.within(`"day"`, days)}`;
+  return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position
 }
 
-/** The requests `r` in a window's edges, of one property value through that value's time index. */
+/**
+ * One property value (Workflow = research-agent), the narrowest scope with rollups of its own; or,
+ * without a value, the key whatever its value (a request carries a key once, so the values' rows
+ * add up to the requests that carry it).
+ */
+export interface PropertyValue {
+  key: string;
+  value?: string;
+}
+
+/** The rows of one property (value) in a workspace, on a table keyed like RequestProperty or the property rollups. */
+function propertyWhere(q: Query, workspaceId: string, property: PropertyValue, alias = ""): string {
+  // Parameters in the order they appear: SQLite binds ? by position.
+  const scope = `${alias}"workspaceId" = ${q.param(workspaceId)} AND ${alias}"key" = ${q.param(property.key)}`;
+  return property.value === undefined ? scope : `${scope} AND ${alias}"value" = ${q.param(property.value)}`;
+}
+
+/** The requests `r` in a window's edges, of one property (value) through its time index. */
 function edgeRequests(q: Query, workspaceId: string, edges: Window[], property?: PropertyValue): string {
   return property
     ? `"RequestProperty" p JOIN "Request" r ON ${q.requestOf("r", "p")}
-      WHERE p."workspaceId" = ${q.param(workspaceId)} AND p."key" = ${q.param(property.key)} AND p."value" = ${q.param(property.value)} AND ${edgesWhere(q, `p."createdAt"`, edges)}`
+      WHERE ${propertyWhere(q, workspaceId, property, "p.")} AND ${edgesWhere(q, `p."createdAt"`, edges)}${alsoOnJoined(q, `r."createdAt"`, edges)}`
     : `"Request" r WHERE r."workspaceId" = ${q.param(workspaceId)} AND ${edgesWhere(q, `r."createdAt"`, edges)}`;
 }
 
 /**
  * What a stats strip sums, as a derived table `f` with columns n, spend, unpriced, saved, lat,
  * ttft, ttftn, pt, ct (tokens in and out), errors, hits and misses: whole hours from RequestRollup
- * (a workspace) or PropertyRollup (one property value), the edges from the rows.
+ * (a workspace) or PropertyRollup (one property, or one value of it), the edges from the rows.
  */
 export function stripFacts(q: Query, workspaceId: string, window: Window, property?: PropertyValue): string {
   const { hours, edges } = splitWindow(window);
@@ -114,7 +148,7 @@ export function stripFacts(q: Query, workspaceId: string, window: Window, proper
   const sums = `"requests", "spendNano", "unpricedRequests", "savedNano", "latencySumMs", "ttftSumMs", "ttftCount", "promptTokens", "completionTokens"`;
   const rollup = property
     ? `SELECT ${sums}, "errors", "cacheHits", "cacheMisses" FROM "PropertyRollup"
-      WHERE "workspaceId" = ${q.param(workspaceId)} AND "key" = ${q.param(property.key)} AND "value" = ${q.param(property.value)} AND ${q.within(`"hour"`, hours)}`
+      WHERE ${propertyWhere(q, workspaceId, property)} AND ${q.within(`"hour"`, hours)}`
     : `SELECT ${sums}, CASE WHEN "status" >= 400 THEN "requests" ELSE 0 END, CASE WHEN "cacheHit" THEN "requests" ELSE 0 END, "cacheMisses" FROM "RequestRollup"
       WHERE "workspaceId" = ${q.param(workspaceId)} AND ${q.within(`"hour"`, hours)}`;
   return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position; the first SELECT names the columns
@@ -122,16 +156,17 @@ export function stripFacts(q: Query, workspaceId: string, window: Window, proper
 
 /**
  * Latency histograms as a derived table `f` with columns t, b (latency-buckets.ts) and n: whole
- * hours from LatencyRollup (a workspace) or PropertyLatencyRollup (one property value), the edges
- * bucketed from the rows. Narrower scopes rank the rows exactly (latency.ts).
+ * hours from LatencyRollup (a workspace), KeyLatencyRollup (one property) or PropertyLatencyRollup
+ * (one value of it), the edges bucketed from the rows. Narrower scopes rank the rows exactly
+ * (latency.ts).
  */
 export function latencyFacts(q: Query, workspaceId: string, window: Window, property?: PropertyValue): string {
   const { hours, edges } = splitWindow(window);
   const rows = `SELECT r."createdAt" AS t, ${latencyBucketSql(`r."latencyMs"`)} AS b, 1 AS n FROM ${edgeRequests(q, workspaceId, edges, property)}`;
   if (!hours) return `(${rows}) f`;
   const rollup = property
-    ? `SELECT "hour" AS t, "bucket" AS b, "requests" AS n FROM "PropertyLatencyRollup"
-      WHERE "workspaceId" = ${q.param(workspaceId)} AND "key" = ${q.param(property.key)} AND "value" = ${q.param(property.value)} AND ${q.within(`"hour"`, hours)}`
+    ? `SELECT "hour" AS t, "bucket" AS b, "requests" AS n FROM "${property.value === undefined ? "KeyLatencyRollup" : "PropertyLatencyRollup"}"
+      WHERE ${propertyWhere(q, workspaceId, property)} AND ${q.within(`"hour"`, hours)}`
     : `SELECT "hour" AS t, "bucket" AS b, "requests" AS n FROM "LatencyRollup" WHERE "workspaceId" = ${q.param(workspaceId)} AND ${q.within(`"hour"`, hours)}`;
   return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position
 }

@@ -1,9 +1,9 @@
 // Totals of exactly the requests a filter selects: what the stats strip above every filtered view
 // shows and what GET /api/v1/requests/stats returns, from one function so they always agree.
-// A window with at most one property value is read from the hourly rollups: exact sums and a p95
-// within the histograms' bound, over any range, for the rows retention has kept. Any other filter
-// reads the rows through the request list's own Prisma filter (requests.ts). Either way the totals
-// and the rows the list pages through never disagree.
+// A window with at most one property (or one value of it) is read from the hourly rollups: exact
+// sums and a p95 within the histograms' bound, over any range, for the rows retention has kept.
+// Any other filter reads the rows through the request list's own Prisma filter (requests.ts).
+// Either way the totals and the rows the list pages through never disagree.
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
 import { LATENCY_ERROR, bucketLatency } from "../db/latency-buckets";
 import { type PropertyValue, latencyFacts, stripFacts } from "./facts";
@@ -62,16 +62,24 @@ export async function requestStats(workspaceId: string, q: RequestQuery, db: Db 
   return selection ? statsFromRollups(workspaceId, selection, db) : statsFromRows(workspaceId, q, db);
 }
 
+/** A property condition the rollups answer: one value (`eq`), or any value (`contains ""`, a property's own page). */
+function rollupProperty(c: RequestQuery["properties"][number]): PropertyValue | null {
+  if (c.op === "eq") return { key: c.key.toLowerCase(), value: c.value };
+  if (c.op === "contains" && c.value === "") return { key: c.key.toLowerCase() };
+  return null;
+}
+
 /**
- * A window, and at most one property value, and nothing else: what the rollups hold, so the strip
- * over any range reads a few rows per hour instead of every request. Other filters read the rows.
+ * A window, and at most one property (or one value of it), and nothing else: what the rollups
+ * hold, so the strip over any range reads a few rows per hour instead of every request. Other
+ * filters read the rows.
  */
 function rollupSelection(q: RequestQuery): { window: Window; property?: PropertyValue } | null {
   const { from, to, properties, sort: _sort, dir: _dir, nulls: _nulls, limit: _limit, cursor: _cursor, ...filters } = q;
-  if (!from || Object.values(filters).some((v) => v !== undefined)) return null;
-  if (properties.length > 1 || properties.some((p) => p.op !== "eq")) return null;
-  const [p] = properties;
-  return { window: { from, to: to ?? OPEN_END }, property: p && { key: p.key.toLowerCase(), value: p.value } };
+  if (!from || Object.values(filters).some((v) => v !== undefined) || properties.length > 1) return null;
+  if (properties.length === 0) return { window: { from, to: to ?? OPEN_END } };
+  const property = rollupProperty(properties[0]!);
+  return property && { window: { from, to: to ?? OPEN_END }, property };
 }
 
 /** A window without an end ("last 30 days", live) reaches every row, as the list's does. */

@@ -2,7 +2,7 @@
 // database (a workspace may have many thousands of end users). Whole days come from the daily
 // per-user rollup, the partial days at the window's edges from the rows (facts.ts).
 import { type Db, db as defaultDb, dialectOf } from "../db/client";
-import { userFacts } from "./facts";
+import { userFacts, userModelFacts } from "./facts";
 import { likeContains, sql, toBigInt } from "./sql";
 import type { Window } from "./time-range";
 
@@ -69,9 +69,7 @@ async function modelsOf(db: Db, workspaceId: string, window: Window, userIds: st
   const byUser = new Map<string, { model: string; requests: number }[]>();
   if (userIds.length === 0) return byUser;
   const q = sql(dialectOf(db));
-  const text = `SELECT r."userId" AS u, COALESCE(r."modelServed", r."modelRequested") AS m, COUNT(*) AS n FROM "Request" r
-    WHERE r."workspaceId" = ${q.param(workspaceId)} AND r."userId" IN (${userIds.map((u) => q.param(u)).join(", ")}) AND ${q.within(`r."createdAt"`, window)}
-    GROUP BY 1, 2`;
+  const text = `SELECT f.u AS u, f.m AS m, SUM(f.n) AS n FROM ${userModelFacts(q, workspaceId, window, userIds)} GROUP BY 1, 2`;
   for (const r of await db.$queryRawUnsafe<{ u: string; m: string; n: unknown }[]>(text, ...q.params)) {
     byUser.set(r.u, [...(byUser.get(r.u) ?? []), { model: r.m, requests: Number(r.n) }]);
   }

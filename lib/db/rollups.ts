@@ -1,6 +1,7 @@
 // Rollups of the request log: hourly totals (RequestRollup, PropertyRollup), hourly latency
-// histograms (LatencyRollup, and per property value PropertyLatencyRollup; latency-buckets.ts) and
-// daily totals per end user (UserRollup).
+// histograms (LatencyRollup, per property value PropertyLatencyRollup and per property key
+// KeyLatencyRollup; latency-buckets.ts) and daily totals per end user (UserRollup) and per end
+// user and model (UserModelRollup).
 // The log writers add each batch's totals in the same transaction as its rows, so the rollups
 // are exactly the sums of the rows; rebuildRollups() recomputes them from the rows (after bulk
 // loads that bypass the writer, and in the migrations that created them).
@@ -66,6 +67,14 @@ export interface PropertyLatencyRollupRow {
   requests: number;
 }
 
+export interface KeyLatencyRollupRow {
+  workspaceId: string;
+  key: string;
+  hour: Date;
+  bucket: number;
+  requests: number;
+}
+
 export interface UserRollupRow {
   workspaceId: string;
   day: Date;
@@ -78,9 +87,17 @@ export interface UserRollupRow {
   lastAt: Date;
 }
 
+export interface UserModelRollupRow {
+  workspaceId: string;
+  userId: string;
+  day: Date;
+  model: string;
+  requests: number;
+}
+
 /** A value column adds up, unless it keeps the earliest (`min`) or latest (`max`). */
 type Columns<T> = { name: keyof T & string; type: ColumnType; key: boolean; merge?: "min" | "max" }[];
-export type RollupTable = "RequestRollup" | "PropertyRollup" | "LatencyRollup" | "PropertyLatencyRollup" | "UserRollup";
+export type RollupTable = "RequestRollup" | "PropertyRollup" | "LatencyRollup" | "PropertyLatencyRollup" | "KeyLatencyRollup" | "UserRollup" | "UserModelRollup";
 
 export const REQUEST_ROLLUP_COLUMNS: Columns<RequestRollupRow> = [
   { name: "workspaceId", type: "text", key: true },
@@ -137,6 +154,14 @@ export const PROPERTY_LATENCY_ROLLUP_COLUMNS: Columns<PropertyLatencyRollupRow> 
   { name: "requests", type: "int", key: false },
 ];
 
+export const KEY_LATENCY_ROLLUP_COLUMNS: Columns<KeyLatencyRollupRow> = [
+  { name: "workspaceId", type: "text", key: true },
+  { name: "key", type: "text", key: true },
+  { name: "hour", type: "timestamp", key: true },
+  { name: "bucket", type: "int", key: true },
+  { name: "requests", type: "int", key: false },
+];
+
 export const USER_ROLLUP_COLUMNS: Columns<UserRollupRow> = [
   { name: "workspaceId", type: "text", key: true },
   { name: "day", type: "timestamp", key: true },
@@ -149,6 +174,14 @@ export const USER_ROLLUP_COLUMNS: Columns<UserRollupRow> = [
   { name: "lastAt", type: "timestamp", key: false, merge: "max" },
 ];
 
+export const USER_MODEL_ROLLUP_COLUMNS: Columns<UserModelRollupRow> = [
+  { name: "workspaceId", type: "text", key: true },
+  { name: "userId", type: "text", key: true },
+  { name: "day", type: "timestamp", key: true },
+  { name: "model", type: "text", key: true },
+  { name: "requests", type: "int", key: false },
+];
+
 const big = (n: number | bigint | null) => (n === null ? 0n : BigInt(n));
 
 export interface RollupBatch {
@@ -156,7 +189,9 @@ export interface RollupBatch {
   properties: PropertyRollupRow[];
   latency: LatencyRollupRow[];
   propertyLatency: PropertyLatencyRollupRow[];
+  keyLatency: KeyLatencyRollupRow[];
   users: UserRollupRow[];
+  userModels: UserModelRollupRow[];
 }
 
 /** A batch's rollup rows, one per key, in key order (so concurrent writers lock in one order). */
@@ -165,7 +200,9 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
   const properties = new Map<string, PropertyRollupRow>();
   const latency = new Map<string, LatencyRollupRow>();
   const propertyLatency = new Map<string, PropertyLatencyRollupRow>();
+  const keyLatency = new Map<string, KeyLatencyRollupRow>();
   const users = new Map<string, UserRollupRow>();
+  const userModels = new Map<string, UserModelRollupRow>();
   for (const r of rows) {
     const hour = hourOf(r.createdAt);
     const bucket = latencyBucket(r.latencyMs);
@@ -173,6 +210,7 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
     const lagg = latency.get(lid) ?? { workspaceId: r.workspaceId, hour, bucket, requests: 0 };
     lagg.requests++;
     latency.set(lid, lagg);
+    const model = r.modelServed ?? r.modelRequested;
     if (r.userId !== null) {
       const day = dayOf(r.createdAt);
       const uid = [r.workspaceId, day.getTime(), r.userId].join("\u0000");
@@ -184,8 +222,11 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
       if (r.createdAt < uagg.firstAt) uagg.firstAt = r.createdAt;
       if (r.createdAt > uagg.lastAt) uagg.lastAt = r.createdAt;
       users.set(uid, uagg);
+      const umid = [r.workspaceId, r.userId, day.getTime(), model].join("\u0000");
+      const umagg = userModels.get(umid) ?? { workspaceId: r.workspaceId, userId: r.userId, day, model, requests: 0 };
+      umagg.requests++;
+      userModels.set(umid, umagg);
     }
-    const model = r.modelServed ?? r.modelRequested;
     const cacheHit = r.cacheStatus === "HIT";
     const id = [r.workspaceId, hour.getTime(), r.provider, model, r.status, cacheHit].join("\u0000");
     const cacheMiss = r.cacheStatus !== null && !cacheHit;
@@ -226,10 +267,14 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
       const plagg = propertyLatency.get(plid) ?? { workspaceId: r.workspaceId, key: p.key, value: p.value, hour, bucket, requests: 0 };
       plagg.requests++;
       propertyLatency.set(plid, plagg);
+      const klid = [r.workspaceId, p.key, hour.getTime(), bucket].join("\u0000");
+      const klagg = keyLatency.get(klid) ?? { workspaceId: r.workspaceId, key: p.key, hour, bucket, requests: 0 };
+      klagg.requests++;
+      keyLatency.set(klid, klagg);
     }
   }
   const ordered = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  return { requests: ordered(requests), properties: ordered(properties), latency: ordered(latency), propertyLatency: ordered(propertyLatency), users: ordered(users) };
+  return { requests: ordered(requests), properties: ordered(properties), latency: ordered(latency), propertyLatency: ordered(propertyLatency), keyLatency: ordered(keyLatency), users: ordered(users), userModels: ordered(userModels) };
 }
 
 /** A rollup row with these key values and every total at zero, as its columns type them. */
@@ -245,7 +290,9 @@ export const ROLLUP_TABLES = [
   { table: "PropertyRollup", columns: PROPERTY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.properties },
   { table: "LatencyRollup", columns: LATENCY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.latency },
   { table: "PropertyLatencyRollup", columns: PROPERTY_LATENCY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.propertyLatency },
+  { table: "KeyLatencyRollup", columns: KEY_LATENCY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.keyLatency },
   { table: "UserRollup", columns: USER_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.users },
+  { table: "UserModelRollup", columns: USER_MODEL_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.userModels },
 ] as unknown as { table: RollupTable; columns: Columns<Record<string, unknown>>; rows: (b: RollupBatch) => Record<string, unknown>[] }[];
 
 /** `INSERT … ON CONFLICT DO UPDATE` that adds to the totals; `values` is the dialect's source. */
@@ -293,9 +340,15 @@ export function rebuildRollupsSql(dialect: Dialect): string[] {
     `INSERT INTO "PropertyLatencyRollup" (${columnList(PROPERTY_LATENCY_ROLLUP_COLUMNS)})
       SELECT p."workspaceId", p."key", p."value", ${hour(`p."createdAt"`)}, ${latencyBucketSql(`r."latencyMs"`)}, COUNT(*)
       FROM "RequestProperty" p JOIN "Request" r ON ${requestOfProperty(dialect, "r", "p")} GROUP BY 1, 2, 3, 4, 5`,
+    `INSERT INTO "KeyLatencyRollup" (${columnList(KEY_LATENCY_ROLLUP_COLUMNS)})
+      SELECT p."workspaceId", p."key", ${hour(`p."createdAt"`)}, ${latencyBucketSql(`r."latencyMs"`)}, COUNT(*)
+      FROM "RequestProperty" p JOIN "Request" r ON ${requestOfProperty(dialect, "r", "p")} GROUP BY 1, 2, 3, 4`,
     `INSERT INTO "UserRollup" (${columnList(USER_ROLLUP_COLUMNS)})
       SELECT r."workspaceId", ${day(`r."createdAt"`)}, r."userId", COUNT(*), ${errors}, COALESCE(SUM(r."costNanoUsd"), 0),
         SUM(r."latencyMs"), MIN(r."createdAt"), MAX(r."createdAt")
       FROM "Request" r WHERE r."userId" IS NOT NULL GROUP BY 1, 2, 3`,
+    `INSERT INTO "UserModelRollup" (${columnList(USER_MODEL_ROLLUP_COLUMNS)})
+      SELECT r."workspaceId", r."userId", ${day(`r."createdAt"`)}, COALESCE(r."modelServed", r."modelRequested"), COUNT(*)
+      FROM "Request" r WHERE r."userId" IS NOT NULL GROUP BY 1, 2, 3, 4`,
   ];
 }

@@ -11,6 +11,7 @@ import { DEFAULT_WORKSPACE_SLUG, createUserWithMembership, findWorkspaceBySlug }
 import { costBreakdown } from "../../lib/analytics/cost";
 import { requestQuerySchema } from "../../lib/analytics/request-query";
 import { listRequests } from "../../lib/analytics/requests";
+import { requestStats } from "../../lib/analytics/request-stats";
 import { lastDays } from "../../lib/analytics/time-range";
 import { SCALE_TRAFFIC, writeBulkTraffic } from "../lib/bulk-traffic";
 
@@ -73,6 +74,8 @@ export async function benchQueries(kind: DatabaseKind): Promise<QueryBench> {
       await measure("query: explorer first page, customer = customer-42 (1/500), 30 d", 200, () =>
         listRequests(ws, requestQuerySchema.parse({ from: d30.from, properties: [{ key: "customer", op: "eq", value: "customer-42" }], limit: 50 }), t.db)),
       await measure("query: cost by model, 30 d", 200, () => costBreakdown(ws, lastDays(30), { kind: "model" }, t.db)),
+      await measure("query: stats strip, requests with a customer (any value), 30 d", null, () =>
+        requestStats(ws, requestQuerySchema.parse({ from: d30.from, properties: [{ key: "customer", op: "contains", value: "" }] }), t.db)),
     ];
 
     const app = await startApp(t.url, {}, "server");
@@ -90,6 +93,7 @@ export async function benchQueries(kind: DatabaseKind): Promise<QueryBench> {
         await measure("page: requests sorted by cost, Workflow = research-agent, 30 d", 500, () => page(`${app.url}/requests?range=30d&property.workflow=research-agent&sort=cost`, cookie)),
         await measure("page: one user, 30 d", null, () => page(`${app.url}/users/user_0042?range=30d`, cookie)),
         await measure("page: properties, 7 d", null, () => page(`${app.url}/properties`, cookie)),
+        await measure("page: property customer (500 values), 30 d", null, () => page(`${app.url}/properties/customer?range=30d`, cookie)),
       );
     } finally {
       await app.stop();

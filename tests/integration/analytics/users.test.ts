@@ -45,6 +45,14 @@ describe.each(DATABASE_KINDS)("user analytics on %s", (kind) => {
     });
   });
 
+  it("counts a user's models over a window cut mid-day: whole days from the rollup, the edges from the rows", async () => {
+    const { users } = await userSummaries(ws, { from: at("2026-11-10T12:00:00Z"), to: at("2026-11-12T10:30:00Z") }, { userId: "alice" }, t.db);
+    expect(users[0]!.models).toEqual([
+      { model: "gpt-4o", requests: 1 }, // 12 Nov 10:00, in the edge after the last whole day
+      { model: "gpt-4o-mini", requests: 1 }, // 11 Nov, a whole day
+    ]);
+  });
+
   it("sorts, searches and narrows to one user", async () => {
     expect((await userSummaries(ws, { from: at("2026-11-01T00:00:00Z"), to: at("2027-01-01T00:00:00Z") }, { sort: "requests" }, t.db)).users.map((u) => u.userId)).toEqual(["alice", "bob"]);
     expect((await userSummaries(ws, { from: at("2026-11-01T00:00:00Z"), to: at("2027-01-01T00:00:00Z") }, { search: "bo" }, t.db)).users.map((u) => u.userId)).toEqual(["bob"]);

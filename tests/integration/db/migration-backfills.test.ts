@@ -67,4 +67,27 @@ describe.each(DATABASE_KINDS)("data migrations on %s", (kind) => {
     for (const statement of backfill.split(/;\s*\n/).map((s) => s.replace(/^--.*$/gm, "").trim()).filter(Boolean)) await db.$executeRawUnsafe(statement);
     expect(await snapshot()).toEqual(written);
   });
+
+  it("the per-user-and-model and per-key latency rollups' migration fills them from the rows as the log writer would", async () => {
+    t = await createTestDatabase(kind);
+    const ws = (await findOrCreateWorkspace("w", "W", t.db)).id;
+    const writer = createRequestLogWriter(t.target);
+    await writer.writeBatch([...demoRows(ws, { count: 300, days: 2, now: new Date("2026-11-20T12:00:00Z"), seed: 6 })]);
+    await writer.close();
+    const db = t.db;
+    const snapshot = async () => ({
+      userModels: await db.userModelRollup.findMany({ orderBy: [{ userId: "asc" }, { day: "asc" }, { model: "asc" }] }),
+      keyLatency: await db.keyLatencyRollup.findMany({ orderBy: [{ key: "asc" }, { hour: "asc" }, { bucket: "asc" }] }),
+    });
+    const written = await snapshot();
+    expect(written.userModels.length).toBeGreaterThan(0);
+    expect(written.keyLatency.length).toBeGreaterThan(0);
+    // As an install had them when the migration created them: empty.
+    await db.$executeRawUnsafe(`DELETE FROM "UserModelRollup"`);
+    await db.$executeRawUnsafe(`DELETE FROM "KeyLatencyRollup"`);
+    const migration = migrationsFor({ kind } as DatabaseTarget).find((m) => m.name.endsWith("_user_model_and_key_latency_rollups.sql"))!.sql;
+    const backfill = migration.slice(migration.indexOf("-- Backfill"));
+    for (const statement of backfill.split(/;\s*\n/).map((s) => s.replace(/^--.*$/gm, "").trim()).filter(Boolean)) await db.$executeRawUnsafe(statement);
+    expect(await snapshot()).toEqual(written);
+  });
 });

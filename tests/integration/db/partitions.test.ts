@@ -10,7 +10,7 @@ import { migrate, migrationsFor } from "@/lib/db/migrate";
 import { dropLogPartitionIf, ensureDailyPartitions, listLogPartitions, partitionDaysAhead } from "@/lib/db/partitions";
 import { withPostgresClient } from "@/lib/db/postgres-client";
 import { createRequestLogWriter } from "@/lib/db/request-log-writer";
-import type { RequestLogRow } from "@/lib/db/request-log";
+import { type RequestLogRow, propertyRows } from "@/lib/db/request-log";
 import { setRetention } from "@/lib/db/retention";
 import { getRequest } from "@/lib/analytics/requests";
 import { newRequestId } from "@/lib/request-id";
@@ -124,9 +124,11 @@ describe("a request log from before partitioning on Postgres", () => {
     t = await createTestDatabase("postgres", { migrations: migrationsFor({ kind: "postgres", url: "" }).filter((m) => m.name < "0017") });
     const ws = (await findOrCreateWorkspace("before", "Before", t.db)).id;
     const old = Array.from({ length: 30 }, (_, i) => logRow(ws, { createdAt: new Date(Date.now() - i * 3 * DAY), properties: [{ key: "workflow", value: `w${i % 3}` }] }));
-    await write(t, old);
+    // Through Prisma, as rows stood before 0017: today's writer also fills rollup tables added later.
+    await t.db.request.createMany({ data: old.map(({ properties: _, ...row }) => row) });
+    await t.db.requestProperty.createMany({ data: propertyRows(old) });
 
-    expect((await migrate(t.target)).applied).toEqual(["0017_partition_request_log.sql"]);
+    expect((await migrate(t.target)).applied[0]).toBe("0017_partition_request_log.sql"); // and the later ones
     const layout = await partitions(t);
     const legacy = layout.find((p) => p.suffix === "legacy")!;
     expect(legacy.from).toBeNull();

@@ -30,15 +30,19 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
     properties: await t.db.propertyRollup.findMany({ orderBy: [{ key: "asc" }, { hour: "asc" }, { value: "asc" }] }),
     latency: await t.db.latencyRollup.findMany({ orderBy: [{ hour: "asc" }, { bucket: "asc" }] }),
     propertyLatency: await t.db.propertyLatencyRollup.findMany({ orderBy: [{ key: "asc" }, { value: "asc" }, { hour: "asc" }, { bucket: "asc" }] }),
+    keyLatency: await t.db.keyLatencyRollup.findMany({ orderBy: [{ key: "asc" }, { hour: "asc" }, { bucket: "asc" }] }),
     users: await t.db.userRollup.findMany({ orderBy: [{ day: "asc" }, { userId: "asc" }] }),
+    userModels: await t.db.userModelRollup.findMany({ orderBy: [{ userId: "asc" }, { day: "asc" }, { model: "asc" }] }),
   });
 
   beforeAll(async () => {
     t = await createTestDatabase(kind);
     ws = (await findOrCreateWorkspace("a", "A", t.db)).id;
     // 600 requests over two days, written in uneven batches so one hour spans several.
-    // Every ninth unpriced, as a model without a price would be.
-    rows = [...demoRows(ws, { count: 600, days: 2, now: NOW, seed: 3 })].map((r, i) => (i % 9 ? r : { ...r, costNanoUsd: null }));
+    // Every ninth unpriced, as a model without a price would be; every fourth without an environment.
+    rows = [...demoRows(ws, { count: 600, days: 2, now: NOW, seed: 3 })]
+      .map((r, i) => (i % 9 ? r : { ...r, costNanoUsd: null }))
+      .map((r, i) => (i % 4 ? r : { ...r, properties: r.properties.filter((p) => p.key !== "environment") }));
     const writer = createRequestLogWriter(t.target);
     for (let i = 0; i < rows.length; ) {
       const size = 1 + ((i * 7) % 53);
@@ -55,10 +59,13 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
     expect(written.properties.length).toBeGreaterThan(0);
     expect(written.latency.reduce((s, r) => s + r.requests, 0)).toBe(600);
     expect(written.propertyLatency.reduce((s, r) => s + r.requests, 0)).toBe(rows.reduce((n, r) => n + r.properties.length, 0));
+    expect(written.keyLatency.reduce((s, r) => s + r.requests, 0)).toBe(rows.reduce((n, r) => n + r.properties.length, 0));
     // The strip's figures are there to be checked, not all zero.
     for (const column of ["unpricedRequests", "errors", "cacheHits", "cacheMisses", "ttftCount"] as const) expect(written.properties.some((r) => r[column] > 0), column).toBe(true);
     expect(written.requests.some((r) => r.unpricedRequests > 0) && written.requests.some((r) => r.cacheMisses > 0)).toBe(true);
     expect(written.users.reduce((s, r) => s + r.requests, 0)).toBe(rows.filter((r) => r.userId !== null).length);
+    expect(written.userModels.reduce((s, r) => s + r.requests, 0)).toBe(rows.filter((r) => r.userId !== null).length);
+    expect(new Set(written.userModels.map((r) => r.model)).size).toBeGreaterThan(1);
     await rebuildRollups(t.db);
     expect(await snapshot()).toEqual(written);
   });
@@ -122,20 +129,31 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
     }
   });
 
-  it.each([new Date("2026-11-20T08:13:30.250Z"), undefined])("give a stats strip over a window cut mid-hour (ending %s), or one property value in it: the rows' exact sums and their p95 within ±2%", async (to) => {
+  it.each([new Date("2026-11-20T08:13:30.250Z"), undefined])("give a stats strip over a window cut mid-hour (ending %s), or one property or one value of it in it: the rows' exact sums and their p95 within ±2%", async (to) => {
     const from = new Date("2026-11-18T14:44:00Z");
     const step = rows.flatMap((r) => r.properties).find((p) => p.key === "step")!;
-    for (const property of [undefined, step]) {
-      const q = requestQuerySchema.parse({ from, to, properties: property ? [{ key: property.key, op: "eq", value: property.value }] : [] });
+    const inWindow = rows.filter((r) => r.createdAt >= from && (!to || r.createdAt < to));
+    const conditions = [
+      { properties: [], matches: () => true },
+      { properties: [{ key: step.key, op: "eq", value: step.value }], matches: (r: RequestLogRow) => r.properties.some((p) => p.key === step.key && p.value === step.value) },
+      // Any value of a key (a property's own page).
+      { properties: [{ key: "environment", op: "contains", value: "" }], matches: (r: RequestLogRow) => r.properties.some((p) => p.key === "environment") },
+    ];
+    const counts: number[] = [];
+    for (const { properties, matches } of conditions) {
+      const q = requestQuerySchema.parse({ from, to, properties });
       const fromRollups = await requestStats(ws, q, t.db);
       const fromRows = await requestStats(ws, { ...q, minLatencyMs: 0 }, t.db); // any further filter reads the rows
-      const inside = rows.filter((r) => r.createdAt >= from && (!to || r.createdAt < to) && (!property || r.properties.some((p) => p.key === property.key && p.value === property.value)));
+      const inside = inWindow.filter(matches);
+      counts.push(inside.length);
       expect(inside.length).toBeGreaterThan(20);
       expect(fromRows).toMatchObject({ requests: inside.length, spendNano: inside.reduce((n, r) => n + (r.costNanoUsd ?? 0n), 0n), p95Error: 0 });
       expect(fromRollups.p95Error).toBe(0.02);
       expect({ ...fromRollups, p95LatencyMs: null, p95Error: 0 }).toEqual({ ...fromRows, p95LatencyMs: null });
       expect(Math.abs(fromRollups.p95LatencyMs! - fromRows.p95LatencyMs!)).toBeLessThanOrEqual(fromRows.p95LatencyMs! * 0.02 + 0.05);
     }
+    const [all, , anyValue] = counts;
+    expect(anyValue).toBeLessThan(all!); // the key's filter is applied, not dropped
   });
 
   it("give a stats strip of the rows retention kept, not of the purged ones the rollups still count", async () => {
