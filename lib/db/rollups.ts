@@ -194,6 +194,18 @@ export interface RollupBatch {
   userModels: UserModelRollupRow[];
 }
 
+/**
+ * Counts one more request in the rollup row keyed by `key`, made by `make` the first time the
+ * batch meets that key; returns the row for the other totals.
+ */
+function countIn<T extends { requests: number }>(map: Map<string, T>, key: unknown[], make: () => T): T {
+  const id = key.join("\u0000");
+  const row = map.get(id) ?? make();
+  row.requests++;
+  map.set(id, row);
+  return row;
+}
+
 /** A batch's rollup rows, one per key, in key order (so concurrent writers lock in one order). */
 export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
   const requests = new Map<string, RequestRollupRow>();
@@ -204,34 +216,26 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
   const users = new Map<string, UserRollupRow>();
   const userModels = new Map<string, UserModelRollupRow>();
   for (const r of rows) {
-    const hour = hourOf(r.createdAt);
+    const { workspaceId, createdAt } = r;
+    const hour = hourOf(createdAt);
     const bucket = latencyBucket(r.latencyMs);
-    const lid = [r.workspaceId, hour.getTime(), bucket].join("\u0000");
-    const lagg = latency.get(lid) ?? { workspaceId: r.workspaceId, hour, bucket, requests: 0 };
-    lagg.requests++;
-    latency.set(lid, lagg);
+    countIn(latency, [workspaceId, hour.getTime(), bucket], () => ({ workspaceId, hour, bucket, requests: 0 }));
     const model = r.modelServed ?? r.modelRequested;
     if (r.userId !== null) {
-      const day = dayOf(r.createdAt);
-      const uid = [r.workspaceId, day.getTime(), r.userId].join("\u0000");
-      const uagg = users.get(uid) ?? { workspaceId: r.workspaceId, day, userId: r.userId, requests: 0, errors: 0, spendNano: 0n, latencySumMs: 0n, firstAt: r.createdAt, lastAt: r.createdAt };
-      uagg.requests++;
-      if (r.status >= 400) uagg.errors++;
-      uagg.spendNano += big(r.costNanoUsd);
-      uagg.latencySumMs += big(r.latencyMs);
-      if (r.createdAt < uagg.firstAt) uagg.firstAt = r.createdAt;
-      if (r.createdAt > uagg.lastAt) uagg.lastAt = r.createdAt;
-      users.set(uid, uagg);
-      const umid = [r.workspaceId, r.userId, day.getTime(), model].join("\u0000");
-      const umagg = userModels.get(umid) ?? { workspaceId: r.workspaceId, userId: r.userId, day, model, requests: 0 };
-      umagg.requests++;
-      userModels.set(umid, umagg);
+      const userId = r.userId;
+      const day = dayOf(createdAt);
+      const user = countIn(users, [workspaceId, day.getTime(), userId], () => ({ workspaceId, day, userId, requests: 0, errors: 0, spendNano: 0n, latencySumMs: 0n, firstAt: createdAt, lastAt: createdAt }));
+      if (r.status >= 400) user.errors++;
+      user.spendNano += big(r.costNanoUsd);
+      user.latencySumMs += big(r.latencyMs);
+      if (createdAt < user.firstAt) user.firstAt = createdAt;
+      if (createdAt > user.lastAt) user.lastAt = createdAt;
+      countIn(userModels, [workspaceId, userId, day.getTime(), model], () => ({ workspaceId, userId, day, model, requests: 0 }));
     }
     const cacheHit = r.cacheStatus === "HIT";
-    const id = [r.workspaceId, hour.getTime(), r.provider, model, r.status, cacheHit].join("\u0000");
     const cacheMiss = r.cacheStatus !== null && !cacheHit;
-    const agg = requests.get(id) ?? emptyRollup(REQUEST_ROLLUP_COLUMNS, { workspaceId: r.workspaceId, hour, provider: r.provider, model, status: r.status, cacheHit });
-    agg.requests++;
+    const status = r.status;
+    const agg = countIn(requests, [workspaceId, hour.getTime(), r.provider, model, status, cacheHit], () => emptyRollup(REQUEST_ROLLUP_COLUMNS, { workspaceId, hour, provider: r.provider, model, status, cacheHit }));
     if (r.costNanoUsd === null) agg.unpricedRequests++;
     if (cacheMiss) agg.cacheMisses++;
     agg.spendNano += big(r.costNanoUsd);
@@ -243,16 +247,13 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
     }
     agg.promptTokens += big(r.promptTokens);
     agg.completionTokens += big(r.completionTokens);
-    requests.set(id, agg);
-    for (const p of r.properties) {
-      const pid = [r.workspaceId, p.key, hour.getTime(), p.value].join("\u0000");
-      const pagg = properties.get(pid) ?? emptyRollup(PROPERTY_ROLLUP_COLUMNS, { workspaceId: r.workspaceId, key: p.key, hour, value: p.value });
-      pagg.requests++;
+    for (const { key, value } of r.properties) {
+      const pagg = countIn(properties, [workspaceId, key, hour.getTime(), value], () => emptyRollup(PROPERTY_ROLLUP_COLUMNS, { workspaceId, key, hour, value }));
       pagg.spendNano += big(r.costNanoUsd);
       pagg.latencySumMs += big(r.latencyMs);
       pagg.tokens += big(r.promptTokens) + big(r.completionTokens);
       if (r.costNanoUsd === null) pagg.unpricedRequests++;
-      if (r.status >= 400) pagg.errors++;
+      if (status >= 400) pagg.errors++;
       if (cacheHit) pagg.cacheHits++;
       if (cacheMiss) pagg.cacheMisses++;
       pagg.savedNano += big(r.costSavedNanoUsd);
@@ -262,15 +263,8 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
       }
       pagg.promptTokens += big(r.promptTokens);
       pagg.completionTokens += big(r.completionTokens);
-      properties.set(pid, pagg);
-      const plid = [r.workspaceId, p.key, p.value, hour.getTime(), bucket].join("\u0000");
-      const plagg = propertyLatency.get(plid) ?? { workspaceId: r.workspaceId, key: p.key, value: p.value, hour, bucket, requests: 0 };
-      plagg.requests++;
-      propertyLatency.set(plid, plagg);
-      const klid = [r.workspaceId, p.key, hour.getTime(), bucket].join("\u0000");
-      const klagg = keyLatency.get(klid) ?? { workspaceId: r.workspaceId, key: p.key, hour, bucket, requests: 0 };
-      klagg.requests++;
-      keyLatency.set(klid, klagg);
+      countIn(propertyLatency, [workspaceId, key, value, hour.getTime(), bucket], () => ({ workspaceId, key, value, hour, bucket, requests: 0 }));
+      countIn(keyLatency, [workspaceId, key, hour.getTime(), bucket], () => ({ workspaceId, key, hour, bucket, requests: 0 }));
     }
   }
   const ordered = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
