@@ -42,7 +42,7 @@ async function grouped(db: Db, scope: Scope, window: Window, dimension: CostDime
     from = userFacts(q, scope, window, { hourly: granularity === "hour" });
     group = "f.u";
   } else if (dimension.kind === "property") {
-    from = propertyFacts(q, scope, window, dimension.key.toLowerCase());
+    from = propertyFacts(q, scope, window, dimension.key.toLowerCase(), { hourly: granularity === "hour" });
     group = "f.value";
   } else {
     from = requestFacts(q, dialect, scope, window);

@@ -3,7 +3,9 @@
 // come from the request rows. Both sides have the same columns, so the sums are exact to the
 // millisecond however the window is cut, and a 90-day chart reads ~2,000 rows per series
 // instead of millions. Per-user totals work the same way on whole days (UserRollup, and per
-// model UserModelRollup), and latency histograms on whole hours (LatencyRollup).
+// model UserModelRollup), and latency histograms on whole hours (LatencyRollup). Property totals
+// read whole days from PropertyDayRollup, and the hourly rollup only for the edge days' hours:
+// a key with 500 values is 500 rows a day instead of 12,000.
 import { latencyBucketSql } from "../db/latency-buckets";
 import { DAY_MS, HOUR_MS } from "../db/timestamps";
 import { type Dialect, type Scope, isWholeWorkspace, scopeOf, scopeWhere, type sql } from "./sql";
@@ -18,6 +20,33 @@ export function splitWindow(window: Window, unitMs = HOUR_MS): { hours: Window |
   if (start >= end) return { hours: null, edges: [window] };
   const edges = [...(window.from < start ? [{ from: window.from, to: start }] : []), ...(end < window.to ? [{ from: end, to: window.to }] : [])];
   return { hours: { from: start, to: end }, edges };
+}
+
+/**
+ * The window as whole UTC days (unless `wholeDays` is false), the whole hours of what is left,
+ * and the pieces of hours at its edges.
+ */
+export function splitWindowByDay(window: Window, wholeDays = true): { days: Window | null; hours: Window[]; edges: Window[] } {
+  const { hours: days, edges: dayEdges } = wholeDays ? splitWindow(window, DAY_MS) : { hours: null, edges: [window] };
+  const hours: Window[] = [];
+  const edges: Window[] = [];
+  for (const piece of dayEdges) {
+    const split = splitWindow(piece);
+    if (split.hours) hours.push(split.hours);
+    edges.push(...split.edges);
+  }
+  return { days, hours, edges };
+}
+
+/**
+ * A derived table `f` from the rows at the window's sub-hour edges, the hourly rollup for whole
+ * hours and, when given, the daily one for whole days; each builder is called once, in the order
+ * its SELECT appears (SQLite binds ? by position), and the rows' SELECT names the columns.
+ */
+function fromTiers(window: Window, rows: (edges: Window[]) => string, hourly: (hours: Window[]) => string, daily?: (days: Window) => string): string {
+  const { days, hours, edges } = splitWindowByDay(window, daily !== undefined);
+  const selects = [rows(edges), ...(hours.length ? [hourly(hours)] : []), ...(days && daily ? [daily(days)] : [])];
+  return `(${selects.join(" UNION ALL ")}) f`;
 }
 
 function edgesWhere(q: Query, column: string, edges: Window[]): string {
@@ -54,20 +83,28 @@ export function requestFacts(q: Query, dialect: Dialect, scope: Scope, window: W
   return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position
 }
 
-/** Property values as a derived table `f` with columns t, key, value, n, spend, lat, tokens; `key` narrows to one key. */
-export function propertyFacts(q: Query, scope: Scope, window: Window, key?: string): string {
+/**
+ * Property values as a derived table `f` with columns t, key, value, n, spend, lat, tokens; `key`
+ * narrows to one key. Whole days come from PropertyDayRollup unless `hourly` (a chart by the hour).
+ */
+export function propertyFacts(q: Query, scope: Scope, window: Window, key?: string, options: { hourly?: boolean } = {}): string {
   const { workspaceId } = scopeOf(scope);
-  const { hours, edges } = isWholeWorkspace(scope) ? splitWindow(window) : { hours: null, edges: [window] };
-  const rows = `SELECT p."createdAt" AS t, p."key" AS key, p."value" AS value, 1 AS n, COALESCE(r."costNanoUsd", 0) AS spend, r."latencyMs" AS lat,
+  const ofKey = () => (key === undefined ? "" : ` AND "key" = ${q.param(key)}`);
+  // The request's time index finds the few edge rows, with or without a key.
+  const rows = (edges: Window[]) => `SELECT p."createdAt" AS t, p."key" AS key, p."value" AS value, 1 AS n, COALESCE(r."costNanoUsd", 0) AS spend, r."latencyMs" AS lat,
       COALESCE(r."promptTokens", 0) + COALESCE(r."completionTokens", 0) AS tokens
     FROM "RequestProperty" p JOIN "Request" r ON ${q.requestOf("r", "p")}
     WHERE p."workspaceId" = ${q.param(workspaceId)}${key === undefined ? "" : ` AND p."key" = ${q.param(key)}`} AND ${scopeWhere(q, scope)}
       AND ${edgesWhere(q, `r."createdAt"`, edges)}${alsoOnJoined(q, `p."createdAt"`, edges)}`;
-  // The request's time index finds the few edge rows, with or without a key.
-  if (!hours) return `(${rows}) f`;
-  const rollup = `SELECT "hour" AS t, "key" AS key, "value" AS value, "requests" AS n, "spendNano" AS spend, "latencySumMs" AS lat, "tokens" AS tokens FROM "PropertyRollup"
-    WHERE "workspaceId" = ${q.param(workspaceId)}${key === undefined ? "" : ` AND "key" = ${q.param(key)}`} AND ${q.within(`"hour"`, hours)}`;
-  return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position
+  if (!isWholeWorkspace(scope)) return `(${rows([window])}) f`;
+  const rollup = (table: string, time: string, within: () => string) => `SELECT "${time}" AS t, "key" AS key, "value" AS value, "requests" AS n, "spendNano" AS spend, "latencySumMs" AS lat, "tokens" AS tokens
+    FROM "${table}" WHERE "workspaceId" = ${q.param(workspaceId)}${ofKey()} AND ${within()}`;
+  return fromTiers(
+    window,
+    rows,
+    (hours) => rollup("PropertyRollup", "hour", () => edgesWhere(q, `"hour"`, hours)),
+    options.hourly ? undefined : (days) => rollup("PropertyDayRollup", "day", () => q.within(`"day"`, days)),
+  );
 }
 
 /** A workspace's scope, or one user's in it: what UserRollup can answer. */
@@ -134,24 +171,28 @@ function edgeRequests(q: Query, workspaceId: string, edges: Window[], property?:
 /**
  * What a stats strip sums, as a derived table `f` with columns n, spend, unpriced, saved, lat,
  * ttft, ttftn, pt, ct (tokens in and out), errors, hits and misses: whole hours from RequestRollup
- * (a workspace) or PropertyRollup (one property, or one value of it), the edges from the rows.
+ * (a workspace), or for one property (or one value of it) whole days from PropertyDayRollup and
+ * the edge days' whole hours from PropertyRollup; the rest from the rows.
  */
 export function stripFacts(q: Query, workspaceId: string, window: Window, property?: PropertyValue): string {
-  const { hours, edges } = splitWindow(window);
-  const rows = `SELECT 1 AS n, COALESCE(r."costNanoUsd", 0) AS spend, CASE WHEN r."costNanoUsd" IS NULL THEN 1 ELSE 0 END AS unpriced,
+  const rows = (edges: Window[]) => `SELECT 1 AS n, COALESCE(r."costNanoUsd", 0) AS spend, CASE WHEN r."costNanoUsd" IS NULL THEN 1 ELSE 0 END AS unpriced,
       COALESCE(r."costSavedNanoUsd", 0) AS saved, r."latencyMs" AS lat, COALESCE(r."timeToFirstTokenMs", 0) AS ttft,
       CASE WHEN r."timeToFirstTokenMs" IS NULL THEN 0 ELSE 1 END AS ttftn, COALESCE(r."promptTokens", 0) AS pt, COALESCE(r."completionTokens", 0) AS ct,
       CASE WHEN r."status" >= 400 THEN 1 ELSE 0 END AS errors, CASE WHEN r."cacheStatus" = 'HIT' THEN 1 ELSE 0 END AS hits,
       CASE WHEN r."cacheStatus" <> 'HIT' THEN 1 ELSE 0 END AS misses
     FROM ${edgeRequests(q, workspaceId, edges, property)}`;
-  if (!hours) return `(${rows}) f`;
   const sums = `"requests", "spendNano", "unpricedRequests", "savedNano", "latencySumMs", "ttftSumMs", "ttftCount", "promptTokens", "completionTokens"`;
-  const rollup = property
-    ? `SELECT ${sums}, "errors", "cacheHits", "cacheMisses" FROM "PropertyRollup"
-      WHERE ${propertyWhere(q, workspaceId, property)} AND ${q.within(`"hour"`, hours)}`
-    : `SELECT ${sums}, CASE WHEN "status" >= 400 THEN "requests" ELSE 0 END, CASE WHEN "cacheHit" THEN "requests" ELSE 0 END, "cacheMisses" FROM "RequestRollup"
-      WHERE "workspaceId" = ${q.param(workspaceId)} AND ${q.within(`"hour"`, hours)}`;
-  return `(${rows} UNION ALL ${rollup}) f`; // in this order: SQLite binds ? by position; the first SELECT names the columns
+  if (!property) {
+    return fromTiers(window, rows, (hours) => `SELECT ${sums}, CASE WHEN "status" >= 400 THEN "requests" ELSE 0 END, CASE WHEN "cacheHit" THEN "requests" ELSE 0 END, "cacheMisses"
+      FROM "RequestRollup" WHERE "workspaceId" = ${q.param(workspaceId)} AND ${edgesWhere(q, `"hour"`, hours)}`);
+  }
+  const rollup = (table: string, within: () => string) => `SELECT ${sums}, "errors", "cacheHits", "cacheMisses" FROM "${table}" WHERE ${propertyWhere(q, workspaceId, property)} AND ${within()}`;
+  return fromTiers(
+    window,
+    rows,
+    (hours) => rollup("PropertyRollup", () => edgesWhere(q, `"hour"`, hours)),
+    (days) => rollup("PropertyDayRollup", () => q.within(`"day"`, days)),
+  );
 }
 
 /**

@@ -1,4 +1,5 @@
-// Rollups of the request log: hourly totals (RequestRollup, PropertyRollup), hourly latency
+// Rollups of the request log: hourly totals (RequestRollup, PropertyRollup, and by day
+// PropertyDayRollup), hourly latency
 // histograms (LatencyRollup, per property value PropertyLatencyRollup and per property key
 // KeyLatencyRollup; latency-buckets.ts) and daily totals per end user (UserRollup) and per end
 // user and model (UserModelRollup).
@@ -51,6 +52,9 @@ export interface PropertyRollupRow {
   completionTokens: bigint;
 }
 
+/** PropertyRollup's totals by day. */
+export type PropertyDayRollupRow = Omit<PropertyRollupRow, "hour"> & { day: Date };
+
 export interface LatencyRollupRow {
   workspaceId: string;
   hour: Date;
@@ -97,7 +101,7 @@ export interface UserModelRollupRow {
 
 /** A value column adds up, unless it keeps the earliest (`min`) or latest (`max`). */
 type Columns<T> = { name: keyof T & string; type: ColumnType; key: boolean; merge?: "min" | "max" }[];
-export type RollupTable = "RequestRollup" | "PropertyRollup" | "LatencyRollup" | "PropertyLatencyRollup" | "KeyLatencyRollup" | "UserRollup" | "UserModelRollup";
+export type RollupTable = "RequestRollup" | "PropertyRollup" | "PropertyDayRollup" | "LatencyRollup" | "PropertyLatencyRollup" | "KeyLatencyRollup" | "UserRollup" | "UserModelRollup";
 
 export const REQUEST_ROLLUP_COLUMNS: Columns<RequestRollupRow> = [
   { name: "workspaceId", type: "text", key: true },
@@ -137,6 +141,8 @@ export const PROPERTY_ROLLUP_COLUMNS: Columns<PropertyRollupRow> = [
   { name: "promptTokens", type: "bigint", key: false },
   { name: "completionTokens", type: "bigint", key: false },
 ];
+
+export const PROPERTY_DAY_ROLLUP_COLUMNS = PROPERTY_ROLLUP_COLUMNS.map((c) => (c.name === "hour" ? { ...c, name: "day" } : c)) as Columns<PropertyDayRollupRow>;
 
 export const LATENCY_ROLLUP_COLUMNS: Columns<LatencyRollupRow> = [
   { name: "workspaceId", type: "text", key: true },
@@ -187,6 +193,7 @@ const big = (n: number | bigint | null) => (n === null ? 0n : BigInt(n));
 export interface RollupBatch {
   requests: RequestRollupRow[];
   properties: PropertyRollupRow[];
+  propertyDays: PropertyDayRollupRow[];
   latency: LatencyRollupRow[];
   propertyLatency: PropertyLatencyRollupRow[];
   keyLatency: KeyLatencyRollupRow[];
@@ -210,6 +217,7 @@ function countIn<T extends { requests: number }>(map: Map<string, T>, key: unkno
 export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
   const requests = new Map<string, RequestRollupRow>();
   const properties = new Map<string, PropertyRollupRow>();
+  const propertyDays = new Map<string, PropertyDayRollupRow>();
   const latency = new Map<string, LatencyRollupRow>();
   const propertyLatency = new Map<string, PropertyLatencyRollupRow>();
   const keyLatency = new Map<string, KeyLatencyRollupRow>();
@@ -218,12 +226,12 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
   for (const r of rows) {
     const { workspaceId, createdAt } = r;
     const hour = hourOf(createdAt);
+    const day = dayOf(createdAt);
     const bucket = latencyBucket(r.latencyMs);
     countIn(latency, [workspaceId, hour.getTime(), bucket], () => ({ workspaceId, hour, bucket, requests: 0 }));
     const model = r.modelServed ?? r.modelRequested;
     if (r.userId !== null) {
       const userId = r.userId;
-      const day = dayOf(createdAt);
       const user = countIn(users, [workspaceId, day.getTime(), userId], () => ({ workspaceId, day, userId, requests: 0, errors: 0, spendNano: 0n, latencySumMs: 0n, firstAt: createdAt, lastAt: createdAt }));
       if (r.status >= 400) user.errors++;
       user.spendNano += big(r.costNanoUsd);
@@ -248,27 +256,33 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
     agg.promptTokens += big(r.promptTokens);
     agg.completionTokens += big(r.completionTokens);
     for (const { key, value } of r.properties) {
-      const pagg = countIn(properties, [workspaceId, key, hour.getTime(), value], () => emptyRollup(PROPERTY_ROLLUP_COLUMNS, { workspaceId, key, hour, value }));
-      pagg.spendNano += big(r.costNanoUsd);
-      pagg.latencySumMs += big(r.latencyMs);
-      pagg.tokens += big(r.promptTokens) + big(r.completionTokens);
-      if (r.costNanoUsd === null) pagg.unpricedRequests++;
-      if (status >= 400) pagg.errors++;
-      if (cacheHit) pagg.cacheHits++;
-      if (cacheMiss) pagg.cacheMisses++;
-      pagg.savedNano += big(r.costSavedNanoUsd);
-      if (r.timeToFirstTokenMs !== null) {
-        pagg.ttftSumMs += big(r.timeToFirstTokenMs);
-        pagg.ttftCount++;
-      }
-      pagg.promptTokens += big(r.promptTokens);
-      pagg.completionTokens += big(r.completionTokens);
+      addPropertyTotals(countIn(properties, [workspaceId, key, hour.getTime(), value], () => emptyRollup(PROPERTY_ROLLUP_COLUMNS, { workspaceId, key, hour, value })), r);
+      addPropertyTotals(countIn(propertyDays, [workspaceId, key, day.getTime(), value], () => emptyRollup(PROPERTY_DAY_ROLLUP_COLUMNS, { workspaceId, key, day, value })), r);
       countIn(propertyLatency, [workspaceId, key, value, hour.getTime(), bucket], () => ({ workspaceId, key, value, hour, bucket, requests: 0 }));
       countIn(keyLatency, [workspaceId, key, hour.getTime(), bucket], () => ({ workspaceId, key, hour, bucket, requests: 0 }));
     }
   }
   const ordered = <T>(map: Map<string, T>) => [...map.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([, v]) => v);
-  return { requests: ordered(requests), properties: ordered(properties), latency: ordered(latency), propertyLatency: ordered(propertyLatency), keyLatency: ordered(keyLatency), users: ordered(users), userModels: ordered(userModels) };
+  return { requests: ordered(requests), properties: ordered(properties), propertyDays: ordered(propertyDays), latency: ordered(latency), propertyLatency: ordered(propertyLatency), keyLatency: ordered(keyLatency), users: ordered(users), userModels: ordered(userModels) };
+}
+
+/** Adds a request's totals (but the count, which countIn keeps) to one of its property rollup rows. */
+function addPropertyTotals(row: Omit<PropertyRollupRow, "workspaceId" | "key" | "hour" | "value">, r: RequestLogRow) {
+  const cacheHit = r.cacheStatus === "HIT";
+  row.spendNano += big(r.costNanoUsd);
+  row.latencySumMs += big(r.latencyMs);
+  row.tokens += big(r.promptTokens) + big(r.completionTokens);
+  if (r.costNanoUsd === null) row.unpricedRequests++;
+  if (r.status >= 400) row.errors++;
+  if (cacheHit) row.cacheHits++;
+  if (r.cacheStatus !== null && !cacheHit) row.cacheMisses++;
+  row.savedNano += big(r.costSavedNanoUsd);
+  if (r.timeToFirstTokenMs !== null) {
+    row.ttftSumMs += big(r.timeToFirstTokenMs);
+    row.ttftCount++;
+  }
+  row.promptTokens += big(r.promptTokens);
+  row.completionTokens += big(r.completionTokens);
 }
 
 /** A rollup row with these key values and every total at zero, as its columns type them. */
@@ -282,6 +296,7 @@ function emptyRollup<T>(columns: Columns<T>, keys: Partial<T>): T {
 export const ROLLUP_TABLES = [
   { table: "RequestRollup", columns: REQUEST_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.requests },
   { table: "PropertyRollup", columns: PROPERTY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.properties },
+  { table: "PropertyDayRollup", columns: PROPERTY_DAY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.propertyDays },
   { table: "LatencyRollup", columns: LATENCY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.latency },
   { table: "PropertyLatencyRollup", columns: PROPERTY_LATENCY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.propertyLatency },
   { table: "KeyLatencyRollup", columns: KEY_LATENCY_ROLLUP_COLUMNS, rows: (b: RollupBatch) => b.keyLatency },
@@ -329,6 +344,10 @@ export function rebuildRollupsSql(dialect: Dialect): string[] {
         SUM(COALESCE(r."promptTokens", 0) + COALESCE(r."completionTokens", 0)), ${unpriced}, ${errors}, ${hits}, ${misses}, COALESCE(SUM(r."costSavedNanoUsd"), 0),
         COALESCE(SUM(r."timeToFirstTokenMs"), 0), COUNT(r."timeToFirstTokenMs"), COALESCE(SUM(r."promptTokens"), 0), COALESCE(SUM(r."completionTokens"), 0)
       FROM "RequestProperty" p JOIN "Request" r ON ${requestOfProperty(dialect, "r", "p")} GROUP BY 1, 2, 3, 4`,
+    // From the hourly rollup just rebuilt: the same sums, by day.
+    `INSERT INTO "PropertyDayRollup" (${columnList(PROPERTY_DAY_ROLLUP_COLUMNS)})
+      SELECT "workspaceId", "key", ${day(`"hour"`)}, "value", ${PROPERTY_DAY_ROLLUP_COLUMNS.filter((c) => !c.key).map((c) => `SUM("${c.name}")`).join(", ")}
+      FROM "PropertyRollup" GROUP BY 1, 2, 3, 4`,
     `INSERT INTO "LatencyRollup" (${columnList(LATENCY_ROLLUP_COLUMNS)})
       SELECT r."workspaceId", ${hour(`r."createdAt"`)}, ${latencyBucketSql(`r."latencyMs"`)}, COUNT(*) FROM "Request" r GROUP BY 1, 2, 3`,
     `INSERT INTO "PropertyLatencyRollup" (${columnList(PROPERTY_LATENCY_ROLLUP_COLUMNS)})

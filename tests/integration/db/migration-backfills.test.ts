@@ -85,9 +85,29 @@ describe.each(DATABASE_KINDS)("data migrations on %s", (kind) => {
     // As an install had them when the migration created them: empty.
     await db.$executeRawUnsafe(`DELETE FROM "UserModelRollup"`);
     await db.$executeRawUnsafe(`DELETE FROM "KeyLatencyRollup"`);
-    const migration = migrationsFor({ kind } as DatabaseTarget).find((m) => m.name.endsWith("_user_model_and_key_latency_rollups.sql"))!.sql;
-    const backfill = migration.slice(migration.indexOf("-- Backfill"));
-    for (const statement of backfill.split(/;\s*\n/).map((s) => s.replace(/^--.*$/gm, "").trim()).filter(Boolean)) await db.$executeRawUnsafe(statement);
+    await applyBackfill(db, kind, "_user_model_and_key_latency_rollups.sql");
+    expect(await snapshot()).toEqual(written);
+  });
+
+  it("the daily property rollup's migration fills it from the hourly one as the log writer would", async () => {
+    t = await createTestDatabase(kind);
+    const ws = (await findOrCreateWorkspace("w", "W", t.db)).id;
+    const writer = createRequestLogWriter(t.target);
+    await writer.writeBatch([...demoRows(ws, { count: 300, days: 2, now: new Date("2026-11-20T12:00:00Z"), seed: 7 })].map((r, i) => (i % 5 ? r : { ...r, costNanoUsd: null })));
+    await writer.close();
+    const db = t.db;
+    const snapshot = () => db.propertyDayRollup.findMany({ orderBy: [{ key: "asc" }, { day: "asc" }, { value: "asc" }] });
+    const written = await snapshot();
+    expect(new Set(written.map((r) => r.day.getTime())).size).toBe(3);
+    await db.$executeRawUnsafe(`DELETE FROM "PropertyDayRollup"`);
+    await applyBackfill(db, kind, "_property_day_rollup.sql");
     expect(await snapshot()).toEqual(written);
   });
 });
+
+/** Runs the statements after a migration's `-- Backfill` comment, as the migration would. */
+async function applyBackfill(db: TestDatabase["db"], kind: TestDatabase["kind"], nameEnding: string) {
+  const migration = migrationsFor({ kind } as DatabaseTarget).find((m) => m.name.endsWith(nameEnding))!.sql;
+  const backfill = migration.slice(migration.indexOf("-- Backfill"));
+  for (const statement of backfill.split(/;\s*\n/).map((s) => s.replace(/^--.*$/gm, "").trim()).filter(Boolean)) await db.$executeRawUnsafe(statement);
+}

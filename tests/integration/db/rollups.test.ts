@@ -3,7 +3,7 @@
 // through them give the rows' answers for windows cut anywhere, not only on the hour or day:
 // exact totals, and percentiles within the histograms' stated bound.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { costBreakdown } from "@/lib/analytics/cost";
+import { NO_VALUE, costBreakdown, costSeries } from "@/lib/analytics/cost";
 import { latencyPercentiles, percentileOf } from "@/lib/analytics/latency";
 import { overviewTotals } from "@/lib/analytics/overview";
 import { requestQuerySchema } from "@/lib/analytics/request-query";
@@ -28,6 +28,7 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
   const snapshot = async () => ({
     requests: await t.db.requestRollup.findMany({ orderBy: [{ hour: "asc" }, { provider: "asc" }, { model: "asc" }, { status: "asc" }, { cacheHit: "asc" }] }),
     properties: await t.db.propertyRollup.findMany({ orderBy: [{ key: "asc" }, { hour: "asc" }, { value: "asc" }] }),
+    propertyDays: await t.db.propertyDayRollup.findMany({ orderBy: [{ key: "asc" }, { day: "asc" }, { value: "asc" }] }),
     latency: await t.db.latencyRollup.findMany({ orderBy: [{ hour: "asc" }, { bucket: "asc" }] }),
     propertyLatency: await t.db.propertyLatencyRollup.findMany({ orderBy: [{ key: "asc" }, { value: "asc" }, { hour: "asc" }, { bucket: "asc" }] }),
     keyLatency: await t.db.keyLatencyRollup.findMany({ orderBy: [{ key: "asc" }, { hour: "asc" }, { bucket: "asc" }] }),
@@ -57,6 +58,12 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
     const written = await snapshot();
     expect(written.requests.reduce((s, r) => s + r.requests, 0)).toBe(600);
     expect(written.properties.length).toBeGreaterThan(0);
+    // Three days (the first and last partial) hold the two days' hours.
+    expect(new Set(written.propertyDays.map((r) => r.day.getTime())).size).toBe(3);
+    for (const column of ["requests", "errors", "ttftCount"] as const) {
+      expect(written.propertyDays.reduce((s, r) => s + r[column], 0), column).toBe(written.properties.reduce((s, r) => s + r[column], 0));
+    }
+    expect(written.propertyDays.reduce((s, r) => s + r.spendNano, 0n)).toBe(written.properties.reduce((s, r) => s + r.spendNano, 0n));
     expect(written.latency.reduce((s, r) => s + r.requests, 0)).toBe(600);
     expect(written.propertyLatency.reduce((s, r) => s + r.requests, 0)).toBe(rows.reduce((n, r) => n + r.properties.length, 0));
     expect(written.keyLatency.reduce((s, r) => s + r.requests, 0)).toBe(rows.reduce((n, r) => n + r.properties.length, 0));
@@ -87,6 +94,34 @@ describe.each(DATABASE_KINDS)("request rollups on %s", (kind) => {
     const steps = await propertyValueSummaries(ws, "step", window, t.db);
     for (const s of steps) expect(s.requests).toBe(inside.filter((r) => r.properties.some((p) => p.key === "step" && p.value === s.value)).length);
     expect(steps.reduce((n, s) => n + s.requests, 0)).toBe(inside.length);
+  });
+
+  it("give a property's exact totals per value and per day for a window holding a whole day, cut mid-hour at both ends", async () => {
+    // 2026-11-19 whole (PropertyDayRollup), the edge days' whole hours (PropertyRollup), the rest from the rows.
+    const window = { from: new Date("2026-11-18T13:41:07Z"), to: new Date("2026-11-20T10:05:30Z") };
+    const inside = rows.filter((r) => r.createdAt >= window.from && r.createdAt < window.to);
+    const valueOf = (r: RequestLogRow) => r.properties.find((p) => p.key === "step")?.value;
+    const expected = new Map<string, { requests: number; spendNano: bigint; tokens: number }>();
+    const perDay = new Map<string, bigint>();
+    for (const r of inside) {
+      const value = valueOf(r);
+      if (value === undefined) continue;
+      const v = expected.get(value) ?? { requests: 0, spendNano: 0n, tokens: 0 };
+      v.requests++;
+      v.spendNano += r.costNanoUsd ?? 0n;
+      v.tokens += (r.promptTokens ?? 0) + (r.completionTokens ?? 0);
+      expected.set(value, v);
+      const cell = `${r.createdAt.toISOString().slice(0, 10)} ${value}`;
+      perDay.set(cell, (perDay.get(cell) ?? 0n) + (r.costNanoUsd ?? 0n));
+    }
+    const summaries = await propertyValueSummaries(ws, "step", window, t.db);
+    expect(new Map(summaries.map((s) => [s.value, { requests: s.requests, spendNano: s.spendNano, tokens: Math.round(s.avgTokens * s.requests) }]))).toEqual(expected);
+    const series = await costSeries(ws, window, { kind: "property", key: "step" }, "day", t.db);
+    expect(new Map(series.filter((p) => p.group !== NO_VALUE).map((p) => [`${p.bucket} ${p.group}`, p.spendNano]))).toEqual(perDay);
+    // By the hour the day's rollup cannot serve; the hours' sums are the same.
+    const hourly = await costSeries(ws, window, { kind: "property", key: "step" }, "hour", t.db);
+    expect(hourly.filter((p) => p.group !== NO_VALUE).reduce((s, p) => s + p.spendNano, 0n)).toBe([...perDay.values()].reduce((s, v) => s + v, 0n));
+    expect(new Set(hourly.map((p) => p.bucket)).size).toBeGreaterThan(24);
   });
 
   it("give each user's exact totals for a window cut mid-day", async () => {
