@@ -22,7 +22,7 @@ export interface StorageResult {
   tables: { name: string; bytesPerRow: number }[];
 }
 
-const TABLES = ["Request", "RequestProperty", "RequestRollup", "PropertyRollup", "LatencyRollup", "PropertyLatencyRollup", "KeyLatencyRollup", "UserRollup", "UserModelRollup"];
+const TABLES = ["Request", "RequestProperty", "RequestRollup", "PropertyRollup", "PropertyDayRollup", "LatencyRollup", "PropertyLatencyRollup", "KeyLatencyRollup", "UserRollup", "UserModelRollup"];
 
 async function tableSizes(db: Db, rows: number): Promise<StorageResult["tables"]> {
   const sizes = await db.$queryRawUnsafe<{ name: string; total: unknown }[]>(
