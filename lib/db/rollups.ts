@@ -1,8 +1,7 @@
-// Rollups of the request log: hourly totals (RequestRollup, PropertyRollup, and by day
-// PropertyDayRollup), hourly latency
-// histograms (LatencyRollup, per property value PropertyLatencyRollup and per property key
-// KeyLatencyRollup; latency-buckets.ts) and daily totals per end user (UserRollup) and per end
-// user and model (UserModelRollup).
+// Rollups of the request log: hourly totals (RequestRollup, PropertyRollup, and PropertyRollup's
+// by day, PropertyDayRollup), hourly latency histograms (LatencyRollup, per property value
+// PropertyLatencyRollup and per property key KeyLatencyRollup; latency-buckets.ts) and daily
+// totals per end user (UserRollup) and per end user and model (UserModelRollup).
 // The log writers add each batch's totals in the same transaction as its rows, so the rollups
 // are exactly the sums of the rows; rebuildRollups() recomputes them from the rows (after bulk
 // loads that bypass the writer, and in the migrations that created them).

@@ -5,6 +5,7 @@
 // issue's, for ten million requests. BENCH_KEEP=1 keeps the generated database (and reuses it on
 // the next run with the same BENCH_ROWS), so a ten-million-row data set is written once.
 import { mkdirSync } from "node:fs";
+import { cpus, totalmem } from "node:os";
 import path from "node:path";
 import { type DatabaseKind, type TestDatabase, POSTGRES_ADMIN_URL, adminQuery, createTestDatabase } from "../../tests/support/test-db";
 import { createDb } from "../../lib/db/client";
@@ -145,7 +146,7 @@ export function queryReport(results: QueryBench[]): string[] {
   const lines = [
     `### Dashboard over ${BENCH_ROWS.toLocaleString("en-US")} requests (90 days, 5,006 users, 5 property keys incl. a 500-value one)`,
     "",
-    `Each line: ${RUNS} runs after 2 warm-ups. Pages are fetched over HTTP from \`npm start\`'s server, signed in, and include rendering.`,
+    `Measured ${new Date().toISOString().slice(0, 10)} with \`${BENCH_ROWS === 1_000_000 ? "" : `BENCH_ROWS=${BENCH_ROWS} `}${process.env.BENCH_DATABASES ? `BENCH_DATABASES=${process.env.BENCH_DATABASES} ` : ""}npm run bench -- queries\` on ${cpus().length} × ${cpus()[0]?.model.trim()} with ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}. Each line: ${RUNS} runs after 2 warm-ups. Pages are fetched over HTTP from \`npm start\`'s server, signed in, and include rendering.`,
     "",
     `| database | measurement | p50 ms | p95 ms | target |`,
     `|---|---|---|---|---|`,
