@@ -77,8 +77,11 @@ async function main() {
   if (only === undefined || only === "queries") {
     const results: QueryBench[] = [];
     for (const kind of BENCH_DATABASES) results.push(await benchQueries(kind));
-    // The default million has its section; another size (BENCH_ROWS) gets one of its own.
-    writeSection(BENCH_ROWS === 1_000_000 ? "QUERIES" : `QUERIES_${BENCH_ROWS}`, queryReport(results));
+    // The default (a million, both databases) has its section; another size (BENCH_ROWS) or one
+    // database (BENCH_DATABASES) gets one of its own, so runs of either database keep the other's.
+    const both = BENCH_DATABASES.length === 2;
+    const name = BENCH_ROWS === 1_000_000 && both ? "QUERIES" : `QUERIES_${BENCH_ROWS}${both ? "" : `_${BENCH_DATABASES[0]!.toUpperCase()}`}`;
+    writeSection(name, queryReport(results));
   }
 }
 
