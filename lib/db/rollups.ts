@@ -254,9 +254,11 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
     }
     agg.promptTokens += big(r.promptTokens);
     agg.completionTokens += big(r.completionTokens);
+    if (r.properties.length === 0) continue;
+    const totals = propertyTotalsOf(r, cacheHit, cacheMiss);
     for (const { key, value } of r.properties) {
-      addPropertyTotals(countIn(properties, [workspaceId, key, hour.getTime(), value], () => emptyRollup(PROPERTY_ROLLUP_COLUMNS, { workspaceId, key, hour, value })), r);
-      addPropertyTotals(countIn(propertyDays, [workspaceId, key, day.getTime(), value], () => emptyRollup(PROPERTY_DAY_ROLLUP_COLUMNS, { workspaceId, key, day, value })), r);
+      addPropertyTotals(countIn(properties, [workspaceId, key, hour.getTime(), value], () => emptyRollup(PROPERTY_ROLLUP_COLUMNS, { workspaceId, key, hour, value })), totals);
+      addPropertyTotals(countIn(propertyDays, [workspaceId, key, day.getTime(), value], () => emptyRollup(PROPERTY_DAY_ROLLUP_COLUMNS, { workspaceId, key, day, value })), totals);
       countIn(propertyLatency, [workspaceId, key, value, hour.getTime(), bucket], () => ({ workspaceId, key, value, hour, bucket, requests: 0 }));
       countIn(keyLatency, [workspaceId, key, hour.getTime(), bucket], () => ({ workspaceId, key, hour, bucket, requests: 0 }));
     }
@@ -265,23 +267,40 @@ export function rollupBatch(rows: RequestLogRow[]): RollupBatch {
   return { requests: ordered(requests), properties: ordered(properties), propertyDays: ordered(propertyDays), latency: ordered(latency), propertyLatency: ordered(propertyLatency), keyLatency: ordered(keyLatency), users: ordered(users), userModels: ordered(userModels) };
 }
 
-/** Adds a request's totals (but the count, which countIn keeps) to one of its property rollup rows. */
-function addPropertyTotals(row: Omit<PropertyRollupRow, "workspaceId" | "key" | "hour" | "value">, r: RequestLogRow) {
-  const cacheHit = r.cacheStatus === "HIT";
-  row.spendNano += big(r.costNanoUsd);
-  row.latencySumMs += big(r.latencyMs);
-  row.tokens += big(r.promptTokens) + big(r.completionTokens);
-  if (r.costNanoUsd === null) row.unpricedRequests++;
-  if (r.status >= 400) row.errors++;
-  if (cacheHit) row.cacheHits++;
-  if (r.cacheStatus !== null && !cacheHit) row.cacheMisses++;
-  row.savedNano += big(r.costSavedNanoUsd);
-  if (r.timeToFirstTokenMs !== null) {
-    row.ttftSumMs += big(r.timeToFirstTokenMs);
-    row.ttftCount++;
-  }
-  row.promptTokens += big(r.promptTokens);
-  row.completionTokens += big(r.completionTokens);
+/** What one request adds to each of its property rollup rows, besides the count countIn keeps. */
+type PropertyTotals = Omit<PropertyRollupRow, "workspaceId" | "key" | "hour" | "value" | "requests">;
+
+/** A request's property totals, converted once and added to every property row (hour and day) it counts in. */
+function propertyTotalsOf(r: RequestLogRow, cacheHit: boolean, cacheMiss: boolean): PropertyTotals {
+  return {
+    spendNano: big(r.costNanoUsd),
+    latencySumMs: big(r.latencyMs),
+    tokens: big(r.promptTokens) + big(r.completionTokens),
+    unpricedRequests: r.costNanoUsd === null ? 1 : 0,
+    errors: r.status >= 400 ? 1 : 0,
+    cacheHits: cacheHit ? 1 : 0,
+    cacheMisses: cacheMiss ? 1 : 0,
+    savedNano: big(r.costSavedNanoUsd),
+    ttftSumMs: big(r.timeToFirstTokenMs),
+    ttftCount: r.timeToFirstTokenMs === null ? 0 : 1,
+    promptTokens: big(r.promptTokens),
+    completionTokens: big(r.completionTokens),
+  };
+}
+
+function addPropertyTotals(row: PropertyTotals, t: PropertyTotals) {
+  row.spendNano += t.spendNano;
+  row.latencySumMs += t.latencySumMs;
+  row.tokens += t.tokens;
+  row.unpricedRequests += t.unpricedRequests;
+  row.errors += t.errors;
+  row.cacheHits += t.cacheHits;
+  row.cacheMisses += t.cacheMisses;
+  row.savedNano += t.savedNano;
+  row.ttftSumMs += t.ttftSumMs;
+  row.ttftCount += t.ttftCount;
+  row.promptTokens += t.promptTokens;
+  row.completionTokens += t.completionTokens;
 }
 
 /** A rollup row with these key values and every total at zero, as its columns type them. */

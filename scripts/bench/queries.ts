@@ -7,7 +7,7 @@
 import { mkdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
-import { type DatabaseKind, type TestDatabase, POSTGRES_ADMIN_URL, adminQuery, createTestDatabase } from "../../tests/support/test-db";
+import { type DatabaseKind, type TestDatabase, adminQuery, createTestDatabase, postgresUrlOf } from "../../tests/support/test-db";
 import { createDb } from "../../lib/db/client";
 import { migrate } from "../../lib/db/migrate";
 import { resolveDatabase } from "../../lib/db/url";
@@ -69,9 +69,7 @@ async function keptDatabase(kind: DatabaseKind): Promise<{ t: TestDatabase; fill
   const name = `tollgate_bench_${BENCH_ROWS}`;
   let url: string;
   if (kind === "postgres") {
-    const u = new URL(POSTGRES_ADMIN_URL);
-    u.pathname = `/${name}`;
-    url = u.toString();
+    url = postgresUrlOf(name);
     await adminQuery(`CREATE DATABASE "${name}"`).catch((error: { code?: string }) => {
       if (error.code !== "42P04") throw error; // 42P04: it already exists
     });

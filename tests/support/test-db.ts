@@ -22,6 +22,13 @@ export interface TestDatabase {
   drop: () => Promise<void>;
 }
 
+/** The URL of a database by that name on the test server. */
+export function postgresUrlOf(name: string): string {
+  const u = new URL(POSTGRES_ADMIN_URL);
+  u.pathname = `/${name}`;
+  return u.toString();
+}
+
 /** One statement on the admin connection (CREATE/DROP/ALTER DATABASE). */
 export async function adminQuery(sql: string) {
   const client = new Client({ connectionString: POSTGRES_ADMIN_URL });
@@ -44,9 +51,7 @@ export async function createTestDatabase(kind: DatabaseKind, options: { migratio
   } else {
     const name = `tollgate_test_${process.pid}_${randomBytes(4).toString("hex")}`;
     await adminQuery(`CREATE DATABASE "${name}"`);
-    const u = new URL(POSTGRES_ADMIN_URL);
-    u.pathname = `/${name}`;
-    url = u.toString();
+    url = postgresUrlOf(name);
     cleanup = () => adminQuery(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
   }
   const target = resolveDatabase(url);
