@@ -1,8 +1,8 @@
 // Demo traffic at scale (a million rows and more), written with the gateway's own batched log
 // writer: Prisma's createMany would take minutes for what this does in seconds. On Postgres
 // several writers (each its own share of the rows, from its own seed) keep the database busy
-// while the next batches are generated, and an empty log is loaded without its secondary
-// indexes (bulk-indexes.ts); SQLite takes one writer.
+// while the next batches are generated; SQLite takes one writer. On both, an empty log is loaded
+// without its secondary indexes (bulk-indexes.ts).
 import { ensureDailyPartitionsIn } from "../../lib/db/partitions";
 import { DAY_MS } from "../../lib/db/timestamps";
 import { createRequestLogWriter } from "../../lib/db/request-log-writer";
@@ -49,11 +49,12 @@ export async function writeBulkTraffic(target: DatabaseTarget, workspaceId: stri
     const counts = await Promise.all(shares.map((share, i) => writeShare(target, workspaceId, { ...options, count: share, seed: seed + i * 7919 }, onBatch)));
     return counts.reduce((n, c) => n + c, 0);
   };
-  if (target.kind === "sqlite") return load();
-  // The days written get their own partitions, as live traffic does, rather than the default one.
-  const now = options.now ?? new Date();
-  await ensureDailyPartitionsIn(target, new Date(now.getTime() - (options.days ?? 14) * DAY_MS), now);
-  return withoutSecondaryIndexes(target.url, load);
+  if (target.kind === "postgres") {
+    // The days written get their own partitions, as live traffic does, rather than the default one.
+    const now = options.now ?? new Date();
+    await ensureDailyPartitionsIn(target, new Date(now.getTime() - (options.days ?? 14) * DAY_MS), now);
+  }
+  return withoutSecondaryIndexes(target, load);
 }
 
 /** The benchmark's shape: many users, a high-cardinality property, every model. */
