@@ -3,7 +3,8 @@
 // log writer, then the pages are fetched over HTTP from the production build, signed in, as a
 // browser would, and the analytics functions are timed on their own. Targets are the scale
 // issue's, for ten million requests. BENCH_KEEP=1 keeps the generated database (and reuses it on
-// the next run with the same BENCH_ROWS), so a ten-million-row data set is written once.
+// the next run with the same BENCH_ROWS), so a ten-million-row data set is written once; one
+// holding another number of rows (an interrupted run) is refused rather than measured.
 import { mkdirSync } from "node:fs";
 import { cpus, totalmem } from "node:os";
 import path from "node:path";
@@ -14,7 +15,7 @@ import { resolveDatabase } from "../../lib/db/url";
 import { startApp } from "../../tests/support/app";
 import { loginCookie } from "../../tests/support/session-login";
 import { hashPassword } from "../../lib/auth/passwords";
-import { DEFAULT_WORKSPACE_SLUG, createUserWithMembership, findWorkspaceBySlug } from "../../lib/db/accounts";
+import { DEFAULT_WORKSPACE_SLUG, createUserWithMembership, findUserByEmail, findWorkspaceBySlug } from "../../lib/db/accounts";
 import { costBreakdown } from "../../lib/analytics/cost";
 import { requestQuerySchema } from "../../lib/analytics/request-query";
 import { listRequests } from "../../lib/analytics/requests";
@@ -26,6 +27,8 @@ export const BENCH_ROWS = Number(process.env.BENCH_ROWS ?? 1_000_000);
 export const BENCH_DATABASES = (process.env.BENCH_DATABASES ?? "sqlite,postgres").split(",").map((s) => s.trim()) as DatabaseKind[];
 const BENCH_KEEP = process.env.BENCH_KEEP === "1";
 const RUNS = 20;
+const BENCH_EMAIL = "bench@tollgate.local";
+const BENCH_PASSWORD = "bench-password-1";
 
 export interface Timing {
   name: string;
@@ -81,8 +84,13 @@ async function keptDatabase(kind: DatabaseKind): Promise<{ t: TestDatabase; fill
   await migrate(target);
   const db = createDb(target);
   const ws = await findWorkspaceBySlug(DEFAULT_WORKSPACE_SLUG, db);
-  const filled = !!ws && (await db.request.findFirst({ where: { workspaceId: ws.id }, select: { id: true } })) !== null;
-  return { t: { kind, url, target, db, drop: () => db.$disconnect() }, filled };
+  const logged = ws ? await db.request.count({ where: { workspaceId: ws.id } }) : 0;
+  if (logged > 0 && logged !== BENCH_ROWS) {
+    await db.$disconnect();
+    const remove = kind === "postgres" ? `DROP DATABASE "${name}"` : `rm ${url.slice("file:".length)}*`;
+    throw new Error(`the kept database ${name} holds ${logged.toLocaleString("en-US")} requests, not ${BENCH_ROWS.toLocaleString("en-US")} (an interrupted run?): remove it (${remove}) and run again`);
+  }
+  return { t: { kind, url, target, db, drop: () => db.$disconnect() }, filled: logged > 0 };
 }
 
 export async function benchQueries(kind: DatabaseKind): Promise<QueryBench> {
@@ -90,7 +98,10 @@ export async function benchQueries(kind: DatabaseKind): Promise<QueryBench> {
   try {
     let generateSeconds: number | null = null;
     if (!filled) {
-      await createUserWithMembership({ email: "bench@tollgate.local", passwordHash: await hashPassword("bench-password-1"), workspaceSlug: DEFAULT_WORKSPACE_SLUG, role: "owner" }, t.db);
+      // A kept database may hold the user already, from a run stopped before its first rows.
+      if (!(await findUserByEmail(BENCH_EMAIL, t.db))) {
+        await createUserWithMembership({ email: BENCH_EMAIL, passwordHash: await hashPassword(BENCH_PASSWORD), workspaceSlug: DEFAULT_WORKSPACE_SLUG, role: "owner" }, t.db);
+      }
       const ws = (await findWorkspaceBySlug(DEFAULT_WORKSPACE_SLUG, t.db))!.id;
       console.log(`bench: ${kind}: writing ${BENCH_ROWS.toLocaleString("en-US")} requests over 90 days…`);
       const started = performance.now();
@@ -116,7 +127,7 @@ export async function benchQueries(kind: DatabaseKind): Promise<QueryBench> {
 
     const app = await startApp(t.url, {}, "server");
     try {
-      const cookie = await loginCookie(app.url, "bench@tollgate.local", "bench-password-1");
+      const cookie = await loginCookie(app.url, BENCH_EMAIL, BENCH_PASSWORD);
       timings.push(
         await measure("page: overview (/), default 7 d", 500, () => page(`${app.url}/`, cookie)),
         await measure("page: overview, 30 d", 1000, () => page(`${app.url}/?range=30d`, cookie)),
