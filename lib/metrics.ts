@@ -58,6 +58,7 @@ function createMetrics(): Metrics {
   logGauge("tollgate_log_spilled_rows", "Log rows waiting on disk (database down, or beyond the memory bound).", (s) => s.spilled);
   logGauge("tollgate_log_oldest_pending_seconds", "Age of the oldest log row not written yet.", (s) => s.oldestPendingMs / 1000, "max");
   logGauge("tollgate_log_stalled", "1 while the database is not taking log writes.", (s) => (s.stalled ? 1 : 0), "max");
+  logGauge("tollgate_log_journal_failing", "1 while log rows cannot be journaled on disk (a kill would lose the rows in memory).", (s) => (s.journalError ? 1 : 0), "max");
   logGauge("tollgate_log_rows_written", "Log rows written since start.", (s) => s.written);
   logGauge("tollgate_log_rows_dead_lettered", "Log rows the database refused, kept in the dead-letter table, since start.", (s) => s.deadLettered);
   logGauge("tollgate_log_rows_duplicate", "Replayed log rows found already written, since start.", (s) => s.duplicates);

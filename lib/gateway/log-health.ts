@@ -1,6 +1,6 @@
 // Is the request log keeping up? One answer for /api/health, /metrics and the dashboard banner:
 // degraded, with the reasons, whenever rows wait too long, the database is not taking writes,
-// rows were dead-lettered or were dropped, or (Postgres) tomorrow has no partition of the log.
+// rows cannot be journaled on disk, rows were dead-lettered or were dropped, or (Postgres) tomorrow has no partition of the log.
 import { countDeadLetters } from "../db/dead-letters";
 import { partitionDaysAhead } from "../db/partitions";
 import { countOf } from "../format";
@@ -36,6 +36,7 @@ export function logReasons(queue: ServerLogStats | undefined, deadLetters: numbe
     reasons.push(`the log is behind: ${countOf(queue.pending, "row")} waiting, the oldest for ${Math.round(queue.oldestPendingMs / 1000)} s`);
   }
   if (deadLetters) reasons.push(`${countOf(deadLetters, "log row")} refused by the database, kept as dead letters`);
+  if (queue?.journalError) reasons.push(`the log's journal cannot be written (${queue.journalError}): rows waiting in memory would be lost if the process were killed`);
   if (queue?.dropped) reasons.push(`${countOf(queue.dropped, "log row")} dropped since start (the disk spill was full)`);
   if (partitionDaysAhead === 0) reasons.push("the request log has no partition for tomorrow (UTC): the hourly purge job has not made one for days; rows will be kept in the default partition, read and purged row by row");
   return reasons;
@@ -54,6 +55,7 @@ export function mergeLogStats(queues: LogQueueStats[]): LogQueueStats | undefine
     duplicates: sum((q) => q.duplicates),
     dropped: sum((q) => q.dropped),
     stalled: queues.some((q) => q.stalled),
+    journalError: queues.find((q) => q.journalError)?.journalError ?? null,
     lastError: queues.find((q) => q.stalled && q.lastError)?.lastError ?? queues.find((q) => q.lastError)?.lastError ?? null,
   };
 }

@@ -3,10 +3,12 @@
 // fails is classified (request-log.ts); a row the database refuses goes to the dead-letter table
 // with its error after at most MAX_ROW_TRIES, and the rows behind it are written. While the
 // database is not taking writes, and beyond the in-memory bound, rows go to disk (log-spill.ts)
-// and are replayed in order when it is back. Rows are dropped, and counted, only when the
-// spill is full too.
+// and are replayed in order when it is back. Rows in memory are journaled on disk as they are
+// queued (log-journal.ts), so a kill does not take them. Rows are dropped, and counted, only when
+// the spill is full too.
 import type { DeadLetter, RequestLogRow, RequestLogWriter } from "../db/request-log";
 import { countOf } from "../format";
+import { LogJournal } from "./log-journal";
 import { LogSpill, type SpillSegment } from "./log-spill";
 
 export type LogWriter = Pick<RequestLogWriter, "writeBatch" | "writeDeadLetters" | "classify" | "reachable">;
@@ -27,6 +29,8 @@ export interface LogQueueStats {
   dropped: number;
   /** True while the database is not taking writes. */
   stalled: boolean;
+  /** Why rows cannot be journaled on disk (a kill would take the rows in memory); null while they can. */
+  journalError: string | null;
   lastError: string | null;
 }
 
@@ -68,6 +72,7 @@ export class LogQueue {
   /** The spill segment whose rows `memory` holds, deleted once they are written. */
   private loaded?: SpillSegment;
   private readonly spill?: LogSpill;
+  private readonly journal?: LogJournal;
   /** Failed tries of rows whose failure was unclear, by row id (rows move to disk and back). */
   private readonly tries = new Map<string, number>();
   private flushing: Promise<void> | null = null;
@@ -82,10 +87,14 @@ export class LogQueue {
     private readonly options: LogQueueOptions = DEFAULT_LOG_QUEUE_OPTIONS,
     private readonly report: (message: string) => void = () => {},
   ) {
-    if (options.spill) this.spill = new LogSpill({ segmentRows: 2_000, ...options.spill });
+    if (options.spill) {
+      this.spill = new LogSpill({ segmentRows: 2_000, ...options.spill });
+      this.journal = new LogJournal(options.spill.dir, report);
+    }
     let ticks = 0;
     this.timer = setInterval(() => {
       if (this.spill && ++ticks % ADOPT_EVERY_TICKS === 0 && !this.flushing) this.spill.adoptOrphans();
+      this.journal?.recheck();
       this.kick();
     }, options.intervalMs);
     this.timer.unref();
@@ -107,6 +116,7 @@ export class LogQueue {
       this.stats.dropped++;
       return;
     }
+    this.journal?.record(row);
     this.memory.push(row);
     this.memoryBytes += size;
     if (this.memory.length >= this.options.batchSize) this.kick();
@@ -129,6 +139,7 @@ export class LogQueue {
     return {
       ...this.stats,
       dropped: this.stats.dropped + (this.spill?.unreadable ?? 0),
+      journalError: this.journal?.error ?? null,
       pending: this.memory.length + spilled,
       spilled,
       oldestPendingMs: oldest === undefined ? 0 : Math.max(0, Date.now() - oldest),
@@ -149,6 +160,7 @@ export class LogQueue {
       if (this.memory.length === 0 && !(await this.loadFromSpill())) return;
       const batch = this.memory.slice(0, this.options.batchSize);
       const { keep, stalled } = await this.write(batch);
+      this.journal?.settle(batch, keep);
       this.memory.splice(0, batch.length, ...keep);
       this.memoryBytes = this.memory.reduce((n, r) => n + rowBytes(r), 0);
       if (stalled) {
@@ -183,6 +195,7 @@ export class LogQueue {
   private async moveMemoryToSpill() {
     if (!this.spill || this.memory.length === 0) return;
     if (!this.loaded) await this.spill.prepend(this.memory); // else they are still in their segment's file
+    this.journal?.settle(this.memory);
     this.loaded = undefined;
     this.memory = [];
     this.memoryBytes = 0;
@@ -267,6 +280,7 @@ export class LogQueue {
     this.closed = true; // from here on, rows go straight to disk
     await this.moveMemoryToSpill();
     await this.spill?.close();
+    this.journal?.close();
   }
 
   /** Waits until everything queued so far is written (tests). */

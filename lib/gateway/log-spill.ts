@@ -2,7 +2,8 @@
 // fit the in-memory bound, as JSON lines in numbered segment files, replayed oldest first.
 // Files are named <owner>.<seq>.jsonl, the owner being this process; a process that finds the
 // segments of one that died (a crash, a SIGKILL) adopts them as older than its own and replays
-// them, so rows spilled before a restart are written after it.
+// them, so rows spilled before a restart are written after it. The journal (log-journal.ts) names
+// its files the same way, so a killed process's journal is adopted too.
 import { randomBytes } from "node:crypto";
 import { type WriteStream, appendFileSync, createWriteStream, mkdirSync, readFileSync, readdirSync, renameSync, statSync } from "node:fs";
 import { readFile, unlink } from "node:fs/promises";
@@ -27,11 +28,29 @@ export interface SpillOptions {
   maxBytes: number;
 }
 
-// <pid>-<random>.<seq>.jsonl while a process owns the segment; closed-<random>.<seq>.jsonl once
-// it has shut down and left it for the next start.
+// <pid>-<tag>.<seq>.jsonl while a process owns the segment; closed-<tag>.<seq>.jsonl once it has
+// shut down and left it for the next start. The tag is the process's start time (hex clock ticks
+// since boot, from /proc) followed by 8 random hex digits; files of older versions have only the
+// random part.
 const NAME = /^(\d+|closed)-([0-9a-f]+)\.(-?\d+)\.jsonl$/;
+const RANDOM_DIGITS = 8;
 
-function processAlive(owner: string): boolean {
+/** This process's start time as /proc gives it, or undefined without /proc. */
+function startTicks(pid: number | "self"): string | undefined {
+  try {
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19];
+  } catch {
+    return undefined;
+  }
+}
+
+/** A fresh owner name for this process's files (each spill and journal has its own). */
+export function spillOwner(): string {
+  const started = startTicks("self");
+  return `${process.pid}-${started === undefined ? "" : Number(started).toString(16)}${randomBytes(RANDOM_DIGITS / 2).toString("hex")}`;
+}
+
+function processAlive(owner: string, tag: string): boolean {
   if (owner === "closed") return false;
   const pid = Number(owner);
   try {
@@ -39,15 +58,21 @@ function processAlive(owner: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
+  let fields: string[] | undefined;
   try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.[0] !== "Z"; // a zombie has exited
+    fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ");
   } catch {
     return true; // no /proc: the signal test is all there is
   }
+  if (fields?.[0] === "Z") return false; // a zombie has exited
+  // The same pid started at another time is another process: a pid reused, as when a container
+  // restarts its one process after a kill.
+  const started = tag.length > RANDOM_DIGITS ? parseInt(tag.slice(0, -RANDOM_DIGITS), 16) : undefined;
+  return started === undefined || String(started) === fields?.[19];
 }
 
 export class LogSpill {
-  private readonly owner = `${process.pid}-${randomBytes(4).toString("hex")}`;
+  private readonly owner = spillOwner();
   private segments: SpillSegment[] = [];
   private writing?: { segment: SpillSegment; stream: WriteStream };
   private nextSeq = 0;
@@ -96,7 +121,7 @@ export class LogSpill {
     mkdirSync(this.options.dir, { recursive: true });
     const found = readdirSync(this.options.dir)
       .map((name) => ({ name, match: NAME.exec(name) }))
-      .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null && !processAlive(f.match[1]!))
+      .filter((f): f is { name: string; match: RegExpExecArray } => f.match !== null && !processAlive(f.match[1]!, f.match[2]!))
       .map((f) => ({ ...f, group: `${f.match[1]}-${f.match[2]}`, seq: Number(f.match[3]), mtime: statSync(path.join(this.options.dir, f.name)).mtimeMs }));
     // Within one owner the sequence orders the rows; owners are taken oldest first.
     const groupAge = new Map<string, number>();

@@ -70,23 +70,26 @@ describe("SIGKILL under load (npm start, postgres)", () => {
     await h?.stop();
   });
 
-  it("loses at most the rows of the last flush interval (100 ms), and nothing once written", async () => {
+  it("loses at most the one call whose answer was being finished", async () => {
     h = await startGatewayHarness("server", "postgres");
     const fast = () => ({ path: "/v1/chat/completions", body: { model: "gpt-4o-mini", messages } });
     const load = startLoad(h.url, h.key, 16, fast);
     await sleep(2000);
     await h.process!.kill("SIGKILL");
     const outcomes = await load.stop();
+    // The next start adopts the killed process's journal and writes what it holds.
     const next = await startApp(h.t.url, fakeProviderEnv(h.fake), "server");
     await waitForEmptyLog(next.url);
     await next.stop();
     const answered = outcomes.filter((o) => o.status !== null);
-    const logged = new Set((await h.t.db.request.findMany({ where: { workspaceId: h.workspaceId }, select: { id: true } })).map((r) => r.id));
+    const rows = await h.t.db.request.findMany({ where: { workspaceId: h.workspaceId }, select: { id: true } });
+    const logged = new Set(rows.map((r) => r.id));
     const lost = answered.filter((o) => !logged.has(o.id!)).length;
-    const perSecond = answered.length / 2;
-    recordFigures("SIGKILL under keep-alive load, npm start, postgres", { answered: answered.length, logged: logged.size, lost, callsPer100ms: Math.round(perSecond / 10) });
+    recordFigures("SIGKILL under keep-alive load, npm start, postgres", { answered: answered.length, logged: logged.size, lost });
+    expect(answered.length).toBeGreaterThan(100);
     expect(answered.every((o) => o.status === 200)).toBe(true);
-    // The queue flushes every 100 ms: what a kill can take is one interval and the batch being written.
-    expect(lost).toBeLessThanOrEqual(Math.max(50, Math.round(perSecond * 0.3)));
+    // A row is journaled as the call ends, microseconds after its last byte is sent: a kill in
+    // between takes that one row. Rows written before the kill and replayed are skipped by their key.
+    expect(lost).toBeLessThanOrEqual(1);
   });
 });

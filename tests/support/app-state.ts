@@ -6,7 +6,7 @@ export interface Health {
   db: string;
   redis?: string;
   reasons?: string[];
-  log: { pending?: number; spilled?: number; oldestPendingMs?: number; written?: number; deadLettered?: number; dropped?: number; stalled?: boolean; deadLetters: number | null };
+  log: { pending?: number; spilled?: number; oldestPendingMs?: number; written?: number; deadLettered?: number; dropped?: number; stalled?: boolean; journalError?: string; deadLetters: number | null };
 }
 
 export const health = async (url: string): Promise<Health> => (await fetch(`${url}/api/health`)).json() as Promise<Health>;

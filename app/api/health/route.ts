@@ -1,6 +1,6 @@
 // GET /api/health – liveness, database and Redis reachability and the request log: 503 when the
 // database is down, "degraded" with reasons (200) when Redis is down or the log is behind,
-// stalled, has dead letters or dropped rows, so a fault that stops or loses logging is never silent.
+// stalled, cannot be journaled, has dead letters or dropped rows, so a fault that stops or loses logging is never silent.
 import { databaseReachable } from "@/lib/db/health";
 import { logHealth } from "@/lib/gateway/log-health";
 import { runningGateway } from "@/lib/gateway/runtime";
@@ -25,7 +25,7 @@ export async function GET() {
       ...(reasons.length ? { reasons } : {}),
       log: {
         ...(queue
-          ? { pending: queue.pending, spilled: queue.spilled, oldestPendingMs: queue.oldestPendingMs, written: queue.written, deadLettered: queue.deadLettered, duplicates: queue.duplicates, dropped: queue.dropped, stalled: queue.stalled, ...(queue.unreportedWorkers ? { unreportedWorkers: queue.unreportedWorkers } : {}) }
+          ? { pending: queue.pending, spilled: queue.spilled, oldestPendingMs: queue.oldestPendingMs, written: queue.written, deadLettered: queue.deadLettered, duplicates: queue.duplicates, dropped: queue.dropped, stalled: queue.stalled, ...(queue.journalError ? { journalError: queue.journalError } : {}), ...(queue.unreportedWorkers ? { unreportedWorkers: queue.unreportedWorkers } : {}) }
           : {}),
         deadLetters: log.deadLetters,
         ...(log.partitionDaysAhead !== null ? { partitionDaysAhead: log.partitionDaysAhead } : {}),

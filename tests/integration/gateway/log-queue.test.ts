@@ -13,6 +13,7 @@ import { createRequestLogWriter } from "@/lib/db/request-log-writer";
 import { LogQueue, type LogQueueOptions, type LogWriter } from "@/lib/gateway/log-queue";
 import { bringLogTableBack, takeLogTableOffline } from "../../support/outage";
 import { logRow } from "../../support/request-rows";
+import { runScript } from "../../support/run-script";
 import { DATABASE_KINDS, type TestDatabase, createTestDatabase } from "../../support/test-db";
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -169,6 +170,38 @@ describe.each(DATABASE_KINDS)("request log queue on %s", (kind) => {
     expect(await countRows(rows)).toBe(40);
     expect(readdirSync(dir)).toEqual([]);
     await second.close();
+  });
+
+  it("keeps the rows of a process killed with SIGKILL in its journal; the next start writes each exactly once", async () => {
+    const dir = spillDir();
+    const killedWs = (await findOrCreateWorkspace(`killed-${kind}`, "Killed", t.db)).id;
+    // 1,200 rows: the first journal file holds 1,000 (500 of them written before the kill), the next 200.
+    const killed = await runScript("tests/support/log-queue-killed.ts", [t.url, killedWs, dir, "1200"]);
+    expect(killed.code).not.toBe(0);
+    const ids = killed.stdout.split("\n").filter(Boolean);
+    expect(ids).toHaveLength(1200);
+    expect(await t.db.request.count({ where: { workspaceId: killedWs } })).toBe(500);
+    expect(readdirSync(dir).length).toBe(2);
+
+    const next = queue({ spill: { dir, maxBytes: 1e9 } });
+    expect(next.snapshot().pending).toBe(1200);
+    await next.idle(30_000);
+    expect(next.snapshot()).toMatchObject({ pending: 0, written: 700, duplicates: 500, deadLettered: 0, dropped: 0 });
+    const stored = await t.db.request.findMany({ where: { workspaceId: killedWs }, select: { id: true } });
+    expect(stored.map((r) => r.id).sort()).toEqual([...ids].sort());
+    expect(await t.db.requestProperty.count({ where: { workspaceId: killedWs } })).toBe(1200);
+    await next.close();
+    expect(readdirSync(dir)).toEqual([]);
+  });
+
+  it("journals rows only while they wait: a queue that has written everything leaves no file", async () => {
+    const dir = spillDir();
+    const q = queue({ spill: { dir, maxBytes: 1e9 } });
+    Array.from({ length: 30 }, () => logRow(ws)).forEach((r) => q.enqueue(r));
+    expect(readdirSync(dir)).toHaveLength(1);
+    await q.idle();
+    expect(readdirSync(dir)).toEqual([]);
+    await q.close();
   });
 
   it("drops and counts rows only when memory and the spill are full", async () => {
