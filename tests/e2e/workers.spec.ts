@@ -3,7 +3,8 @@
 // a limit is counted once across the workers, a cached answer saved by one is a hit in the
 // others, every answered call has exactly one row (on SQLite through the one writer), health
 // and metrics count every worker, a worker that dies is replaced (and answers during a database
-// outage with what the others read), and SIGTERM under load loses nothing. Connections are
+// outage with what the others read), a worker killed under load loses no queued row, and SIGTERM
+// under load loses nothing. Connections are
 // spread over the workers by the primary, round robin.
 import { readFileSync } from "node:fs";
 import OpenAI from "openai";
@@ -120,6 +121,26 @@ describe.each(DATABASE_KINDS)(`npm start with ${WORKERS} workers and no Redis (%
     expect(outcomes.map((o) => o.status)).toEqual(outcomes.map(() => 200));
     for (const o of outcomes) await h.row(o.id!); // written once the database is back
     expect((await fetch(`${h.url}/requests`, { redirect: "manual" })).status).toBeLessThan(500); // the dashboard, through any worker
+  });
+
+  it("writes the rows a worker killed with SIGKILL under load had queued, through the worker that replaces it", async () => {
+    const primary = h.process!.serverPid();
+    const load = startLoad(h.url, h.key, 16, () => ({ path: "/v1/chat/completions", body: { model: "gpt-4o-mini", messages: [{ role: "user", content: "kill one" }] }, headers: { "Helicone-User-Id": "sigkill" } }));
+    await load.answered(100);
+    const [victim] = childrenOf(primary).slice(-1);
+    process.kill(victim!, "SIGKILL");
+    await sleep(300);
+    const outcomes = await load.stop();
+    const answered = outcomes.filter((o) => o.status !== null);
+    expect(answered.every((o) => o.status === 200)).toBe(true);
+    const unlogged = async () => {
+      const rows = await h.t.db.request.findMany({ where: { workspaceId: h.workspaceId, userId: "sigkill" }, select: { id: true } });
+      const logged = new Set(rows.map((r) => r.id));
+      return answered.filter((o) => !logged.has(o.id!)).length;
+    };
+    // At most the one call whose answer the victim was finishing (docs/reliability.md).
+    expect(await until("the victim's queued rows written", unlogged, (n) => n <= 1, 20_000)).toBeLessThanOrEqual(1);
+    await until("a new worker", async () => childrenOf(primary), (c) => c.length === WORKERS);
   });
 
   it("on SIGTERM under load answers without a 5xx and logs every answered call exactly once", async () => {
