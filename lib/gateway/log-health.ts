@@ -1,6 +1,7 @@
 // Is the request log keeping up? One answer for /api/health, /metrics and the dashboard banner:
 // degraded, with the reasons, whenever rows wait too long, the database is not taking writes,
-// rows cannot be journaled on disk, rows were dead-lettered or were dropped, or (Postgres) tomorrow has no partition of the log.
+// rows cannot be journaled on disk, rows were dead-lettered or were dropped, or (Postgres)
+// tomorrow has no partition of the log.
 import { countDeadLetters } from "../db/dead-letters";
 import { partitionDaysAhead } from "../db/partitions";
 import { countOf } from "../format";

@@ -52,6 +52,8 @@ export class LogJournal {
     } catch (error) {
       if (!this.error) this.report(`request log: cannot write the journal in ${this.dir}, rows in memory would not survive a kill: ${(error as Error).message}`);
       this.error = (error as Error).message;
+      // A file that holds no row yet is let go; one that does stays until its rows are settled.
+      if (this.current?.outstanding === 0) this.remove(this.current);
       this.current = undefined;
     }
   }

@@ -5,7 +5,7 @@
 // them, so rows spilled before a restart are written after it. The journal (log-journal.ts) names
 // its files the same way, so a killed process's journal is adopted too.
 import { randomBytes } from "node:crypto";
-import { type WriteStream, appendFileSync, createWriteStream, mkdirSync, readFileSync, readdirSync, renameSync, statSync } from "node:fs";
+import { type WriteStream, appendFileSync, createWriteStream, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
 import { readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import { decodeRow, encodeRow } from "../db/log-row-codec";
@@ -35,18 +35,20 @@ export interface SpillOptions {
 const NAME = /^(\d+|closed)-([0-9a-f]+)\.(-?\d+)\.jsonl$/;
 const RANDOM_DIGITS = 8;
 
-/** This process's start time as /proc gives it, or undefined without /proc. */
-function startTicks(pid: number | "self"): string | undefined {
+/** The fields of /proc/<pid>/stat after the command's name (the state first), or undefined without /proc. */
+function procStat(pid: number | "self"): string[] | undefined {
   try {
-    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ")[19];
+    return readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ");
   } catch {
     return undefined;
   }
 }
+/** Where the process's start time is among those fields. */
+const START_TIME = 19;
 
 /** A fresh owner name for this process's files (each spill and journal has its own). */
 export function spillOwner(): string {
-  const started = startTicks("self");
+  const started = procStat("self")?.[START_TIME];
   return `${process.pid}-${started === undefined ? "" : Number(started).toString(16)}${randomBytes(RANDOM_DIGITS / 2).toString("hex")}`;
 }
 
@@ -58,17 +60,13 @@ function processAlive(owner: string, tag: string): boolean {
   } catch (error) {
     return (error as NodeJS.ErrnoException).code === "EPERM";
   }
-  let fields: string[] | undefined;
-  try {
-    fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]?.split(" ");
-  } catch {
-    return true; // no /proc: the signal test is all there is
-  }
-  if (fields?.[0] === "Z") return false; // a zombie has exited
+  const fields = procStat(pid);
+  if (!fields) return true; // no /proc: the signal test is all there is
+  if (fields[0] === "Z") return false; // a zombie has exited
   // The same pid started at another time is another process: a pid reused, as when a container
   // restarts its one process after a kill.
   const started = tag.length > RANDOM_DIGITS ? parseInt(tag.slice(0, -RANDOM_DIGITS), 16) : undefined;
-  return started === undefined || String(started) === fields?.[19];
+  return started === undefined || String(started) === fields[START_TIME];
 }
 
 export class LogSpill {
@@ -138,7 +136,10 @@ export class LogSpill {
       }
       const text = readFileSync(file, "utf8");
       const lines = text.split("\n").filter(Boolean);
-      if (lines.length === 0) continue;
+      if (lines.length === 0) {
+        unlinkSync(file);
+        continue;
+      }
       let firstAt = Date.now();
       try {
         firstAt = decodeRow(lines[0]!).createdAt.getTime();
