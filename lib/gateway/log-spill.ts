@@ -5,8 +5,8 @@
 // them, so rows spilled before a restart are written after it. The journal (log-journal.ts) names
 // its files the same way, so a killed process's journal is adopted too.
 import { randomBytes } from "node:crypto";
-import { type WriteStream, appendFileSync, createWriteStream, mkdirSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync } from "node:fs";
-import { readFile, unlink } from "node:fs/promises";
+import { appendFileSync, closeSync, mkdirSync, openSync, readFileSync, readdirSync, renameSync, statSync, unlinkSync, writeSync } from "node:fs";
+import { appendFile, readFile, unlink } from "node:fs/promises";
 import path from "node:path";
 import { decodeRow, encodeRow } from "../db/log-row-codec";
 import type { RequestLogRow } from "../db/request-log";
@@ -72,7 +72,8 @@ function processAlive(owner: string, tag: string): boolean {
 export class LogSpill {
   private readonly owner = spillOwner();
   private segments: SpillSegment[] = [];
-  private writing?: { segment: SpillSegment; stream: WriteStream };
+  /** The newest segment, open for appending (written synchronously: a row counted is a row on disk). */
+  private writing?: { segment: SpillSegment; fd: number };
   private nextSeq = 0;
   /** Where rows that arrive after close() go, one file for them all. */
   private lateFile?: string;
@@ -161,9 +162,9 @@ export class LogSpill {
       const size = Buffer.byteLength(line);
       if (this.bytes + size > this.options.maxBytes) break;
       if (!this.writing || this.writing.segment.rows >= this.options.segmentRows) this.rotate();
-      const { segment, stream } = this.writing!;
+      const { segment, fd } = this.writing!;
       if (segment.rows === 0) segment.firstAt = row.createdAt.getTime();
-      stream.write(line);
+      writeSync(fd, line);
       segment.rows++;
       segment.bytes += size;
       this.rows++;
@@ -177,40 +178,36 @@ export class LogSpill {
   async prepend(rows: RequestLogRow[]): Promise<void> {
     if (rows.length === 0) return;
     const seq = Math.min(0, ...this.segments.map((s) => s.seq)) - 1;
-    const segment: SpillSegment = { seq, file: this.file(seq), rows: rows.length, bytes: 0, firstAt: rows[0]!.createdAt.getTime() };
-    const stream = createWriteStream(segment.file, { flags: "a" });
     const text = rows.map((r) => `${encodeRow(r)}\n`).join("");
-    segment.bytes = Buffer.byteLength(text);
+    const segment: SpillSegment = { seq, file: this.file(seq), rows: rows.length, bytes: Buffer.byteLength(text), firstAt: rows[0]!.createdAt.getTime() };
+    await appendFile(segment.file, text); // counted only once it is on disk; if this fails the rows stay in memory
     this.segments.unshift(segment);
     this.count(segment, 1);
-    await new Promise<void>((resolve, reject) => stream.end(text, () => resolve()).on("error", reject));
   }
 
   private rotate() {
-    this.writing?.stream.end();
+    this.seal();
     mkdirSync(this.options.dir, { recursive: true }); // it may have been removed under us
     const seq = Math.max(this.nextSeq, ...this.segments.map((s) => s.seq + 1));
     this.nextSeq = seq + 1;
     const segment: SpillSegment = { seq, file: this.file(seq), rows: 0, bytes: 0, firstAt: Date.now() };
-    const stream = createWriteStream(segment.file, { flags: "a" });
-    stream.on("error", (error) => console.error(`request log: spill file ${segment.file}: ${error.message}`));
+    const fd = openSync(segment.file, "a");
     this.segments.push(segment);
-    this.writing = { segment, stream };
+    this.writing = { segment, fd };
   }
 
   /** Ends the segment being written, so it can be read back whole. */
-  private async seal() {
-    const writing = this.writing;
-    if (!writing) return;
+  private seal() {
+    if (!this.writing) return;
+    closeSync(this.writing.fd);
     this.writing = undefined;
-    await new Promise<void>((resolve) => writing.stream.end(() => resolve()));
   }
 
   /** The oldest segment's rows; the file stays until release(). */
   async oldest(): Promise<{ segment: SpillSegment; rows: RequestLogRow[] } | null> {
     const segment = this.segments[0];
     if (!segment) return null;
-    if (this.writing?.segment === segment) await this.seal();
+    if (this.writing?.segment === segment) this.seal();
     const rows: RequestLogRow[] = [];
     for (const line of (await readFile(segment.file, "utf8").catch(() => "")).split("\n")) {
       if (!line) continue;
@@ -236,9 +233,9 @@ export class LogSpill {
     appendFileSync(this.lateFile, rows.map((r) => `${encodeRow(r)}\n`).join(""));
   }
 
-  /** Flushes the segment being written to disk and leaves every segment for the next start (shutdown). */
+  /** Closes the segment being written and leaves every segment for the next start (shutdown). */
   async close() {
-    await this.seal();
+    this.seal();
     const id = randomBytes(4).toString("hex");
     for (const segment of this.segments) {
       try {

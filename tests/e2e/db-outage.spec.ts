@@ -74,9 +74,9 @@ describe.each(DATABASE_KINDS)("a database outage under load on %s", (kind) => {
     await cutDatabase(h.t);
     const outcomes: Outcome[] = [];
     for (let i = 0; i < 20; i++) outcomes.push(...(await Promise.all(Array.from({ length: 10 }, () => call(h!.url, chat, h!.key)))));
-    // Every answered row is on disk once the writer has found the database gone.
+    // Every answered row is on disk once the writer has found the database gone: a spilled row is
+    // counted only once it is written, so the kill can come at once.
     await healthUntil(h.url, (s) => s.log.stalled === true && s.log.spilled === 200);
-    await sleep(100); // and handed to the operating system
     await h.process!.kill("SIGKILL");
     await restoreDatabase(h.t);
     const next = await startApp(h.t.url, fakeProviderEnv(h.fake, ENV), "server");
