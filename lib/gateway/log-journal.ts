@@ -6,11 +6,13 @@
 // so every row is logged exactly once. A file is deleted as soon as all its rows are settled
 // (written, dead-lettered or moved to the spill), so under steady traffic the journal holds
 // about one flush interval of rows.
-import { closeSync, mkdirSync, openSync, renameSync, unlinkSync, writeSync } from "node:fs";
-import path from "node:path";
+import { closeSync, mkdirSync, openSync, unlinkSync, writeSync } from "node:fs";
 import { encodeRow } from "../db/log-row-codec";
 import type { RequestLogRow } from "../db/request-log";
-import { spillOwner } from "./log-spill";
+import { leaveForNextStart, ownedFile, spillOwner } from "./log-spill";
+
+/** Rows per file: what a restart replays at most per file, mostly as duplicates. */
+const FILE_ROWS = 1_000;
 
 interface JournalFile {
   seq: number;
@@ -34,14 +36,12 @@ export class LogJournal {
   constructor(
     private readonly dir: string,
     private readonly report: (message: string) => void,
-    /** Rows per file: what a restart replays at most per file, mostly as duplicates. */
-    private readonly fileRows = 1_000,
   ) {}
 
   /** Appends the row. If the disk refuses, the row is only in memory, as without a journal, and that is reported once. */
   record(row: RequestLogRow) {
     try {
-      if (!this.current || this.current.rows >= this.fileRows) this.open();
+      if (!this.current || this.current.rows >= FILE_ROWS) this.open();
       const file = this.current!;
       writeSync(file.fd, `${encodeRow(row)}\n`);
       file.rows++;
@@ -86,7 +86,7 @@ export class LogJournal {
   private open() {
     mkdirSync(this.dir, { recursive: true }); // it may have been removed under us
     const seq = this.nextSeq++;
-    const file = path.join(this.dir, `${this.owner}.${seq}.jsonl`);
+    const file = ownedFile(this.dir, this.owner, seq);
     this.current = { seq, file, fd: openSync(file, "a"), rows: 0, outstanding: 0 };
     this.files.add(this.current);
   }
@@ -104,14 +104,8 @@ export class LogJournal {
 
   /** Shutdown: files still holding unsettled rows (none after the queue's close) are left for the next start. */
   close() {
-    for (const file of this.files) {
-      closeSync(file.fd);
-      try {
-        renameSync(file.file, path.join(this.dir, `closed-${this.owner.split("-")[1]}.${file.seq}.jsonl`));
-      } catch {
-        // already gone
-      }
-    }
+    for (const file of this.files) closeSync(file.fd);
+    leaveForNextStart(this.dir, [...this.files]);
     this.files.clear();
     this.current = undefined;
   }

@@ -52,6 +52,21 @@ export function spillOwner(): string {
   return `${process.pid}-${started === undefined ? "" : Number(started).toString(16)}${randomBytes(RANDOM_DIGITS / 2).toString("hex")}`;
 }
 
+/** Where an owner's file number `seq` lives. */
+export const ownedFile = (dir: string, owner: string, seq: number) => path.join(dir, `${owner}.${seq}.jsonl`);
+
+/** Shutdown: renames the files to closed-<tag>.<seq>.jsonl, for the next start to adopt, whoever it is. */
+export function leaveForNextStart(dir: string, files: { file: string; seq: number }[]) {
+  const tag = randomBytes(RANDOM_DIGITS / 2).toString("hex");
+  for (const { file, seq } of files) {
+    try {
+      renameSync(file, path.join(dir, `closed-${tag}.${seq}.jsonl`));
+    } catch {
+      // already gone
+    }
+  }
+}
+
 function processAlive(owner: string, tag: string): boolean {
   if (owner === "closed") return false;
   const pid = Number(owner);
@@ -99,7 +114,7 @@ export class LogSpill {
   }
 
   private file(seq: number) {
-    return path.join(this.options.dir, `${this.owner}.${seq}.jsonl`);
+    return ownedFile(this.options.dir, this.owner, seq);
   }
 
   /**
@@ -236,14 +251,7 @@ export class LogSpill {
   /** Closes the segment being written and leaves every segment for the next start (shutdown). */
   async close() {
     this.seal();
-    const id = randomBytes(4).toString("hex");
-    for (const segment of this.segments) {
-      try {
-        renameSync(segment.file, path.join(this.options.dir, `closed-${id}.${segment.seq}.jsonl`));
-      } catch {
-        // already gone
-      }
-    }
+    leaveForNextStart(this.options.dir, this.segments);
     this.segments = [];
     this.rows = 0;
     this.bytes = 0;

@@ -35,15 +35,13 @@ function withoutPostgresIndexes<T>(url: string, load: () => Promise<T>): Promise
           AND NOT EXISTS (SELECT 1 FROM pg_constraint c WHERE c.conname = i.indexname)`,
       [TABLES],
     );
+    await client.query("SET maintenance_work_mem = '512MB'"); // for the builds; the load has connections of its own
     return rebuiltAfter(
       indexes,
       (name) => client.query(`DROP INDEX "${name}"`),
-      async (definition) => {
-        await client.query("SET maintenance_work_mem = '512MB'");
-        // pg_indexes defines a partitioned table's index "ON ONLY" the parent, which would leave
-        // every day partition without it; built on the parent, it reaches each partition.
-        return client.query(definition.replace(" ON ONLY ", " ON "));
-      },
+      // pg_indexes defines a partitioned table's index "ON ONLY" the parent, which would leave
+      // every day partition without it; built on the parent, it reaches each partition.
+      (definition) => client.query(definition.replace(" ON ONLY ", " ON ")),
       load,
     );
   });

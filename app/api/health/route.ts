@@ -1,6 +1,7 @@
 // GET /api/health – liveness, database and Redis reachability and the request log: 503 when the
 // database is down, "degraded" with reasons (200) when Redis is down or the log is behind,
-// stalled, cannot be journaled, has dead letters or dropped rows, so a fault that stops or loses logging is never silent.
+// stalled, cannot be journaled, has dead letters or dropped rows, so a fault that stops or loses
+// logging is never silent.
 import { databaseReachable } from "@/lib/db/health";
 import { logHealth } from "@/lib/gateway/log-health";
 import { runningGateway } from "@/lib/gateway/runtime";
